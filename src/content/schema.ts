@@ -1,0 +1,121 @@
+/**
+ * The front matter of a question file, as a zod schema. Strict: an unknown key is an error, so a
+ * typo such as `keypoints` or `dificulty` is caught instead of silently ignored.
+ */
+import * as z from 'zod';
+
+/** Lowercase words of letters and digits joined by single hyphens, e.g. `llm-basics`. */
+export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Allowed number of key points per question. */
+export const KEY_POINTS_MIN = 4;
+export const KEY_POINTS_MAX = 7;
+
+/** The difficulties a question may declare. */
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+
+function typeName(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'a list';
+  return typeof input === 'object' ? 'a mapping' : `a ${typeof input}`;
+}
+
+/** A required string; says whether it is missing or of the wrong type. `name` is e.g. "the topic". */
+function requiredString(name: string) {
+  const subject = name.charAt(0).toUpperCase() + name.slice(1);
+  return z.string({
+    error: (iss) =>
+      iss.input === undefined ? `Missing ${name}.` : `${subject} must be a string, got ${typeName(iss.input)}.`,
+  });
+}
+
+function kebab(name: string, example: string) {
+  return requiredString(name).regex(KEBAB_CASE, {
+    error: `Must be kebab-case (lowercase letters and digits joined by single hyphens), e.g. "${example}".`,
+  });
+}
+
+const keyPointText = requiredString('the key point text')
+  .trim()
+  .min(1, { error: 'A key point must not be empty.' });
+
+/** A key point with an explicit weight; `weight` defaults to 1. */
+export const WeightedKeyPointSchema = z.strictObject(
+  {
+    text: keyPointText,
+    weight: z
+      .number({ error: (iss) => `Weight must be a positive number, got ${typeName(iss.input)}.` })
+      .positive({ error: 'Weight must be a positive number (default 1).' })
+      .default(1),
+  },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `Unknown key in a key point; use only "text" and "weight".`
+        : `A key point must be a string or a mapping with "text" and "weight", got ${typeName(iss.input)}.`,
+  },
+);
+
+/** One rubric item: a plain string, or `{ text, weight }`. */
+export const KeyPointSchema = z.union([keyPointText, WeightedKeyPointSchema], {
+  error: (iss) =>
+    `A key point must be a string or a mapping with "text" and "weight", got ${typeName(iss.input)}.`,
+});
+
+const keyPointsCount = `Give ${KEY_POINTS_MIN} to ${KEY_POINTS_MAX} key points`;
+
+/** The YAML front matter of `content/<pack>/<NN>-<slug>.md`. */
+export const FrontMatterSchema = z.strictObject(
+  {
+    id: kebab('the id', 'llm-what-is-an-llm'),
+    topic: kebab('the topic', 'llm-basics'),
+    difficulty: z.enum(DIFFICULTIES, {
+      error: (iss) =>
+        iss.input === undefined
+          ? `Missing difficulty; use one of ${DIFFICULTIES.join(', ')}.`
+          : `Difficulty must be one of ${DIFFICULTIES.join(', ')}, got ${JSON.stringify(iss.input)}.`,
+    }),
+    tags: z
+      .array(requiredString('a tag').trim().min(1, { error: 'A tag must not be empty.' }), {
+        error: (iss) => `Tags must be a list of strings, got ${typeName(iss.input)}.`,
+      })
+      .default([]),
+    key_points: z
+      .array(KeyPointSchema, {
+        error: (iss) =>
+          iss.input === undefined
+            ? `Missing key_points; ${keyPointsCount.toLowerCase()}.`
+            : `Key points must be a list, got ${typeName(iss.input)}.`,
+      })
+      .min(KEY_POINTS_MIN, { error: (iss) => `${keyPointsCount}; found ${countOf(iss.input)}.` })
+      .max(KEY_POINTS_MAX, { error: (iss) => `${keyPointsCount}; found ${countOf(iss.input)}.` })
+      .superRefine((points, ctx) => {
+        const seen = new Map<string, number>();
+        points.forEach((point, index) => {
+          const text = (typeof point === 'string' ? point : point.text).toLowerCase();
+          const first = seen.get(text);
+          if (first === undefined) seen.set(text, index);
+          else ctx.addIssue({ code: 'custom', path: [index], message: `Repeats key point ${first + 1}.` });
+        });
+      }),
+    hint: requiredString('the hint')
+      .trim()
+      .min(1, { error: 'The hint must not be empty; remove the key or write one sentence.' })
+      .optional(),
+  },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? 'Unknown key.'
+        : `The front matter must be a YAML mapping, got ${typeName(iss.input)}.`,
+  },
+);
+
+function countOf(input: unknown): number {
+  return Array.isArray(input) ? input.length : 0;
+}
+
+/** Front matter as written in the file (key points still plain strings or objects). */
+export type FrontMatterInput = z.input<typeof FrontMatterSchema>;
+/** Front matter after validation and defaults. */
+export type FrontMatter = z.output<typeof FrontMatterSchema>;

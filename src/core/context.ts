@@ -1,0 +1,42 @@
+import type { ChatPort, Clock, Grader, Logger, QuestionBank, SchedulerPort, Store } from './ports.js';
+
+/** Game settings the core reads; they come from the validated config. */
+export interface CoreOptions {
+  defaultTimezone: string;
+  revealAfterHours: number;
+  catchUpHours: number;
+  /** Platform user ids with admin rights everywhere. */
+  adminUserIds: string[];
+  maxAnswersPerHour: number;
+  /** Longest answer accepted, in characters. */
+  maxAnswerLength: number;
+  /** Parallel grading jobs. */
+  gradingConcurrency: number;
+  /** How long a rate-limited job may wait before the fallback grader takes it. */
+  rateLimitPatienceMs: number;
+}
+
+export const DEFAULT_OPTIONS: CoreOptions = {
+  defaultTimezone: 'UTC',
+  revealAfterHours: 24,
+  catchUpHours: 6,
+  adminUserIds: [],
+  maxAnswersPerHour: 30,
+  maxAnswerLength: 4000,
+  gradingConcurrency: 4,
+  rateLimitPatienceMs: 15 * 60_000,
+};
+
+/** Everything the core needs, injected once by the composition root (main.ts) or a test. */
+export interface CoreDeps {
+  store: Store;
+  content: QuestionBank;
+  grader: Grader;
+  /** Grades when `grader` fails or stays rate limited too long (the offline grader). */
+  fallbackGrader?: Grader;
+  clock: Clock;
+  chat: ChatPort;
+  logger: Logger;
+  scheduler?: SchedulerPort;
+  options: CoreOptions;
+}

@@ -1,0 +1,13 @@
+import type { Actor, Place } from './model.js';
+
+/**
+ * The one inbound event type every adapter produces. `replyRoute` is an adapter-chosen handle for
+ * replying later to the same interaction (a deferred Discord reply, a Slack response URL).
+ */
+export type InboundEvent =
+  /** A slash command or console line: `/prep <verb> <args>`. */
+  | { type: 'command'; place: Place; actor: Actor; verb: string; args: string; replyRoute?: string | null }
+  /** Answer text, from a form (with the `answerRef` of the button that opened it) or from `answer <text>`. */
+  | { type: 'answer'; place: Place; actor: Actor; text: string; answerRef?: string; replyRoute?: string | null }
+  /** An Answer button was pressed: the adapter asks what form to open. */
+  | { type: 'open-answer'; place: Place; actor: Actor; answerRef: string };

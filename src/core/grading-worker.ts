@@ -1,0 +1,153 @@
+import type { CoreDeps } from './context.js';
+import type { Answer, GradeResult, Question } from './model.js';
+import { answerHash } from './normalize.js';
+import { GraderRateLimited, type GradingJob } from './ports.js';
+import { gradeReply } from './grade-reply.js';
+import { pointsFor } from './scoring.js';
+
+type Outcome = { grade: GradeResult; fresh: boolean } | { deferred: number; reason: string };
+
+/**
+ * Grades queued answers: claims due jobs from the store (so a crash leaves them to resume),
+ * grades with the configured grader, falls back to the offline grader on failure or after waiting
+ * out rate limits too long, stores the grade with its points, and replies to the author.
+ */
+export class GradingWorker {
+  private readonly inFlight = new Set<Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly d: CoreDeps) {}
+
+  /** Resumes jobs a crash left running and starts on whatever is due. Returns the jobs resumed. */
+  start(): number {
+    const resumed = this.d.store.resetRunningJobs();
+    if (resumed > 0) this.d.logger.info({ resumed }, 'resuming grading jobs left by a previous run');
+    this.kick();
+    return resumed;
+  }
+
+  /** Claims due jobs up to the concurrency limit. Safe to call any time. */
+  kick(): void {
+    if (this.stopped) return;
+    const { store, clock, options } = this.d;
+    while (this.inFlight.size < options.gradingConcurrency) {
+      const job = store.claimNextJob(clock.now());
+      if (!job) break;
+      const p: Promise<void> = this.run(job).finally(() => {
+        this.inFlight.delete(p);
+        this.kick();
+      });
+      this.inFlight.add(p);
+    }
+    this.armTimer();
+    if (this.inFlight.size === 0 && store.pendingJobCount() === 0) this.notifyIdle();
+  }
+
+  /** Stops claiming new jobs; in-flight ones finish. */
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Waits for in-flight grading, at most `timeoutMs`. True when nothing was left running. */
+  async settle(timeoutMs: number): Promise<boolean> {
+    const all = Promise.all([...this.inFlight]).then(() => true);
+    const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs).unref());
+    return Promise.race([all, timeout]);
+  }
+
+  /** Resolves once no job is pending or running (used at the end of console input). */
+  idle(): Promise<void> {
+    if (this.inFlight.size === 0 && this.d.store.pendingJobCount() === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.kick();
+    });
+  }
+
+  private notifyIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private armTimer(): void {
+    if (this.stopped || this.timer) return;
+    const due = this.d.store.nextJobDue();
+    if (due === null) return;
+    const delay = Math.max(50, Math.min(due - this.d.clock.now(), 60_000));
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.kick();
+    }, delay);
+  }
+
+  private async run(job: GradingJob): Promise<void> {
+    const { store, content, logger, clock } = this.d;
+    const answer = store.getAnswer(job.answerId);
+    if (!answer) return;
+    const question = content.get(answer.questionId);
+    try {
+      const outcome = question ? await this.grade(job, answer, question) : { grade: missingQuestion(answer), fresh: false };
+      if ('deferred' in outcome) {
+        store.deferJob(job.id, outcome.deferred, outcome.reason);
+        logger.info({ jobId: job.id, until: outcome.deferred, reason: outcome.reason }, 'grading deferred');
+        return;
+      }
+      const points = pointsFor(answer, outcome.grade.score);
+      const stored = store.completeJob(job.id, outcome.grade, points, clock.now());
+      if (!stored) return;
+      logger.info({ answerId: answer.id, score: stored.score, grader: stored.grader, flags: stored.flags }, 'answer graded');
+      await this.reply(answer, question, stored);
+    } catch (err) {
+      const delay = Math.min(300_000, 2_000 * 2 ** Math.min(job.attempts, 8));
+      logger.error({ err, jobId: job.id, answerId: answer.id }, 'grading failed; the job will be retried');
+      store.deferJob(job.id, clock.now() + delay, String(err));
+    }
+  }
+
+  private async grade(job: GradingJob, answer: Answer, question: Question): Promise<Outcome> {
+    const { grader, fallbackGrader, store, clock, options } = this.d;
+    const hash = answerHash(answer.text);
+    const cached = store.findCachedGrade(question.id, hash, grader.id, grader.version);
+    if (cached) return { grade: { ...cached, flags: [...cached.flags.filter((f) => f !== 'cached'), 'cached'] }, fresh: false };
+    const req = { questionId: question.id, question: question.prompt, reference: question.reference, keyPoints: question.keyPoints, answer: answer.text };
+    try {
+      const grade = await grader.grade(req);
+      store.saveCachedGrade(question.id, hash, grader.id, grader.version, grade);
+      return { grade, fresh: true };
+    } catch (err) {
+      const now = clock.now();
+      if (err instanceof GraderRateLimited) {
+        const until = now + err.retryAfterMs;
+        if (!fallbackGrader || until - job.createdAt <= options.rateLimitPatienceMs) return { deferred: until, reason: 'rate limited' };
+      }
+      if (!fallbackGrader) throw err;
+      this.d.logger.warn({ err, answerId: answer.id }, 'grader failed; using the offline grader');
+      const grade = await fallbackGrader.grade(req);
+      return { grade: { ...grade, flags: [...grade.flags, 'offline_fallback'] }, fresh: false };
+    }
+  }
+
+  private async reply(answer: Answer, question: Question | undefined, stored: Parameters<typeof gradeReply>[2]): Promise<void> {
+    try {
+      await this.d.chat.send({ channelId: answer.channelId, userId: answer.userId, replyRoute: answer.replyRoute }, gradeReply(answer, question, stored));
+    } catch (err) {
+      this.d.logger.error({ err, answerId: answer.id }, 'could not deliver the grade');
+    }
+  }
+}
+
+function missingQuestion(answer: Answer): GradeResult {
+  return {
+    score: 0,
+    covered: [],
+    missed: [],
+    feedback: `The question ${answer.questionId} is no longer in the content, so this answer could not be graded.`,
+    grader: 'none',
+    flags: [],
+  };
+}

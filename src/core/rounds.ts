@@ -1,0 +1,172 @@
+import type { CoreDeps } from './context.js';
+import { plural } from './display.js';
+import type { ChannelSettings, Question, Round } from './model.js';
+import { DeliveryError } from './ports.js';
+import { pickUnasked } from './question-picker.js';
+import type { QuestionReply, SummaryReply } from './replies.js';
+import { displayName } from './display.js';
+import { localDate } from './time.js';
+
+export type PostOutcome =
+  | { status: 'posted'; round: Round; question: Question; delivered: boolean; error?: DeliveryError }
+  | { status: 'exists'; round: Round }
+  | { status: 'no-questions' };
+
+const HOUR = 3_600_000;
+
+/** Rounds: posting the question of the day, live answer counts, closing with a summary. */
+export class Rounds {
+  constructor(private readonly d: CoreDeps) {}
+
+  roundHours(channel: ChannelSettings): number {
+    return channel.roundHours ?? this.d.options.revealAfterHours;
+  }
+
+  /**
+   * Posts today's question in the channel unless today's round exists. The (channel, local date)
+   * slot is claimed in the store first, so a repeat, a restart or a second process posts nothing.
+   */
+  async postDaily(channelId: string): Promise<PostOutcome> {
+    const { store, clock, content, logger } = this.d;
+    const channel = store.getChannel(channelId);
+    if (!channel) throw new Error(`unknown channel ${channelId}`);
+    const now = clock.now();
+    const date = localDate(now, channel.timezone);
+    const existing = store.getRoundByDate(channelId, date);
+    if (existing) return { status: 'exists', round: existing };
+
+    const candidates = content.byPacks(channel.packs);
+    if (candidates.length === 0) return { status: 'no-questions' };
+    let cycle = channel.cycle;
+    let pick = pickUnasked(candidates, new Set(store.askedQuestionIds(channelId, cycle)), `${channelId}|${date}`);
+    let restarted = false;
+    if (!pick.question) {
+      cycle += 1;
+      restarted = true;
+      pick = pickUnasked(candidates, new Set(), `${channelId}|${date}`);
+    }
+    const question = pick.question!;
+
+    const previous = store.getOpenRound(channelId);
+    const round = store.claimRound({
+      channelId,
+      scopeId: channel.scopeId,
+      localDate: date,
+      questionId: question.id,
+      cycle,
+      postedAt: now,
+      closesAt: now + this.roundHours(channel) * HOUR,
+    });
+    if (!round) return { status: 'exists', round: store.getRoundByDate(channelId, date)! };
+    if (restarted) store.updateChannel(channelId, { cycle });
+    if (previous) await this.close(previous, 'closed');
+
+    let delivered = true;
+    let error: DeliveryError | undefined;
+    try {
+      const ref = await this.d.chat.send({ channelId }, this.questionReply(round, question, channel));
+      if (ref) store.setRoundMessage(round.id, ref);
+    } catch (err) {
+      delivered = false;
+      error = err instanceof DeliveryError ? err : new DeliveryError('failed', String(err), undefined, { cause: err });
+      logger.error({ err, channelId, roundId: round.id }, 'daily post failed');
+    }
+    logger.info({ channelId, roundId: round.id, questionId: question.id, date }, 'round posted');
+
+    if (restarted) {
+      await this.notifyAdmins(channelId, `Every question of this channel's packs has been asked, so the cycle restarts (cycle ${cycle}); repeated questions earn points again.`);
+    } else if (pick.remaining <= 2) {
+      await this.notifyAdmins(
+        channelId,
+        `Only ${plural(pick.remaining, 'unasked question')} left in this channel's packs; after that the cycle restarts. Add a pack to keep questions fresh.`,
+      );
+    }
+    return { status: 'posted', round, question, delivered, error };
+  }
+
+  questionReply(round: Round, question: Question, channel: ChannelSettings | null): QuestionReply {
+    return {
+      kind: 'question',
+      visibility: 'public',
+      answerRef: `round:${round.id}`,
+      mode: 'daily',
+      questionId: question.id,
+      prompt: question.prompt,
+      topic: question.topic,
+      difficulty: question.difficulty,
+      pack: question.pack,
+      answerCount: this.d.store.roundAnswerCount(round.id),
+      pingRole: channel?.pingRole ?? null,
+      closesAt: round.closesAt,
+      closed: round.status !== 'open',
+    };
+  }
+
+  /** Refreshes the answer count on the round's post; never fails the caller. */
+  async refreshPost(round: Round): Promise<void> {
+    if (!round.messageRef) return;
+    const question = this.d.content.get(round.questionId);
+    if (!question) return;
+    try {
+      const fresh = this.d.store.getRound(round.id) ?? round;
+      await this.d.chat.edit({ channelId: round.channelId }, round.messageRef, this.questionReply(fresh, question, this.d.store.getChannel(round.channelId)));
+    } catch (err) {
+      this.d.logger.warn({ err, roundId: round.id }, 'could not update the answer count');
+    }
+  }
+
+  /** Closes a round and posts its summary in the post's thread; only the call that closes it posts. */
+  async close(round: Round, status: 'closed' | 'skipped' = 'closed'): Promise<boolean> {
+    const { store, clock, chat, logger } = this.d;
+    if (!store.closeRound(round.id, clock.now(), status)) return false;
+    const summary = this.summary(round, status === 'skipped');
+    try {
+      await chat.send({ channelId: round.channelId, threadOf: round.messageRef ?? undefined }, summary);
+    } catch (err) {
+      logger.error({ err, roundId: round.id }, 'could not post the round summary');
+    }
+    await this.refreshPost({ ...round, status });
+    logger.info({ roundId: round.id, channelId: round.channelId, status }, 'round closed');
+    return true;
+  }
+
+  /** Closes every open round whose time is up (also after downtime). */
+  async closeDue(): Promise<number> {
+    const now = this.d.clock.now();
+    let closed = 0;
+    for (const round of this.d.store.listOpenRounds()) {
+      if (round.closesAt <= now && (await this.close(round))) closed += 1;
+    }
+    return closed;
+  }
+
+  summary(round: Round, skipped = false): SummaryReply {
+    const question = this.d.content.get(round.questionId);
+    const results = this.d.store.roundResults(round.id);
+    const average = results.length ? results.reduce((s, r) => s + r.score, 0) / results.length : null;
+    const top: SummaryReply['top'] = [];
+    results.slice(0, 3).forEach((r, i) => {
+      const prev = top[i - 1];
+      top.push({ rank: prev && prev.score === r.score ? prev.rank : i + 1, name: displayName(r.name, r.privacy), score: r.score });
+    });
+    return {
+      kind: 'summary',
+      visibility: 'public',
+      roundId: round.id,
+      questionPrompt: question?.prompt ?? round.questionId,
+      keyPoints: question?.keyPoints.map((k) => k.text) ?? [],
+      answered: results.length,
+      averageScore: average === null ? null : Math.round(average * 10) / 10,
+      top: skipped ? [] : top,
+      skipped,
+    };
+  }
+
+  async notifyAdmins(channelId: string, message: string): Promise<void> {
+    try {
+      await this.d.chat.send({ channelId, admins: true }, { kind: 'text', visibility: 'private', text: message, tone: 'info' });
+    } catch (err) {
+      this.d.logger.warn({ err, channelId }, 'could not notify admins');
+    }
+  }
+}

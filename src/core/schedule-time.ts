@@ -1,0 +1,24 @@
+import type { ChannelSettings } from './model.js';
+import { addDays, isoWeekday, localDate, zonedInstant } from './time.js';
+
+/** Whether a channel posts on this local date (weekdays: Monday to Friday). */
+export function postsOn(channel: Pick<ChannelSettings, 'days'>, date: string): boolean {
+  return channel.days === 'daily' || isoWeekday(date) <= 5;
+}
+
+/** The instant of the channel's post on a local date, or null when it does not post that day. */
+export function slotOn(channel: Pick<ChannelSettings, 'days' | 'postTime' | 'timezone'>, date: string): number | null {
+  if (!channel.postTime || !postsOn(channel, date)) return null;
+  return zonedInstant(date, channel.postTime, channel.timezone);
+}
+
+/** The first post instant strictly after `now`, or null when the channel has no schedule or is paused. */
+export function nextPostAt(channel: ChannelSettings, now: number): number | null {
+  if (!channel.postTime || channel.paused || channel.suspended) return null;
+  const today = localDate(now, channel.timezone);
+  for (let i = 0; i < 8; i += 1) {
+    const at = slotOn(channel, addDays(today, i));
+    if (at !== null && at > now) return at;
+  }
+  return null;
+}

@@ -1,0 +1,76 @@
+/**
+ * The offline grader: key-point and reference coverage with stemming. No network, no key,
+ * deterministic, well under a millisecond per answer. It tells which key ideas an answer
+ * mentions, not whether what it says about them is right.
+ */
+import type { GradeResult } from '../core/model.js';
+import type { Grader, GradeRequest } from '../core/ports.js';
+import { assess, COVERED_AT, type Assessment } from './text/assess.js';
+import { buildRubric, type Rubric } from './text/rubric.js';
+
+export { coverage } from './text/coverage.js';
+export { normalizeAnswer } from './text/tokenize.js';
+
+/** Raw coverage at which the score reaches 10, and the curve's bend (below 1: concave). */
+const CURVE = {
+  derived: { full: 0.5, power: 0.7 },
+  keyed: { full: 0.85, power: 0.8 },
+};
+
+const NOTE =
+  'The offline grader checks which key ideas are present, not whether they are right; set ' +
+  'OPENAI_API_KEY (or OPENAI_BASE_URL) to switch on LLM grading.';
+
+/** Maps raw coverage 0..1 to the integer score 0..10 along a fixed monotone curve. */
+export function calibrate(raw: number, derived: boolean): number {
+  const c = derived ? CURVE.derived : CURVE.keyed;
+  const x = Math.min(1, Math.max(0, raw) / c.full);
+  return Math.round(10 * x ** c.power);
+}
+
+export class OfflineGrader implements Grader {
+  readonly id = 'offline';
+  readonly version = 'offline-1';
+  private readonly rubrics = new Map<string, Rubric>();
+
+  async grade(req: GradeRequest, signal?: AbortSignal): Promise<GradeResult> {
+    signal?.throwIfAborted();
+    return this.gradeNow(req);
+  }
+
+  /** The same as `grade`, synchronously (for the eval loop and tests). */
+  gradeNow(req: GradeRequest): GradeResult {
+    const rubric = this.rubricFor(req);
+    const result = assess(rubric, req.question, req.answer);
+    const score = calibrate(result.raw, rubric.derived);
+    const covered: string[] = [];
+    const missed: string[] = [];
+    rubric.points.forEach((p, i) => (result.points[i]! >= COVERED_AT && !result.restatesQuestion ? covered : missed).push(p.text));
+    return { score, covered, missed, feedback: feedback(result, score, covered, missed), grader: this.id, flags: [] };
+  }
+
+  private rubricFor(req: GradeRequest): Rubric {
+    const key = JSON.stringify([req.question, req.reference, req.keyPoints]);
+    let rubric = this.rubrics.get(key);
+    if (!rubric) {
+      rubric = buildRubric(req.question, req.reference, req.keyPoints);
+      if (this.rubrics.size >= 500) this.rubrics.clear();
+      this.rubrics.set(key, rubric);
+    }
+    return rubric;
+  }
+}
+
+function feedback(a: Assessment, score: number, covered: string[], missed: string[]): string {
+  let first: string;
+  if (a.empty) first = 'No answer to grade.';
+  else if (a.restatesQuestion) first = 'The answer only restates the question.';
+  else if (covered.length + missed.length === 0) first = `Score ${score}/10.`;
+  else if (missed.length === 0) first = `All ${covered.length} key ideas are mentioned.`;
+  else {
+    const next = missed[0]!.length > 80 ? `${missed[0]!.slice(0, 77)}...` : missed[0]!;
+    first = `Mentions ${covered.length} of ${covered.length + missed.length} key ideas; missing e.g. "${next}".`;
+  }
+  if (a.listLike && !a.empty && !a.restatesQuestion) first = first.replace(/\.$/, ' (a list of words scores less than sentences).');
+  return `${first} ${NOTE}`;
+}

@@ -1,0 +1,155 @@
+import type Database from 'better-sqlite3';
+import type { Answer, GradeResult, StoredGrade } from '../core/model.js';
+import type { GradingJob, NewAnswer } from '../core/ports.js';
+import { gradeColumns, toAnswer, toGrade, type AnswerRow, type GradeRow } from './rows.js';
+import type { Statements } from './statements.js';
+import { recomputeUserPoints } from './user-points.js';
+
+interface JobRow {
+  id: number;
+  answer_id: number;
+  attempts: number;
+  created_at: number;
+  not_before: number;
+}
+
+const toJob = (r: JobRow): GradingJob => ({
+  id: r.id,
+  answerId: r.answer_id,
+  attempts: r.attempts,
+  createdAt: r.created_at,
+  notBefore: r.not_before,
+});
+
+/** Answers, their grading jobs and their grades. */
+export class AnswersRepo {
+  private readonly insertTx: (a: NewAnswer) => { answer: Answer; jobId: number };
+  private readonly completeTx: (jobId: number, grade: GradeResult, points: number, at: number) => StoredGrade | null;
+
+  constructor(
+    private readonly s: Statements,
+    db: Database.Database,
+  ) {
+    this.insertTx = db.transaction((a: NewAnswer) => {
+      let kind = a.kind;
+      if (kind === 'daily' && (a.roundId === null || this.hasCountingAnswer(a.userId, a.roundId))) kind = 'practice';
+      const res = this.s.run(
+        `INSERT INTO answers (user_id, scope_id, channel_id, question_id, round_id, practice_id, kind, counts, hinted,
+           text, norm_hash, reply_route, local_date, week_key, month_key, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        a.userId, a.scopeId, a.channelId, a.questionId, a.roundId, a.practiceId, kind, kind === 'daily' ? 1 : 0,
+        a.hinted ? 1 : 0, a.text, a.normHash, a.replyRoute, a.localDate, a.weekKey, a.monthKey, a.createdAt,
+      );
+      const answerId = Number(res.lastInsertRowid);
+      if (a.practiceId !== null) {
+        this.s.run('UPDATE practice_prompts SET answered_at = ? WHERE id = ? AND answered_at IS NULL', a.createdAt, a.practiceId);
+      }
+      const job = this.s.run(
+        'INSERT INTO grading_jobs (answer_id, not_before, created_at, updated_at) VALUES (?, ?, ?, ?)',
+        answerId, a.createdAt, a.createdAt, a.createdAt,
+      );
+      return { answer: this.getAnswer(answerId)!, jobId: Number(job.lastInsertRowid) };
+    });
+
+    this.completeTx = db.transaction((jobId: number, grade: GradeResult, points: number, at: number) => {
+      const job = this.s.one<{ answer_id: number }>("SELECT answer_id FROM grading_jobs WHERE id = ? AND status <> 'done'", jobId);
+      if (!job) return null;
+      if (this.getGrade(job.answer_id)) {
+        this.s.run("UPDATE grading_jobs SET status = 'done', updated_at = ? WHERE id = ?", at, jobId);
+        return null;
+      }
+      const c = gradeColumns(grade);
+      this.s.run(
+        `INSERT INTO grades (answer_id, score, points, covered, partly, missed, feedback, grader, flags, graded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        job.answer_id, c.score, points, c.covered, c.partly, c.missed, c.feedback, c.grader, c.flags, at,
+      );
+      this.s.run("UPDATE grading_jobs SET status = 'done', last_error = NULL, updated_at = ? WHERE id = ?", at, jobId);
+      const answer = this.getAnswer(job.answer_id)!;
+      if (answer.counts) recomputeUserPoints(this.s, answer.userId, answer.scopeId);
+      return this.getGrade(job.answer_id);
+    });
+  }
+
+  private hasCountingAnswer(userId: string, roundId: number): boolean {
+    return !!this.s.one('SELECT 1 FROM answers WHERE round_id = ? AND user_id = ? AND counts = 1', roundId, userId);
+  }
+
+  insertAnswer(a: NewAnswer): { answer: Answer; jobId: number } {
+    return this.insertTx(a);
+  }
+
+  getAnswer(id: number): Answer | null {
+    const row = this.s.one<AnswerRow>('SELECT * FROM answers WHERE id = ?', id);
+    return row ? toAnswer(row) : null;
+  }
+
+  answerTimesSince(userId: string, since: number): number[] {
+    return this.s
+      .all<{ t: number }>('SELECT created_at AS t FROM answers WHERE user_id = ? AND created_at >= ? ORDER BY created_at', userId, since)
+      .map((r) => r.t);
+  }
+
+  hasAnsweredRound(userId: string, roundId: number): boolean {
+    return !!this.s.one('SELECT 1 FROM answers WHERE round_id = ? AND user_id = ? LIMIT 1', roundId, userId);
+  }
+
+  roundAnswerCount(roundId: number): number {
+    return this.s.one<{ n: number }>('SELECT COUNT(DISTINCT user_id) AS n FROM answers WHERE round_id = ?', roundId)!.n;
+  }
+
+  claimNextJob(now: number): GradingJob | null {
+    const row = this.s.one<JobRow>(
+      `UPDATE grading_jobs SET status = 'running', attempts = attempts + 1, updated_at = ?
+       WHERE id = (SELECT id FROM grading_jobs WHERE status = 'pending' AND not_before <= ? ORDER BY not_before, id LIMIT 1)
+       RETURNING id, answer_id, attempts, created_at, not_before`,
+      now,
+      now,
+    );
+    return row ? toJob(row) : null;
+  }
+
+  resetRunningJobs(): number {
+    return this.s.run("UPDATE grading_jobs SET status = 'pending' WHERE status = 'running'").changes;
+  }
+
+  deferJob(jobId: number, notBefore: number, error: string): void {
+    this.s.run(
+      "UPDATE grading_jobs SET status = 'pending', not_before = ?, last_error = ?, updated_at = ? WHERE id = ? AND status <> 'done'",
+      notBefore, error, Date.now(), jobId,
+    );
+  }
+
+  pendingJobCount(): number {
+    return this.s.one<{ n: number }>("SELECT COUNT(*) AS n FROM grading_jobs WHERE status <> 'done'")!.n;
+  }
+
+  nextJobDue(): number | null {
+    return this.s.one<{ t: number | null }>("SELECT MIN(not_before) AS t FROM grading_jobs WHERE status = 'pending'")!.t;
+  }
+
+  completeJob(jobId: number, grade: GradeResult, points: number, gradedAt: number): StoredGrade | null {
+    return this.completeTx(jobId, grade, points, gradedAt);
+  }
+
+  getGrade(answerId: number): StoredGrade | null {
+    const row = this.s.one<GradeRow>('SELECT * FROM grades WHERE answer_id = ?', answerId);
+    return row ? toGrade(row) : null;
+  }
+
+  findCachedGrade(questionId: string, normHash: string, grader: string, version: string): GradeResult | null {
+    const row = this.s.one<{ result: string }>(
+      'SELECT result FROM grade_cache WHERE question_id = ? AND norm_hash = ? AND grader = ? AND version = ?',
+      questionId, normHash, grader, version,
+    );
+    return row ? (JSON.parse(row.result) as GradeResult) : null;
+  }
+
+  saveCachedGrade(questionId: string, normHash: string, grader: string, version: string, grade: GradeResult): void {
+    this.s.run(
+      `INSERT INTO grade_cache (question_id, norm_hash, grader, version, result, created_at) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING`,
+      questionId, normHash, grader, version, JSON.stringify(grade), Date.now(),
+    );
+  }
+}
