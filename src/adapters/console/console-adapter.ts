@@ -1,8 +1,9 @@
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Bot } from '../../core/bot.js';
 import type { Place } from '../../core/model.js';
 import type { ChatPort, Logger, MessageRef, Target } from '../../core/ports.js';
 import type { Reply } from '../../core/replies.js';
+import type { PlatformAdapter } from '../platform-adapter.js';
 import { renderPlain } from '../shared/plain-text.js';
 
 export const CONSOLE_PLACE: Place = { platform: 'console', scopeId: 'console', channelId: 'console:main' };
@@ -20,12 +21,33 @@ export interface ConsoleOptions {
  * replies are printed as plain text. Every console user is an admin. Ends at end of input once
  * pending work is done.
  */
-export class ConsoleAdapter implements ChatPort {
+export class ConsoleAdapter implements ChatPort, PlatformAdapter {
+  readonly platform = 'console' as const;
+  readonly chat: ChatPort = this;
+  /** Resolves once input has ended and pending grading is done. */
+  readonly finished: Promise<void>;
+  private resolveFinished!: () => void;
   private user = 'you';
   private messages = 0;
   private bot: Bot | null = null;
+  private rl: Interface | null = null;
 
-  constructor(private readonly opts: ConsoleOptions) {}
+  constructor(private readonly opts: ConsoleOptions) {
+    this.finished = new Promise((r) => (this.resolveFinished = r));
+  }
+
+  /** Prints the banner and starts reading input in the background. */
+  async start(bot: Bot): Promise<void> {
+    this.banner();
+    void this.run(bot).then(this.resolveFinished, (err: unknown) => {
+      this.opts.logger.error({ err }, 'console input failed');
+      this.resolveFinished();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.rl?.close();
+  }
 
   async send(target: Target, reply: Reply): Promise<MessageRef | null> {
     const shown = reply.kind === 'question' && !reply.closed ? { ...reply, footer: 'Answer with /answer <your answer>; /hint for a hint.' } : reply;
@@ -46,6 +68,7 @@ export class ConsoleAdapter implements ChatPort {
   async run(bot: Bot, onLine?: () => void): Promise<void> {
     this.bot = bot;
     const rl = createInterface({ input: this.opts.input, terminal: false, crlfDelay: Infinity });
+    this.rl = rl;
     for await (const raw of rl) {
       const line = raw.trim();
       if (!line) continue;

@@ -1,0 +1,26 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../core/ports.js';
+import { ConsoleAdapter } from './console/console-adapter.js';
+import type { HealthStatus, PlatformAdapter } from './platform-adapter.js';
+
+export interface AdapterEnv {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  /** The app's health, for adapters that serve `GET /healthz` themselves (Slack over HTTP). */
+  health: () => HealthStatus;
+}
+
+/** The adapters the config asks for: Discord and/or Slack when their tokens are set, else the console. */
+export function createPlatformAdapters(config: Config, logger: Logger, env: AdapterEnv): PlatformAdapter[] {
+  const adapters: PlatformAdapter[] = [];
+  if (config.platforms.console) {
+    adapters.push(new ConsoleAdapter({ input: env.stdin, output: env.stdout, logger }));
+  }
+  // platform adapters (discord, slack) register here
+  return adapters;
+}
+
+/** Whether some adapter serves HTTP on PORT already (so the app needs no separate health server). */
+export function servesHttp(config: Config): boolean {
+  return config.platforms.slack === 'http';
+}
