@@ -42,20 +42,26 @@ const schema = z
       blankToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
     ),
-  })
-  .superRefine((c, ctx) => {
-    if (c.GRADER === 'llm' && !c.OPENAI_API_KEY && !c.OPENAI_BASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['GRADER'], message: 'is llm, but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set' });
-    }
-    if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is set, but Slack also needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)' });
-    }
-    if (!c.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET)) {
-      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is missing: SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set without it' });
-    }
   });
 
 export type RawConfig = z.infer<typeof schema>;
+
+const set = (env: NodeJS.ProcessEnv, key: string) => (env[key] ?? '').trim() !== '';
+
+/** Settings that are fine one by one but conflict together, checked on the raw environment. */
+function conflicts(env: NodeJS.ProcessEnv): string[] {
+  const out: string[] = [];
+  if ((env.GRADER ?? '').trim() === 'llm' && !set(env, 'OPENAI_API_KEY') && !set(env, 'OPENAI_BASE_URL')) {
+    out.push('GRADER is llm, but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set');
+  }
+  if (set(env, 'SLACK_BOT_TOKEN') && !set(env, 'SLACK_APP_TOKEN') && !set(env, 'SLACK_SIGNING_SECRET')) {
+    out.push('SLACK_BOT_TOKEN is set, but Slack also needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
+  }
+  if (!set(env, 'SLACK_BOT_TOKEN') && (set(env, 'SLACK_APP_TOKEN') || set(env, 'SLACK_SIGNING_SECRET'))) {
+    out.push('SLACK_BOT_TOKEN is missing: SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set without it');
+  }
+  return out;
+}
 
 export interface Config extends RawConfig {
   /** The grader to use, with `auto` resolved. */
@@ -78,9 +84,11 @@ export function loadDotEnv(file = '.env'): void {
 /** Validates the environment once; throws a {@link ConfigError} naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0] ?? 'settings')} ${i.message}`));
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0] ?? 'settings')} ${i.message}`)),
+    ...conflicts(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
   const slack = c.SLACK_BOT_TOKEN ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : null;
   const discord = Boolean(c.DISCORD_TOKEN);

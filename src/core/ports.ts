@@ -215,7 +215,7 @@ export interface Store {
   /** Stores the answer and its pending grading job in one transaction. */
   insertAnswer(a: NewAnswer): { answer: Answer; jobId: number };
   getAnswer(id: number): Answer | null;
-  /** Creation instants of the user's answers since `since`, oldest first (for the hourly limit). */
+  /** Creation instants of the user's answers after `since`, oldest first (for the hourly limit). */
   answerTimesSince(userId: string, since: number): number[];
   hasAnsweredRound(userId: string, roundId: number): boolean;
   roundAnswerCount(roundId: number): number;

@@ -75,6 +75,8 @@ export class Rounds {
 
     if (restarted) {
       await this.notifyAdmins(channelId, `Every question of this channel's packs has been asked, so the cycle restarts (cycle ${cycle}); repeated questions earn points again.`);
+    } else if (pick.remaining === 0) {
+      await this.notifyAdmins(channelId, "That was the last unasked question of this channel's packs; the next post restarts the cycle. Add a pack to keep questions fresh.");
     } else if (pick.remaining <= 2) {
       await this.notifyAdmins(
         channelId,

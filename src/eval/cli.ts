@@ -91,7 +91,11 @@ async function main(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (err) {
-    if (err instanceof EvalSetError || err instanceof GraderUnavailableError) {
+    if (err instanceof EvalSetError) {
+      process.stderr.write(err.problems.map((p) => `eval: ${p}\n`).join(''));
+      return 1;
+    }
+    if (err instanceof GraderUnavailableError) {
       process.stderr.write(`eval: ${err.message}\n`);
       return 1;
     }

@@ -5,7 +5,7 @@
  */
 import type { GradeResult } from '../core/model.js';
 import type { Grader, GradeRequest } from '../core/ports.js';
-import { assess, COVERED_AT, type Assessment } from './text/assess.js';
+import { assess, COVERED_AT, PARTLY_AT, type Assessment } from './text/assess.js';
 import { buildRubric, type Rubric } from './text/rubric.js';
 
 export { coverage } from './text/coverage.js';
@@ -21,11 +21,14 @@ const NOTE =
   'The offline grader checks which key ideas are present, not whether they are right; set ' +
   'OPENAI_API_KEY (or OPENAI_BASE_URL) to switch on LLM grading.';
 
-/** Maps raw coverage 0..1 to the integer score 0..10 along a fixed monotone curve. */
-export function calibrate(raw: number, derived: boolean): number {
+/**
+ * Maps raw coverage 0..1 to the integer score 0..10 along a fixed monotone curve, then scales it
+ * by the answer's penalty factor (1 for a written answer).
+ */
+export function calibrate(raw: number, derived: boolean, factor = 1): number {
   const c = derived ? CURVE.derived : CURVE.keyed;
   const x = Math.min(1, Math.max(0, raw) / c.full);
-  return Math.round(10 * x ** c.power);
+  return Math.round(10 * x ** c.power * factor);
 }
 
 export class OfflineGrader implements Grader {
@@ -41,12 +44,17 @@ export class OfflineGrader implements Grader {
   /** The same as `grade`, synchronously (for the eval loop and tests). */
   gradeNow(req: GradeRequest): GradeResult {
     const rubric = this.rubricFor(req);
-    const result = assess(rubric, req.question, req.answer);
-    const score = calibrate(result.raw, rubric.derived);
+    const result = assess(rubric, req.answer);
+    const score = calibrate(result.raw, rubric.derived, result.factor);
     const covered: string[] = [];
+    const partly: string[] = [];
     const missed: string[] = [];
-    rubric.points.forEach((p, i) => (result.points[i]! >= COVERED_AT && !result.restatesQuestion ? covered : missed).push(p.text));
-    return { score, covered, missed, feedback: feedback(result, score, covered, missed), grader: this.id, flags: [] };
+    rubric.points.forEach((p, i) => {
+      const share = result.restatesQuestion ? 0 : result.points[i]!;
+      (share >= COVERED_AT ? covered : share >= PARTLY_AT ? partly : missed).push(p.text);
+    });
+    const text = feedback(result, score, covered, partly, missed);
+    return { score, covered, missed, partly, feedback: text, grader: this.id, flags: [] };
   }
 
   private rubricFor(req: GradeRequest): Rubric {
@@ -61,15 +69,18 @@ export class OfflineGrader implements Grader {
   }
 }
 
-function feedback(a: Assessment, score: number, covered: string[], missed: string[]): string {
+function feedback(a: Assessment, score: number, covered: string[], partly: string[], missed: string[]): string {
+  const total = covered.length + partly.length + missed.length;
   let first: string;
   if (a.empty) first = 'No answer to grade.';
   else if (a.restatesQuestion) first = 'The answer only restates the question.';
-  else if (covered.length + missed.length === 0) first = `Score ${score}/10.`;
-  else if (missed.length === 0) first = `All ${covered.length} key ideas are mentioned.`;
+  else if (total === 0) first = `Score ${score}/10.`;
+  else if (covered.length === total) first = `All ${total} key ideas are mentioned.`;
   else {
-    const next = missed[0]!.length > 80 ? `${missed[0]!.slice(0, 77)}...` : missed[0]!;
-    first = `Mentions ${covered.length} of ${covered.length + missed.length} key ideas; missing e.g. "${next}".`;
+    const gap = missed[0] ?? partly[0]!;
+    const shown = gap.length > 80 ? `${gap.slice(0, 77)}...` : gap;
+    const part = partly.length > 0 ? `, ${partly.length} partly` : '';
+    first = `Mentions ${covered.length} of ${total} key ideas${part}; ${missed.length > 0 ? 'missing' : 'only partly there'} e.g. "${shown}".`;
   }
   if (a.listLike && !a.empty && !a.restatesQuestion) first = first.replace(/\.$/, ' (a list of words scores less than sentences).');
   return `${first} ${NOTE}`;

@@ -86,7 +86,7 @@ export class AnswersRepo {
 
   answerTimesSince(userId: string, since: number): number[] {
     return this.s
-      .all<{ t: number }>('SELECT created_at AS t FROM answers WHERE user_id = ? AND created_at >= ? ORDER BY created_at', userId, since)
+      .all<{ t: number }>('SELECT created_at AS t FROM answers WHERE user_id = ? AND created_at > ? ORDER BY created_at', userId, since)
       .map((r) => r.t);
   }
 

@@ -74,6 +74,8 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
       if (!line) continue;
       if (line === '/quit' || line === '/exit') break;
       await this.handleLine(line);
+      // A terminal conversation is sequential: a score arrives before the next command is read.
+      await bot.worker.idle();
       onLine?.();
     }
     rl.close();

@@ -6,28 +6,40 @@
  */
 import { answerTerms, bigramRecall, pointCoverage, termCredits, weightedRecall } from './coverage.js';
 import type { Rubric } from './rubric.js';
-import { analyse, LIGHT_STEMS } from './terms.js';
+import { LIGHT_STEMS } from './terms.js';
 
-/** A key point counts as covered from this share of its weighted terms. */
+/** A key point counts as covered from this share of its weighted terms, as partly covered from PARTLY_AT. */
 export const COVERED_AT = 0.5;
+export const PARTLY_AT = 0.3;
 /** A key point's share at which it earns full credit in the score. */
 const POINT_FULL_AT = 0.7;
-/** Mix of the parts when the rubric was derived from the reference (no key points given). */
-const DERIVED_MIX = { points: 0.4, recall: 0.4, pairs: 0.2 };
-/** Mix when key points were given: they lead, the reference's wording counts less. */
-const KEYED_MIX = { points: 0.7, recall: 0.2, pairs: 0.1 };
-/** Answers with at least this many words and fewer function words than this share are lists. */
+/**
+ * Mix of the parts. `recallFull` is the reference recall that earns the part in full: with key
+ * points given they lead, and the reference (often a long essay) only needs to be half echoed.
+ */
+const DERIVED_MIX = { points: 0.4, recall: 0.4, pairs: 0.2, recallFull: 1 };
+const KEYED_MIX = { points: 0.75, recall: 0.25, pairs: 0, recallFull: 0.5 };
+/**
+ * Keyword lists: at least this many words, mostly in Latin letters (the stop words are English),
+ * and almost no function words. Their score is scaled by LIST_FACTOR, so a heap of the
+ * reference's words does not score like a written answer.
+ */
 const LIST_MIN_TOKENS = 6;
-const LIST_MAX_STOP_SHARE = 0.15;
-const LIST_FACTOR = 0.8;
-/** Answers whose content words repeat this much (distinct/all below the share) lose a little. */
-const REPEAT_MIN_STEMS = 8;
-const REPEAT_MAX_DISTINCT = 0.5;
-const REPEAT_FACTOR = 0.85;
+const LIST_MAX_STOP_SHARE = 0.1;
+const LIST_FACTOR = 0.6;
+/**
+ * Answers that repeat their words far more than the reference does (distinct share below this
+ * fraction of the reference's) are scaled by REPEAT_FACTOR.
+ */
+const REPEAT_MIN_STEMS = 6;
+const REPEAT_RELATIVE = 0.6;
+const REPEAT_FACTOR = 0.7;
 
 export interface Assessment {
-  /** Combined coverage after penalties, 0..1. */
+  /** Combined coverage, 0..1 (0 when the answer only restates the question). */
   raw: number;
+  /** Factor for the final score: 1, or less for a keyword list or a repetitive answer. */
+  factor: number;
   /** Coverage of each rubric point, 0..1, in rubric order. */
   points: number[];
   /** Weighted recall of the reference's terms, 0..1. */
@@ -39,7 +51,7 @@ export interface Assessment {
   empty: boolean;
 }
 
-export function assess(rubric: Rubric, question: string, answer: string): Assessment {
+export function assess(rubric: Rubric, answer: string): Assessment {
   const a = answerTerms(answer);
   const empty = a.stems.size === 0;
   const credits = termCredits(rubric, a);
@@ -53,18 +65,19 @@ export function assess(rubric: Rubric, question: string, answer: string): Assess
   });
   const pointShare = weightSum > 0 ? pointScore / weightSum : recall;
   const mix = rubric.derived ? DERIVED_MIX : KEYED_MIX;
-  let raw = mix.points * pointShare + mix.recall * recall + mix.pairs * bigramRecall(rubric, a);
+  let raw =
+    mix.points * pointShare + mix.recall * Math.min(1, recall / mix.recallFull) + mix.pairs * bigramRecall(rubric, a);
 
-  const questionStems = new Set(analyse(question).stems);
   let novel = 0;
-  for (const s of a.stems) if (!questionStems.has(s) && !LIGHT_STEMS.has(s)) novel++;
+  for (const s of a.stems) if (!rubric.questionStems.has(s) && !LIGHT_STEMS.has(s)) novel++;
   const restatesQuestion = !empty && novel === 0;
   if (restatesQuestion) raw = 0;
 
-  const { tokens, stems, stopShare } = a.analysis;
-  const isList = tokens.length >= LIST_MIN_TOKENS && stopShare < LIST_MAX_STOP_SHARE;
-  const repeats = stems.length >= REPEAT_MIN_STEMS && a.stems.size / stems.length < REPEAT_MAX_DISTINCT;
-  if (isList) raw *= LIST_FACTOR;
-  if (repeats) raw *= REPEAT_FACTOR;
-  return { raw, points, recall, restatesQuestion, listLike: isList || repeats, empty };
+  const { tokens, stems, stopShare, latinTokens } = a.analysis;
+  const isList =
+    tokens.length >= LIST_MIN_TOKENS && latinTokens * 2 >= tokens.length && stopShare < LIST_MAX_STOP_SHARE;
+  const repeats =
+    stems.length >= REPEAT_MIN_STEMS && a.stems.size / stems.length < REPEAT_RELATIVE * rubric.distinctShare;
+  const factor = (isList ? LIST_FACTOR : 1) * (repeats ? REPEAT_FACTOR : 1);
+  return { raw, factor, points, recall, restatesQuestion, listLike: isList || repeats, empty };
 }

@@ -2,7 +2,7 @@
  * The reference side of grading: the weighted content terms of a reference answer and of each key
  * point. A term weighs less when the question already says it (restating the question earns
  * nothing), when it is an everyday word, and when it recurs across the question and the
- * reference's clauses (an IDF computed from the question's own text, nothing else).
+ * rubric points (an IDF computed from the question's own text, nothing else).
  */
 import type { KeyPoint } from '../../core/model.js';
 import { analyse, COMMON_STEMS, LIGHT_STEMS } from './terms.js';
@@ -45,6 +45,10 @@ export interface Rubric {
   points: WeightedPoint[];
   /** True when the points were derived from the reference's clauses (no key points given). */
   derived: boolean;
+  /** Content stems of the question. */
+  questionStems: Set<string>;
+  /** Distinct share of the reference's content stems (1 = no word repeated). */
+  distinctShare: number;
 }
 
 /** Clauses of a reference that make sensible pseudo key points: sentences, then `;`/`,` parts. */
@@ -79,9 +83,8 @@ export function buildRubric(
   const refAnalysis = analyse(reference);
   const pointStems = pointTexts.map((t) => analyse(t).stems);
 
-  // Document frequency over the question and each clause of the reference and key points.
-  const docs = [questionStems, ...referenceClauses(reference).map((c) => new Set(analyse(c).stems))];
-  if (!derived) docs.push(...pointStems.map((s) => new Set(s)));
+  // Document frequency over the question and each rubric point (key points, or reference clauses).
+  const docs = [questionStems, ...pointStems.map((s) => new Set(s))];
   const df = new Map<string, number>();
   for (const doc of docs) for (const s of doc) df.set(s, (df.get(s) ?? 0) + 1);
 
@@ -104,7 +107,8 @@ export function buildRubric(
     for (const s of pointStems[i]!) pt.set(s, terms.get(s) ?? weightOf(s));
     return { text, weight: derived ? 1 : keyPoints[i]!.weight, terms: pt, total: sum(pt) };
   });
-  return { terms, total: sum(terms), bigrams, points, derived };
+  const distinctShare = refAnalysis.stems.length === 0 ? 1 : new Set(refAnalysis.stems).size / refAnalysis.stems.length;
+  return { terms, total: sum(terms), bigrams, points, derived, questionStems, distinctShare };
 }
 
 function sum(m: Map<string, number>): number {

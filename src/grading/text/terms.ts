@@ -13,7 +13,7 @@ const stemCache = new Map<string, string>();
 function americanize(word: string): string {
   if (word.length < 5) return word;
   return word
-    .replace(/our(s|ed|ing|able)?$/, 'or$1')
+    .replace(/^([a-z]{3,})our(s|ed|ing|able)?$/, '$1or$2')
     .replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1')
     .replace(/([^aeiou])re(s|d)?$/, '$1er$2');
 }
@@ -61,20 +61,21 @@ export interface Analysis {
   tokens: string[];
   /** Stems of the content and light tokens, in order (stop words removed). */
   stems: string[];
-  /** Share of tokens that are stop words: near 0 for a keyword list, ~0.4 for English prose. */
+  /** Share of tokens that are function words: near 0 for a keyword list, ~0.4 for English prose. */
   stopShare: number;
+  /** Tokens written in Latin letters (the ones whose sentence structure the grader can judge). */
+  latinTokens: number;
 }
 
 export function analyse(text: string): Analysis {
   const tokens = tokenize(text);
   const stems: string[] = [];
   let stops = 0;
+  let latinTokens = 0;
   for (const t of tokens) {
-    if (isStopWord(t)) stops++;
-    else {
-      if (LIGHT_WORDS.has(t)) stops++;
-      stems.push(stem(t));
-    }
+    if (/^[a-z']+$/.test(t)) latinTokens++;
+    if (STOP_WORDS.has(t) || LIGHT_WORDS.has(t)) stops++;
+    if (!isStopWord(t)) stems.push(stem(t));
   }
-  return { tokens, stems, stopShare: tokens.length === 0 ? 0 : stops / tokens.length };
+  return { tokens, stems, stopShare: tokens.length === 0 ? 0 : stops / tokens.length, latinTokens };
 }

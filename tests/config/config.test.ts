@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+describe('settings', () => {
+  it('default to console mode with the offline grader', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ graderKind: 'offline', platforms: { console: true, discord: false, slack: null }, PORT: 3000, DEFAULT_TIMEZONE: 'UTC', REVEAL_AFTER_HOURS: 24, CATCH_UP_HOURS: 6, MAX_ANSWERS_PER_HOUR: 30 });
+  });
+
+  it('pick the LLM grader when a key or base URL is set, and the platforms from their tokens', () => {
+    const c = loadConfig({ OPENAI_BASE_URL: 'http://localhost:11434/v1', DISCORD_TOKEN: 't', SLACK_BOT_TOKEN: 'x', SLACK_SIGNING_SECRET: 's' });
+    expect(c).toMatchObject({ graderKind: 'llm', platforms: { console: false, discord: true, slack: 'http' } });
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'x', SLACK_APP_TOKEN: 'a' }).platforms.slack).toBe('socket');
+    expect(loadConfig({ OPENAI_API_KEY: 'k', GRADER: 'offline' }).graderKind).toBe('offline');
+  });
+
+  it('split ADMIN_USER_IDS and treat blank values as unset', () => {
+    expect(loadConfig({ ADMIN_USER_IDS: ' U1, 123 ,,', PORT: '' })).toMatchObject({ ADMIN_USER_IDS: ['U1', '123'], PORT: 3000 });
+  });
+
+  it('name every bad variable in one error', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DEFAULT_TIMEZONE: 'Moon/Base', GRADER: 'llm', SLACK_APP_TOKEN: 'a', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const msg = (err as Error).message;
+      expect(msg).toMatch(/PORT must be a number/);
+      expect(msg).toMatch(/DEFAULT_TIMEZONE must be an IANA time zone/);
+      expect(msg).toMatch(/LOG_LEVEL must be one of/);
+      expect(msg).toMatch(/GRADER is llm, but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set/);
+      expect(msg).toMatch(/SLACK_BOT_TOKEN is missing/);
+    }
+  });
+});

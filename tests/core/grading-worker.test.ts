@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { GraderRateLimited } from '../../src/core/ports.js';
+import type { GradeReply } from '../../src/core/replies.js';
+import { Bot } from '../../src/core/bot.js';
+import { DEFAULT_OPTIONS } from '../../src/core/context.js';
+import { harness, PLACE } from '../fakes/harness.js';
+import { ScriptedGrader } from '../fakes/scripted-grader.js';
+import { bank } from '../fakes/questions.js';
+
+const ann = { id: 'discord:ann', platformId: 'ann', name: 'ann' };
+
+describe('grading jobs', () => {
+  it('resume after a crash left one running, and grade it exactly once', async () => {
+    const h = harness();
+    await h.cmd('admin', 'daily');
+    h.bot.worker.stop(); // the "crashed" process: it claims the job and never finishes
+    await h.bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer [score 7]' });
+    expect(h.store.claimNextJob(h.clock.now())).not.toBeNull();
+
+    const restarted = new Bot({ ...h.bot.deps, grader: h.grader });
+    restarted.start();
+    await restarted.worker.idle();
+    expect(h.chat.of('grade').map((g) => g.reply.score)).toEqual([7]);
+    expect(h.store.pendingJobCount()).toBe(0);
+    expect(h.store.rankOf(ann.id, PLACE.scopeId, null, 'all')).toMatchObject({ points: 7, answers: 1 });
+  });
+
+  it('fall back to the offline grader when the grader fails, and say the grade is offline', async () => {
+    const fallback = new ScriptedGrader('offline');
+    const h = harness();
+    const bot = new Bot({ ...h.bot.deps, fallbackGrader: fallback });
+    h.bot.worker.stop();
+    bot.start();
+    h.grader.failWith = new Error('HTTP 500 from the model server');
+    await bot.handle({ type: 'command', place: PLACE, actor: { ...ann, id: 'discord:admin', platformId: 'root' }, verb: 'daily', args: '' });
+    await bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer [score 6]' });
+    await new Promise((r) => setImmediate(r));
+    await bot.worker.idle();
+    const grade = h.chat.of('grade')[0]!.reply as GradeReply;
+    expect(grade).toMatchObject({ score: 6, grader: 'offline', offline: true });
+    expect(grade.notes.join(' ')).toMatch(/could not be reached, so this grade is offline/);
+    expect(h.store.getGrade(grade.answerId)?.flags).toContain('offline_fallback');
+  });
+
+  it('wait out a rate limit, keeping the job queued, then grade it', async () => {
+    const h = harness({ options: { rateLimitPatienceMs: 15 * 60_000 } });
+    const fallback = new ScriptedGrader('offline');
+    const bot = new Bot({ ...h.bot.deps, fallbackGrader: fallback });
+    h.bot.worker.stop();
+    bot.start();
+    let limited = 1;
+    const real = h.grader.grade.bind(h.grader);
+    h.grader.grade = async (req) => {
+      if (limited-- > 0) throw new GraderRateLimited(60_000);
+      return real(req);
+    };
+    await bot.handle({ type: 'command', place: PLACE, actor: { ...ann, platformId: 'root' }, verb: 'daily', args: '' });
+    await bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer [score 8]' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.chat.of('grade')).toHaveLength(0);
+    expect(h.store.pendingJobCount()).toBe(1);
+    h.clock.advance(61_000);
+    bot.worker.kick();
+    await bot.worker.idle();
+    expect(h.chat.of('grade').map((g) => [g.reply.score, g.reply.grader])).toEqual([[8, 'scripted']]);
+    expect(fallback.calls).toHaveLength(0);
+    bot.worker.stop();
+  });
+
+  it('fall back when the rate limit outlasts the patience', async () => {
+    const h = harness({ options: { rateLimitPatienceMs: 60_000 } });
+    const fallback = new ScriptedGrader('offline');
+    const bot = new Bot({ ...h.bot.deps, fallbackGrader: fallback });
+    h.bot.worker.stop();
+    bot.start();
+    h.grader.failWith = new GraderRateLimited(5 * 60_000);
+    await bot.handle({ type: 'command', place: PLACE, actor: { ...ann, platformId: 'root' }, verb: 'daily', args: '' });
+    await bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer [score 3]' });
+    await new Promise((r) => setImmediate(r));
+    await bot.worker.idle();
+    expect(h.chat.of('grade').map((g) => g.reply.grader)).toEqual(['offline']);
+  });
+
+  it('keep an answer queued, never lost, when grading fails without a fallback', async () => {
+    const h = harness();
+    await h.cmd('admin', 'daily');
+    h.grader.failWith = new Error('boom');
+    await h.bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.store.pendingJobCount()).toBe(1);
+    expect(h.chat.of('grade')).toHaveLength(0);
+    h.grader.failWith = null;
+    h.clock.advance(10 * 60_000);
+    h.bot.worker.kick();
+    await h.bot.worker.idle();
+    expect(h.chat.of('grade')).toHaveLength(1);
+  });
+
+  it('reuse the stored grade for the same normalised answer to the same question', async () => {
+    const h = harness({ content: bank() });
+    await h.cmd('admin', 'daily');
+    await h.answer('ann', 'Self-attention, [score 9] weighs tokens!');
+    await h.answer('bob', '  self attention [SCORE 9] weighs   tokens ');
+    expect(h.grader.calls).toHaveLength(1);
+    const [first, second] = h.chat.of('grade').map((g) => h.store.getGrade((g.reply as GradeReply).answerId)!);
+    expect(second!.score).toBe(first!.score);
+    expect(second!.flags).toContain('cached');
+  });
+
+  it('grade several answers at once up to the concurrency limit', async () => {
+    const h = harness({ options: { ...DEFAULT_OPTIONS, gradingConcurrency: 2, adminUserIds: ['root'], maxAnswersPerHour: 100 } });
+    await h.cmd('admin', 'daily');
+    let active = 0;
+    let peak = 0;
+    const real = h.grader.grade.bind(h.grader);
+    h.grader.grade = async (req) => {
+      active += 1;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 5));
+      active -= 1;
+      return real(req);
+    };
+    for (let i = 0; i < 6; i += 1) await h.bot.handle({ type: 'answer', place: PLACE, actor: { ...ann, id: `discord:u${i}`, name: `u${i}` }, text: `answer ${i}` });
+    await h.settle();
+    expect(h.chat.of('grade')).toHaveLength(6);
+    expect(peak).toBe(2);
+  });
+});

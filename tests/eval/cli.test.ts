@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function evalCli(...args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'src/eval/cli.ts', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('eval CLI', () => {
+  it('prints Pearson, Spearman and RMSE, then the count and speed', () => {
+    const r = evalCli('tests/eval/fixtures/small.jsonl');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^Pearson -?\d\.\d{3}$/);
+    expect(lines[1]).toMatch(/^Spearman -?\d\.\d{3}$/);
+    expect(lines[2]).toMatch(/^RMSE \d+\.\d{3}$/);
+    expect(lines[3]).toMatch(/^8 answers, \d+ grades\/s, grader offline/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('grades only the first N answers with --limit', () => {
+    const r = evalCli('tests/eval/fixtures/small.jsonl', '--limit', '3', '--grader', 'offline');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^3 answers, /m);
+  });
+
+  it('reports a malformed line with its number and exits 1', () => {
+    const r = evalCli('tests/eval/fixtures/malformed.jsonl');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/malformed\.jsonl:2: not valid JSON/);
+    expect(r.stderr).toMatch(/malformed\.jsonl:3: "score_avg" must be a number from 0 to 5/);
+  });
+
+  it('rejects an unknown flag with a clear message and exit 2', () => {
+    const r = evalCli('tests/eval/fixtures/small.jsonl', '--bogus');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unknown option '--bogus'/);
+    expect(r.stderr).toMatch(/usage: npm run eval/);
+  });
+
+  it('says the LLM grader is not available yet', () => {
+    const r = evalCli('tests/eval/fixtures/small.jsonl', '--grader', 'llm', '--concurrency', '4');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/LLM grader is not available yet/);
+  });
+});
