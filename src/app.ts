@@ -9,6 +9,7 @@ import { Bot } from './core/bot.js';
 import { DEFAULT_OPTIONS, type CoreOptions } from './core/context.js';
 import type { Clock, Grader, Logger, QuestionBank } from './core/ports.js';
 import { OfflineGrader } from './grading/offline-grader.js';
+import { CronScheduler } from './scheduler/cron-scheduler.js';
 import { SqliteStore } from './storage/sqlite-store.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -32,7 +33,9 @@ export class App {
   readonly store: SqliteStore;
   readonly chat = new ChatRouter();
   readonly adapters: PlatformAdapter[];
+  readonly scheduler: CronScheduler;
   private state: HealthStatus['status'] = 'starting';
+  private stopping: Promise<void> | null = null;
   private healthServer: Server | null = null;
   private readonly startedAt: number;
 
@@ -56,25 +59,48 @@ export class App {
       logger,
       options: { ...coreOptions(config), ...overrides.options },
     });
+    // The commands reach the scheduler through the core's deps (schedule/unschedule act at once).
+    this.scheduler = new CronScheduler({ store: this.store, rounds: this.bot.rounds, clock, logger, catchUpHours: this.bot.deps.options.catchUpHours });
+    this.bot.deps.scheduler = this.scheduler;
     this.adapters = overrides.adapters ?? [];
     for (const a of this.adapters) this.chat.register(a.platform, a.chat);
   }
 
-  /** Starts grading (resuming unfinished jobs), closes rounds that ended while down, starts adapters. */
+  /**
+   * Starts grading (resuming unfinished jobs) and the adapters, then the scheduler: once the
+   * adapters can deliver, it closes rounds that ended while down and makes missed posts.
+   */
   async start(): Promise<void> {
     this.bot.start();
-    await this.bot.rounds.closeDue();
     for (const a of this.adapters) await a.start(this.bot);
     const platforms = this.adapters.some((a) => a.platform !== 'console');
     if (platforms && !servesHttp(this.config)) this.healthServer = await startHealthServer(this.config.PORT, () => this.health());
+    if (this.stopping) return;
+    await this.scheduler.start();
     this.state = 'ok';
     this.logger.info({ platforms: this.adapters.map((a) => a.platform) }, 'prepbot started');
   }
 
-  /** Stops intake, lets in-flight grading finish (at most `graceMs`), closes adapters and the database. */
-  async stop(graceMs = 10_000): Promise<void> {
-    if (this.state === 'stopping') return;
+  /**
+   * Shuts down in order: no new scheduled posts, no new input, in-flight grading finishes (at most
+   * `graceMs`; what is left resumes at the next start), then the adapters, the health server and the
+   * database close. A second call (a second signal) waits for the same shutdown.
+   */
+  stop(graceMs = 10_000): Promise<void> {
+    this.stopping ??= this.shutdown(graceMs);
+    return this.stopping;
+  }
+
+  private async shutdown(graceMs: number): Promise<void> {
     this.state = 'stopping';
+    await this.scheduler.stop();
+    for (const a of this.adapters) {
+      try {
+        await a.stopIntake?.();
+      } catch (err) {
+        this.logger.warn({ err, platform: a.platform }, 'adapter did not stop its intake cleanly');
+      }
+    }
     this.bot.worker.stop();
     const settled = await this.bot.worker.settle(graceMs);
     if (!settled) this.logger.warn({}, 'grading still running at shutdown; it resumes at the next start');
@@ -86,6 +112,17 @@ export class App {
       }
     }
     await new Promise<void>((r) => (this.healthServer ? this.healthServer.close(() => r()) : r()));
+    this.closeDatabase();
+  }
+
+  /** Folds the WAL into the database file before closing, so the file alone is a complete copy. */
+  private closeDatabase(): void {
+    if (!this.store.db.open) return;
+    try {
+      this.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (err) {
+      this.logger.warn({ err }, 'could not checkpoint the database before closing');
+    }
     this.store.close();
   }
 

@@ -10,6 +10,11 @@ export interface PlatformAdapter {
   readonly platform: 'console' | 'discord' | 'slack';
   readonly chat: ChatPort;
   start(bot: Bot): Promise<void>;
+  /**
+   * Optional first step of shutdown: stop accepting new events but keep sending, so grades still in
+   * flight reach their users before `stop` disconnects.
+   */
+  stopIntake?(): Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -68,6 +68,12 @@ export interface ChannelSettings {
   roundHours: number | null;
   pingRole: string | null;
   cycle: number;
+  /**
+   * When the schedule was last set (epoch ms); null or absent when unknown. Catch-up at start only
+   * makes a missed post whose slot came after this, so a schedule set for a time already past
+   * today first posts at the next slot.
+   */
+  scheduleSetAt?: number | null;
 }
 
 export type RoundStatus = 'open' | 'closed' | 'skipped';

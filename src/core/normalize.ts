@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 
-/** Lower case, letters and digits of any script, single spaces: two answers that differ only in form compare equal. */
+/**
+ * Lower case, letters, marks and digits of any script, single spaces: two answers that differ only in
+ * case, punctuation or spacing compare equal (combining marks are kept, so Devanagari and the like survive).
+ */
 export function normalizeText(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}\p{M}\s]+/gu, ' ')
+    .replace(/\s+/gu, ' ')
     .trim();
 }
 

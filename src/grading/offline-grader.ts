@@ -9,17 +9,12 @@ import { assess, COVERED_AT, PARTLY_AT, type Assessment } from './text/assess.js
 import { buildRubric, type Rubric } from './text/rubric.js';
 
 export { coverage } from './text/coverage.js';
-export { normalizeAnswer } from './text/tokenize.js';
 
 /** Raw coverage at which the score reaches 10, and the curve's bend (below 1: concave). */
 const CURVE = {
   derived: { full: 0.5, power: 0.7 },
   keyed: { full: 0.85, power: 0.8 },
 };
-
-const NOTE =
-  'The offline grader checks which key ideas are present, not whether they are right; set ' +
-  'OPENAI_API_KEY (or OPENAI_BASE_URL) to switch on LLM grading.';
 
 /**
  * Maps raw coverage 0..1 to the integer score 0..10 along a fixed monotone curve, then scales it
@@ -78,10 +73,10 @@ function feedback(a: Assessment, score: number, covered: string[], partly: strin
   else if (covered.length === total) first = `All ${total} key ideas are mentioned.`;
   else {
     const gap = missed[0] ?? partly[0]!;
-    const shown = gap.length > 80 ? `${gap.slice(0, 77)}...` : gap;
     const part = partly.length > 0 ? `, ${partly.length} partly` : '';
-    first = `Mentions ${covered.length} of ${total} key ideas${part}; ${missed.length > 0 ? 'missing' : 'only partly there'} e.g. "${shown}".`;
+    first = `Mentions ${covered.length} of ${total} key ideas${part}. Next time, ${missed.length > 0 ? 'also explain' : 'say more about'}: ${gap}.`;
   }
-  if (a.listLike && !a.empty && !a.restatesQuestion) first = first.replace(/\.$/, ' (a list of words scores less than sentences).');
-  return `${first} ${NOTE}`;
+  if (a.listLike && !a.empty && !a.restatesQuestion) first += ' A list of words scores less than explaining in sentences.';
+  // The reply adds that offline grading checks presence, not correctness, and how to switch on the LLM grader.
+  return first;
 }

@@ -15,6 +15,7 @@ const COLUMNS: Record<keyof ChannelPatch, string> = {
   roundHours: 'round_hours',
   pingRole: 'ping_role',
   cycle: 'cycle',
+  scheduleSetAt: 'schedule_set_at',
 };
 
 /** Channels with their settings, and users. */

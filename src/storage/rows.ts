@@ -14,6 +14,7 @@ export interface ChannelRow {
   round_hours: number | null;
   ping_role: string | null;
   cycle: number;
+  schedule_set_at: number | null;
 }
 
 export const toChannel = (r: ChannelRow): ChannelSettings => ({
@@ -29,6 +30,7 @@ export const toChannel = (r: ChannelRow): ChannelSettings => ({
   roundHours: r.round_hours,
   pingRole: r.ping_role,
   cycle: r.cycle,
+  scheduleSetAt: r.schedule_set_at,
 });
 
 export interface RoundRow {

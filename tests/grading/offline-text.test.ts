@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, normalizeAnswer } from '../../src/grading/offline-grader.js';
+import { normalizeText as normalizeAnswer } from '../../src/core/normalize.js';
+import { coverage } from '../../src/grading/offline-grader.js';
 import { nearMatch, withinOneEdit } from '../../src/grading/text/fuzzy.js';
 import { referenceClauses } from '../../src/grading/text/rubric.js';
 import { analyse, stem } from '../../src/grading/text/terms.js';

@@ -28,7 +28,7 @@ export const schedule: Command = {
       else if (isValidZone(w)) zone = w;
       else return [error(`"${w}" is not an IANA time zone (such as Europe/Berlin or America/New_York) nor weekdays/daily. Usage: ${USAGE}.`)];
     }
-    const updated = deps.store.updateChannel(channel.channelId, { postTime: time, timezone: zone, days, paused: false, suspended: false });
+    const updated = deps.store.updateChannel(channel.channelId, { postTime: time, timezone: zone, days, paused: false, suspended: false, scheduleSetAt: deps.clock.now() });
     deps.scheduler?.update(updated);
     const next = nextPostAt(updated, deps.clock.now());
     const when = next ? ` Next post: ${formatLocal(next, zone)}.` : '';

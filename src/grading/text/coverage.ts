@@ -73,8 +73,10 @@ export function pointCoverage(points: readonly WeightedPoint[], credits: Map<str
 
 /**
  * Does this answer cover anything of the reference? The weighted share (0..1) of the
- * reference's content terms found in the answer, with words of the question counting less when
- * `question` is given. 0 means nothing at all.
+ * reference's content terms found in the answer (stemmed, with synonyms and near spellings), with
+ * words of the question counting less when `question` is given. 0 means not one content word of
+ * the reference; a stray everyday word gives a few hundredths, so "covers nothing" is best read
+ * as `coverage(...) < 0.1`.
  */
 export function coverage(reference: string, answer: string, question = ''): number {
   const rubric = buildRubric(question, reference, []);

@@ -30,19 +30,6 @@ export function isCjk(token: string): boolean {
   return token.length === 1 && CJK.test(token);
 }
 
-/**
- * The canonical form of an answer for duplicate detection and grade caching: lowercase, Unicode
- * folded, punctuation removed, whitespace collapsed.
- */
-export function normalizeAnswer(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}\s]+/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
-}
-
 /** Sentences or clauses of a text (for pseudo key points): split on . ; : ! ? and line breaks. */
 export function splitSentences(text: string): string[] {
   return text

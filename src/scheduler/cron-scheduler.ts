@@ -1,0 +1,186 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { ChannelSettings } from '../core/model.js';
+import type { Clock, Logger, SchedulerPort, Store } from '../core/ports.js';
+import type { PostOutcome } from '../core/rounds.js';
+import { nextPostAt } from '../core/schedule-time.js';
+import { cronLogger } from './cron-logger.js';
+import { cronExpressionFor } from './cron-expression.js';
+import { dueSlot, ON_TIME_GRACE_MS } from './due-slot.js';
+
+/** What the scheduler asks of the core's rounds (Bot.rounds satisfies it). */
+export interface ScheduledRounds {
+  postDaily(channelId: string): Promise<PostOutcome>;
+  closeDue(): Promise<number>;
+  roundHours(channel: ChannelSettings): number;
+}
+
+export interface CronSchedulerOptions {
+  store: Pick<Store, 'listChannels' | 'getChannel' | 'getRoundByDate'>;
+  rounds: ScheduledRounds;
+  clock: Clock;
+  logger: Logger;
+  /** `CATCH_UP_HOURS`. */
+  catchUpHours: number;
+  /**
+   * How often the sweep runs (closing rounds, posting slots a tick missed), as a cron expression;
+   * null runs it only at start and when called (tests that watch node-cron's own ticks).
+   */
+  sweepExpression?: string | null;
+}
+
+/** What one sweep did, for logs and tests. */
+export interface SweepReport {
+  closed: number;
+  posted: string[];
+}
+
+interface Job {
+  task: ScheduledTask;
+  expression: string;
+  timezone: string;
+}
+
+/**
+ * The daily posts on node-cron 4: one task per scheduled channel, in the channel's IANA zone, so
+ * 09:00 Europe/Berlin stays 09:00 across daylight-saving changes. node-cron only decides when to
+ * wake up; what to post is {@link dueSlot} on the Clock plus the store's (channel, local date)
+ * claim, so repeated ticks, restarts and two processes on one database post once.
+ *
+ * A sweep at start and every minute closes rounds whose time is up (also after downtime) and
+ * posts slots that were missed while the bot was down or that a late tick skipped.
+ */
+export class CronScheduler implements SchedulerPort {
+  private readonly jobs = new Map<string, Job>();
+  private readonly running = new Set<Promise<unknown>>();
+  private sweepTask: ScheduledTask | null = null;
+  private sweeping: Promise<SweepReport> | null = null;
+  private started = false;
+  private stopped = false;
+  private readonly cronLog: ReturnType<typeof cronLogger>;
+
+  constructor(private readonly o: CronSchedulerOptions) {
+    this.cronLog = cronLogger(o.logger);
+  }
+
+  /** Arms one task per scheduled channel and the sweep, then sweeps once (catch-up and closing). */
+  async start(): Promise<SweepReport> {
+    if (this.started || this.stopped) return { closed: 0, posted: [] };
+    this.started = true;
+    for (const channel of this.o.store.listChannels({ scheduled: true })) this.update(channel);
+    const every = this.o.sweepExpression === undefined ? '* * * * *' : this.o.sweepExpression;
+    if (every) {
+      this.sweepTask = cron.schedule(every, () => this.track(this.sweep()), { name: 'prepbot:sweep', noOverlap: true, logger: this.cronLog, suppressMissedWarning: true });
+    }
+    const report = await this.track(this.sweep());
+    this.o.logger.info({ channels: this.jobs.size, ...report }, 'scheduler started');
+    return report;
+  }
+
+  /** (Re)arms a channel's task at once; a channel without a post time, paused or suspended loses it. */
+  update(channel: ChannelSettings): void {
+    if (!this.started || this.stopped) return; // start() reads every schedule from the store
+    const expression = cronExpressionFor(channel);
+    if (!expression) {
+      this.remove(channel.channelId);
+      return;
+    }
+    const current = this.jobs.get(channel.channelId);
+    if (current && current.expression === expression && current.timezone === channel.timezone) return;
+    current?.task.destroy();
+    const channelId = channel.channelId;
+    const task = cron.schedule(expression, () => this.track(this.postIfDue(channelId)), {
+      timezone: channel.timezone,
+      name: `prepbot:post:${channelId}`,
+      noOverlap: true,
+      logger: this.cronLog,
+      // A late tick still runs within the grace; later ones are the sweep's.
+      missedExecutionTolerance: ON_TIME_GRACE_MS,
+      suppressMissedWarning: true,
+    });
+    this.jobs.set(channelId, { task, expression, timezone: channel.timezone });
+    this.o.logger.debug({ channelId, expression, timezone: channel.timezone }, 'daily post armed');
+  }
+
+  remove(channelId: string): void {
+    const job = this.jobs.get(channelId);
+    if (!job) return;
+    void job.task.destroy();
+    this.jobs.delete(channelId);
+    this.o.logger.debug({ channelId }, 'daily post removed');
+  }
+
+  nextPostAt(channel: ChannelSettings): number | null {
+    return nextPostAt(channel, this.o.clock.now());
+  }
+
+  /** Channels with an armed task, for health and tests. */
+  armed(): string[] {
+    return [...this.jobs.keys()];
+  }
+
+  /**
+   * Closes rounds whose time is up, then posts every scheduled channel's due slot. Concurrent
+   * calls share one run.
+   */
+  sweep(): Promise<SweepReport> {
+    if (this.stopped) return Promise.resolve({ closed: 0, posted: [] });
+    this.sweeping ??= this.runSweep().finally(() => (this.sweeping = null));
+    return this.sweeping;
+  }
+
+  /**
+   * Posts the channel's slot when {@link dueSlot} says it is due and its round does not exist.
+   * Never throws: a failure is logged and the next sweep tries again while the window lasts.
+   */
+  async postIfDue(channelId: string): Promise<PostOutcome['status'] | 'not-due' | 'failed'> {
+    if (this.stopped) return 'not-due';
+    const { store, rounds, clock, logger } = this.o;
+    try {
+      const channel = store.getChannel(channelId);
+      if (!channel) return 'not-due';
+      const slot = dueSlot(channel, clock.now(), { catchUpHours: this.o.catchUpHours, roundHours: rounds.roundHours(channel) });
+      if (!slot) return 'not-due';
+      if (store.getRoundByDate(channelId, slot.localDate)) return 'exists';
+      const outcome = await rounds.postDaily(channelId);
+      if (outcome.status === 'posted') logger.info({ channelId, localDate: slot.localDate, lateMs: clock.now() - slot.at }, 'scheduled post made');
+      if (outcome.status === 'no-questions') logger.warn({ channelId }, "scheduled post skipped: the channel's packs have no questions");
+      return outcome.status;
+    } catch (err) {
+      logger.error({ err, channelId }, 'scheduled post failed');
+      return 'failed';
+    }
+  }
+
+  /** Stops every task and waits (at most `timeoutMs`) for a post or sweep in progress. */
+  async stop(timeoutMs = 5_000): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const id of [...this.jobs.keys()]) this.remove(id);
+    await this.sweepTask?.destroy();
+    this.sweepTask = null;
+    if (this.running.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)));
+    await Promise.race([Promise.allSettled([...this.running]), timeout]);
+    clearTimeout(timer);
+  }
+
+  private async runSweep(): Promise<SweepReport> {
+    const report: SweepReport = { closed: 0, posted: [] };
+    try {
+      report.closed = await this.o.rounds.closeDue();
+      for (const channel of this.o.store.listChannels({ scheduled: true })) {
+        if ((await this.postIfDue(channel.channelId)) === 'posted') report.posted.push(channel.channelId);
+      }
+    } catch (err) {
+      this.o.logger.error({ err }, 'scheduler sweep failed; the next one tries again');
+    }
+    return report;
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p)).catch(() => {});
+    return p;
+  }
+}

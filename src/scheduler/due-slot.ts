@@ -1,0 +1,46 @@
+import type { ChannelSettings } from '../core/model.js';
+import { slotOn } from '../core/schedule-time.js';
+import { localDate } from '../core/time.js';
+
+const HOUR = 3_600_000;
+
+/**
+ * How late a post may still be made. A tick is rarely exact (a busy event loop, the minute sweep
+ * picking up a tick node-cron skipped), so a post up to `ON_TIME_GRACE_MS` late counts as on time
+ * even with `CATCH_UP_HOURS=0`.
+ */
+export const ON_TIME_GRACE_MS = 2 * 60_000;
+
+export interface PostWindow {
+  /** `CATCH_UP_HOURS`: how long after its slot a missed post may still be made. */
+  catchUpHours: number;
+  /** The channel's round length: a post whose round would already be over is not made. */
+  roundHours: number;
+}
+
+/** A slot that should be posted now: the channel's local date and the instant of its post time. */
+export interface DueSlot {
+  channelId: string;
+  localDate: string;
+  at: number;
+}
+
+/**
+ * What is due at instant `now` for one channel, with no I/O: today's slot (in the channel's zone)
+ * when it has passed, was scheduled before it passed, is at most `catchUpHours` late and its round
+ * would still be open. Whether the round exists already is the caller's question (the store's).
+ * Every path that posts on a schedule (node-cron ticks, the minute sweep, catch-up at start) asks
+ * this, so they agree, and tests can move a clock instead of waiting for node-cron.
+ */
+export function dueSlot(channel: ChannelSettings, now: number, window: PostWindow): DueSlot | null {
+  if (!channel.postTime || channel.paused || channel.suspended) return null;
+  const date = localDate(now, channel.timezone);
+  const at = slotOn(channel, date);
+  if (at === null || at > now) return null;
+  // Scheduled after this slot had passed: the first post is the next slot, not a catch-up.
+  if (channel.scheduleSetAt != null && at < channel.scheduleSetAt) return null;
+  const late = now - at;
+  if (late > Math.max(window.catchUpHours * HOUR, ON_TIME_GRACE_MS)) return null;
+  if (late >= window.roundHours * HOUR) return null;
+  return { channelId: channel.channelId, localDate: date, at };
+}
