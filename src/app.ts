@@ -8,6 +8,7 @@ import { loadContentOrThrow } from './content/index.js';
 import { Bot } from './core/bot.js';
 import { DEFAULT_OPTIONS, type CoreOptions } from './core/context.js';
 import type { Clock, Grader, Logger, QuestionBank } from './core/ports.js';
+import { createLlmGrader } from './grading/create-grader.js';
 import { OfflineGrader } from './grading/offline-grader.js';
 import { CronScheduler } from './scheduler/cron-scheduler.js';
 import { SqliteStore } from './storage/sqlite-store.js';
@@ -52,7 +53,7 @@ export class App {
     this.bot = new Bot({
       store: this.store,
       content,
-      grader: overrides.grader ?? offline,
+      grader: overrides.grader ?? (config.graderKind === 'llm' ? createLlmGrader(config, logger) : offline),
       fallbackGrader: offline,
       clock,
       chat: this.chat,

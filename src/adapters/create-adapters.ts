@@ -1,7 +1,9 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../core/ports.js';
 import { ConsoleAdapter } from './console/console-adapter.js';
+import { DiscordAdapter } from './discord/discord-adapter.js';
 import type { HealthStatus, PlatformAdapter } from './platform-adapter.js';
+import { createSlackAdapter } from './slack/create-slack-adapter.js';
 
 export interface AdapterEnv {
   stdin: NodeJS.ReadableStream;
@@ -17,6 +19,8 @@ export function createPlatformAdapters(config: Config, logger: Logger, env: Adap
     adapters.push(new ConsoleAdapter({ input: env.stdin, output: env.stdout, logger }));
   }
   // platform adapters (discord, slack) register here
+  if (config.platforms.discord) adapters.push(DiscordAdapter.fromConfig(config, logger));
+  if (config.platforms.slack) adapters.push(createSlackAdapter(config, logger, env.health));
   return adapters;
 }
 

@@ -2,8 +2,11 @@ import { isAdmin } from './admin.js';
 import { Answers } from './answers.js';
 import { findCommand, suggestVerb } from './commands/registry.js';
 import type { CoreDeps } from './context.js';
+import { Disputes } from './disputes.js';
+import { scopeNoun } from './display.js';
 import type { InboundEvent } from './events.js';
 import { GradingWorker } from './grading-worker.js';
+import { notifyAdmins } from './notify.js';
 import { Practice } from './practice.js';
 import { error, type Reply } from './replies.js';
 import { Rounds } from './rounds.js';
@@ -17,6 +20,7 @@ export class Bot {
   readonly answers: Answers;
   readonly practice: Practice;
   readonly worker: GradingWorker;
+  readonly disputes: Disputes;
 
   constructor(readonly deps: CoreDeps) {
     this.rounds = new Rounds(deps);
@@ -24,6 +28,7 @@ export class Bot {
     // Grading starts after the acknowledgement is on its way, so the score never overtakes it.
     this.answers = new Answers(deps, this.rounds, () => setImmediate(() => this.worker.kick()));
     this.practice = new Practice(deps);
+    this.disputes = new Disputes(deps);
   }
 
   /** Starts grading (resuming jobs a crash left behind). */
@@ -40,6 +45,48 @@ export class Bot {
     }
   }
 
+  /**
+   * For adapters: the channel was deleted or archived, or the bot lost access to it. Its schedule is
+   * suspended (kept, posting nothing) until `schedule` runs there again; nothing is deleted, and the
+   * admins are told. Never throws.
+   */
+  async channelGone(channelId: string, reason = 'the channel was deleted or archived, or prepbot lost access to it'): Promise<boolean> {
+    try {
+      const channel = this.deps.store.getChannel(channelId);
+      if (!this.rounds.delivery.suspend(channelId, reason)) return false;
+      if (channel?.postTime) {
+        await notifyAdmins(
+          this.deps,
+          channelId,
+          `A channel with a daily question is gone for prepbot (${reason}), so its schedule is suspended. Nothing was deleted; run schedule in it again to resume.`,
+        );
+      }
+      return true;
+    } catch (err) {
+      this.deps.logger.error({ err, channelId }, 'could not suspend a lost channel');
+      return false;
+    }
+  }
+
+  /**
+   * For adapters: the bot was removed from a server or workspace. Every channel of it is suspended;
+   * nothing is deleted, so adding the bot back and running `schedule` resumes with history intact.
+   * Returns how many channels were suspended. Never throws.
+   */
+  scopeGone(scopeId: string, reason = `prepbot was removed from the ${scopeNoun(scopeId.split(':', 1)[0]!)}`): number {
+    try {
+      let n = 0;
+      for (const c of this.deps.store.listChannels()) {
+        if (c.scopeId === scopeId && this.rounds.delivery.suspend(c.channelId, reason)) n += 1;
+      }
+      this.deps.logger.warn({ scopeId, suspended: n }, 'scope gone');
+      return n;
+    } catch (err) {
+      this.deps.logger.error({ err, scopeId }, 'could not suspend the channels of a lost scope');
+      return 0;
+    }
+  }
+
   private async dispatch(event: InboundEvent): Promise<Reply[]> {
     const { store, options } = this.deps;
     const { place, actor } = event;
@@ -47,6 +94,7 @@ export class Bot {
     const channel = store.ensureChannel(place, { timezone: options.defaultTimezone });
     if (event.type === 'answer') return [this.answers.submit(actor, place, event.text, event.answerRef, event.replyRoute)];
     if (event.type === 'open-answer') return [this.answers.openForm(actor, place, event.answerRef)];
+    if (event.type === 'dispute') return [await this.disputes.open(actor, place, event.answerId, event.reason)];
 
     const verb = event.verb.trim().toLowerCase();
     const command = findCommand(verb);
@@ -55,8 +103,8 @@ export class Bot {
       const didYouMean = guess ? ` Did you mean ${guess}?` : '';
       return [error(`"${event.verb}" is not a command.${didYouMean} Use help to see them all.`)];
     }
-    if (command.admin && !(await isAdmin(actor, place, options))) {
-      return [error(`Only admins can use ${command.verb}. Ask a server admin, or someone listed in ADMIN_USER_IDS.`)];
+    if (command.admin && !(await isAdmin(actor, place, this.deps))) {
+      return [error(`Only admins can use ${command.verb}. An admin of this ${scopeNoun(place.platform)} can add you with admins add, or ask one to do it for you.`)];
     }
     this.deps.logger.debug({ verb, userId: actor.id, channelId: place.channelId }, 'command');
     return command.run({
@@ -64,6 +112,7 @@ export class Bot {
       rounds: this.rounds,
       answers: this.answers,
       practice: this.practice,
+      disputes: this.disputes,
       actor,
       place,
       channel,

@@ -7,3 +7,14 @@ export function displayName(name: string, privacy: boolean): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
+
+/** What a scope is called on its platform, for messages: "server", "workspace" or "console". */
+export function scopeNoun(platform: string): string {
+  return platform === 'discord' ? 'server' : platform === 'slack' ? 'workspace' : 'console';
+}
+
+/** A member's text quoted in a message: one line, at most `max` characters. */
+export function quote(text: string, max = 300): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}

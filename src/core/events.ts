@@ -10,4 +10,6 @@ export type InboundEvent =
   /** Answer text, from a form (with the `answerRef` of the button that opened it) or from `answer <text>`. */
   | { type: 'answer'; place: Place; actor: Actor; text: string; answerRef?: string; replyRoute?: string | null }
   /** An Answer button was pressed: the adapter asks what form to open. */
-  | { type: 'open-answer'; place: Place; actor: Actor; answerRef: string };
+  | { type: 'open-answer'; place: Place; actor: Actor; answerRef: string }
+  /** The Dispute button of a score reply, with the reason the member gave (the same as `dispute <id> <reason>`). */
+  | { type: 'dispute'; place: Place; actor: Actor; answerId: number; reason: string; replyRoute?: string | null };

@@ -91,7 +91,18 @@ export interface Round {
   closedAt: number | null;
   /** Platform reference of the posted message (for live counts and the summary thread). */
   messageRef: string | null;
+  /**
+   * Whether the post reached the channel: `pending` while it is being sent or retried, `sent`, or
+   * `failed` once retries gave up. Absent or null for rounds posted before delivery was tracked.
+   */
+  delivery?: RoundDelivery | null;
+  /** Why the last delivery attempt failed, for admins. */
+  deliveryError?: string | null;
+  /** Failed delivery attempts so far (for the back-off between retries). */
+  deliveryAttempts?: number;
 }
+
+export type RoundDelivery = 'pending' | 'sent' | 'failed';
 
 export type AnswerKind = 'daily' | 'practice';
 

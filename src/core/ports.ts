@@ -17,6 +17,7 @@ import type {
   StoredGrade,
   UserRecord,
 } from './model.js';
+import type { OperationsStore } from './ops-ports.js';
 import type { Reply } from './replies.js';
 
 /** Wall-clock time in epoch milliseconds. A port so tests can move time instead of waiting. */
@@ -98,6 +99,14 @@ export interface ChatPort {
   send(target: Target, reply: Reply): Promise<MessageRef | null>;
   /** Replace a message sent earlier (live answer counts). */
   edit(target: Target, ref: MessageRef, reply: Reply): Promise<void>;
+  /**
+   * The permissions the bot lacks in a channel to run a round there (post, embed, start threads),
+   * as words people know from the platform's settings ("Send Messages", "Embed Links",
+   * "Create Public Threads"); empty when nothing is missing. Optional: a platform that cannot tell
+   * (the console) leaves it out, and `schedule`/`daily` then just try. Throws a
+   * {@link DeliveryError} `channel_gone` when the channel no longer exists for the bot.
+   */
+  checkPermissions?(channelId: string): Promise<string[]>;
 }
 
 /** Runs the daily posts. The core tells it when a channel's schedule changes. */
@@ -185,7 +194,7 @@ export interface ReviewRecord {
  * (claimRound, insertAnswer, claimNextJob, completeJob, closeRound) decide it inside the store's
  * transaction so two processes on one database cannot both win.
  */
-export interface Store {
+export interface Store extends OperationsStore {
   // channels
   getChannel(channelId: string): ChannelSettings | null;
   ensureChannel(place: Place, defaults: { timezone: string }): ChannelSettings;

@@ -1,10 +1,11 @@
 import type { CoreDeps } from './context.js';
-import { plural } from './display.js';
+import { asDeliveryError, PostDelivery, type Attempt, type RetryReport } from './delivery.js';
+import { displayName, plural } from './display.js';
 import type { ChannelSettings, Question, Round } from './model.js';
-import { DeliveryError } from './ports.js';
+import { notifyAdmins } from './notify.js';
+import type { DeliveryError } from './ports.js';
 import { pickUnasked } from './question-picker.js';
 import type { QuestionReply, SummaryReply } from './replies.js';
-import { displayName } from './display.js';
 import { localDate } from './time.js';
 
 export type PostOutcome =
@@ -16,7 +17,12 @@ const HOUR = 3_600_000;
 
 /** Rounds: posting the question of the day, live answer counts, closing with a summary. */
 export class Rounds {
-  constructor(private readonly d: CoreDeps) {}
+  /** Getting posts into channels: retries of failed posts, suspending lost channels. */
+  readonly delivery: PostDelivery;
+
+  constructor(private readonly d: CoreDeps) {
+    this.delivery = new PostDelivery(d, (round, question, channel) => this.questionReply(round, question, channel));
+  }
 
   roundHours(channel: ChannelSettings): number {
     return channel.roundHours ?? this.d.options.revealAfterHours;
@@ -25,6 +31,8 @@ export class Rounds {
   /**
    * Posts today's question in the channel unless today's round exists. The (channel, local date)
    * slot is claimed in the store first, so a repeat, a restart or a second process posts nothing.
+   * A post that fails keeps its round: it is retried by {@link retryUndelivered} and reported to the
+   * admins once.
    */
   async postDaily(channelId: string): Promise<PostOutcome> {
     const { store, clock, content, logger } = this.d;
@@ -61,17 +69,10 @@ export class Rounds {
     if (restarted) store.updateChannel(channelId, { cycle });
     if (previous) await this.close(previous, 'closed');
 
-    let delivered = true;
-    let error: DeliveryError | undefined;
-    try {
-      const ref = await this.d.chat.send({ channelId }, this.questionReply(round, question, channel));
-      if (ref) store.setRoundMessage(round.id, ref);
-    } catch (err) {
-      delivered = false;
-      error = err instanceof DeliveryError ? err : new DeliveryError('failed', String(err), undefined, { cause: err });
-      logger.error({ err, channelId, roundId: round.id }, 'daily post failed');
-    }
-    logger.info({ channelId, roundId: round.id, questionId: question.id, date }, 'round posted');
+    const sent = await this.delivery.attempt(round, question, store.getChannel(channelId) ?? channel);
+    const delivered = sent.delivered;
+    const error = sent.delivered ? undefined : sent.error;
+    logger.info({ channelId, roundId: round.id, questionId: question.id, date, delivered }, 'round posted');
 
     if (restarted) {
       await this.notifyAdmins(channelId, `Every question of this channel's packs has been asked, so the cycle restarts (cycle ${cycle}); repeated questions earn points again.`);
@@ -117,17 +118,49 @@ export class Rounds {
     }
   }
 
-  /** Closes a round and posts its summary in the post's thread; only the call that closes it posts. */
+  /** Re-sends the posts that did not reach their channel, within CATCH_UP_HOURS (the scheduler's sweep calls it). */
+  retryUndelivered(): Promise<RetryReport> {
+    return this.delivery.retryUndelivered();
+  }
+
+  /**
+   * Sends an open round's question again (its message was deleted, or the first post failed) and
+   * makes the new message the round's: live counts and the summary thread follow it. Never a
+   * second round.
+   */
+  async repost(round: Round): Promise<Attempt> {
+    const { store, content, chat } = this.d;
+    const question = content.get(round.questionId);
+    const channel = store.getChannel(round.channelId);
+    if (!question || !channel) throw new Error(`round ${round.id} has no question or channel`);
+    try {
+      const ref = await chat.send({ channelId: round.channelId }, this.questionReply(store.getRound(round.id) ?? round, question, channel));
+      store.roundDelivered(round.id, ref);
+      return { delivered: true };
+    } catch (err) {
+      return { delivered: false, error: asDeliveryError(err) };
+    }
+  }
+
+  /**
+   * Closes a round and posts its summary in the post's thread; only the call that closes it posts.
+   * A round whose post never reached the channel closes quietly. `skipped`: no points, no ranking.
+   */
   async close(round: Round, status: 'closed' | 'skipped' = 'closed'): Promise<boolean> {
     const { store, clock, chat, logger } = this.d;
     if (!store.closeRound(round.id, clock.now(), status)) return false;
-    const summary = this.summary(round, status === 'skipped');
-    try {
-      await chat.send({ channelId: round.channelId, threadOf: round.messageRef ?? undefined }, summary);
-    } catch (err) {
-      logger.error({ err, roundId: round.id }, 'could not post the round summary');
+    const fresh = store.getRound(round.id) ?? round;
+    if (fresh.delivery !== 'pending' && fresh.delivery !== 'failed') {
+      const summary = this.summary(fresh, status === 'skipped');
+      try {
+        await chat.send({ channelId: round.channelId, threadOf: fresh.messageRef ?? undefined }, summary);
+      } catch (err) {
+        const error = asDeliveryError(err);
+        logger.error({ err, roundId: round.id }, 'could not post the round summary');
+        if (error.code === 'channel_gone') this.delivery.suspend(round.channelId, error.message);
+      }
     }
-    await this.refreshPost({ ...round, status });
+    await this.refreshPost(fresh);
     logger.info({ roundId: round.id, channelId: round.channelId, status }, 'round closed');
     return true;
   }
@@ -165,10 +198,6 @@ export class Rounds {
   }
 
   async notifyAdmins(channelId: string, message: string): Promise<void> {
-    try {
-      await this.d.chat.send({ channelId, admins: true }, { kind: 'text', visibility: 'private', text: message, tone: 'info' });
-    } catch (err) {
-      this.d.logger.warn({ err, channelId }, 'could not notify admins');
-    }
+    await notifyAdmins(this.d, channelId, message);
   }
 }

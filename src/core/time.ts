@@ -55,3 +55,8 @@ export function parseTime(text: string): string | null {
 export function formatLocal(at: number, zone: string): string {
   return `${DateTime.fromMillis(at, { zone }).toFormat('ccc d LLL HH:mm')} (${zone})`;
 }
+
+/** A short local time without the zone, e.g. `Mon 30 Nov 09:00`, for lists under a heading naming the zone. */
+export function formatShort(at: number, zone: string): string {
+  return DateTime.fromMillis(at, { zone }).toFormat('ccc d LLL HH:mm');
+}

@@ -1,4 +1,4 @@
-import cron, { type ScheduledTask } from 'node-cron';
+import cron, { type TaskOptions } from 'node-cron';
 import type { ChannelSettings } from '../core/model.js';
 import type { Clock, Logger, SchedulerPort, Store } from '../core/ports.js';
 import type { PostOutcome } from '../core/rounds.js';
@@ -14,6 +14,16 @@ export interface ScheduledRounds {
   roundHours(channel: ChannelSettings): number;
 }
 
+/** A running cron task, as far as the scheduler needs one. */
+export interface CronTask {
+  destroy(): void | Promise<void>;
+}
+
+/** Starts a cron task (node-cron's `schedule`); replaceable so tests can see what would be armed. */
+export type ScheduleCron = (expression: string, fn: () => unknown, options: TaskOptions & { name: string }) => CronTask;
+
+const nodeCron: ScheduleCron = (expression, fn, options) => cron.schedule(expression, fn, options);
+
 export interface CronSchedulerOptions {
   store: Pick<Store, 'listChannels' | 'getChannel' | 'getRoundByDate'>;
   rounds: ScheduledRounds;
@@ -26,6 +36,8 @@ export interface CronSchedulerOptions {
    * null runs it only at start and when called (tests that watch node-cron's own ticks).
    */
   sweepExpression?: string | null;
+  /** node-cron by default. */
+  cron?: ScheduleCron;
 }
 
 /** What one sweep did, for logs and tests. */
@@ -35,7 +47,7 @@ export interface SweepReport {
 }
 
 interface Job {
-  task: ScheduledTask;
+  task: CronTask;
   expression: string;
   timezone: string;
 }
@@ -52,14 +64,16 @@ interface Job {
 export class CronScheduler implements SchedulerPort {
   private readonly jobs = new Map<string, Job>();
   private readonly running = new Set<Promise<unknown>>();
-  private sweepTask: ScheduledTask | null = null;
+  private sweepTask: CronTask | null = null;
   private sweeping: Promise<SweepReport> | null = null;
   private started = false;
   private stopped = false;
   private readonly cronLog: ReturnType<typeof cronLogger>;
+  private readonly cron: ScheduleCron;
 
   constructor(private readonly o: CronSchedulerOptions) {
     this.cronLog = cronLogger(o.logger);
+    this.cron = o.cron ?? nodeCron;
   }
 
   /** Arms one task per scheduled channel and the sweep, then sweeps once (catch-up and closing). */
@@ -69,7 +83,7 @@ export class CronScheduler implements SchedulerPort {
     for (const channel of this.o.store.listChannels({ scheduled: true })) this.update(channel);
     const every = this.o.sweepExpression === undefined ? '* * * * *' : this.o.sweepExpression;
     if (every) {
-      this.sweepTask = cron.schedule(every, () => this.track(this.sweep()), { name: 'prepbot:sweep', noOverlap: true, logger: this.cronLog, suppressMissedWarning: true });
+      this.sweepTask = this.cron(every, () => this.track(this.sweep()), { name: 'prepbot:sweep', noOverlap: true, logger: this.cronLog, suppressMissedWarning: true });
     }
     const report = await this.track(this.sweep());
     this.o.logger.info({ channels: this.jobs.size, ...report }, 'scheduler started');
@@ -86,9 +100,9 @@ export class CronScheduler implements SchedulerPort {
     }
     const current = this.jobs.get(channel.channelId);
     if (current && current.expression === expression && current.timezone === channel.timezone) return;
-    current?.task.destroy();
+    if (current) void current.task.destroy();
     const channelId = channel.channelId;
-    const task = cron.schedule(expression, () => this.track(this.postIfDue(channelId)), {
+    const task = this.cron(expression, () => this.track(this.postIfDue(channelId)), {
       timezone: channel.timezone,
       name: `prepbot:post:${channelId}`,
       noOverlap: true,
@@ -111,11 +125,6 @@ export class CronScheduler implements SchedulerPort {
 
   nextPostAt(channel: ChannelSettings): number | null {
     return nextPostAt(channel, this.o.clock.now());
-  }
-
-  /** Channels with an armed task, for health and tests. */
-  armed(): string[] {
-    return [...this.jobs.keys()];
   }
 
   /**

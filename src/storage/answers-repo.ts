@@ -3,7 +3,7 @@ import type { Answer, GradeResult, StoredGrade } from '../core/model.js';
 import type { GradingJob, NewAnswer } from '../core/ports.js';
 import { gradeColumns, toAnswer, toGrade, type AnswerRow, type GradeRow } from './rows.js';
 import type { Statements } from './statements.js';
-import { recomputeUserPoints } from './user-points.js';
+import { addUserPoints } from './user-points.js';
 
 interface JobRow {
   id: number;
@@ -66,7 +66,7 @@ export class AnswersRepo {
       );
       this.s.run("UPDATE grading_jobs SET status = 'done', last_error = NULL, updated_at = ? WHERE id = ?", at, jobId);
       const answer = this.getAnswer(job.answer_id)!;
-      if (answer.counts) recomputeUserPoints(this.s, answer.userId, answer.scopeId);
+      if (answer.counts) addUserPoints(this.s, answer.id, points);
       return this.getGrade(job.answer_id);
     });
   }

@@ -1,6 +1,7 @@
 import type { LeaderboardEntry } from '../core/model.js';
 import type { RoundResult, UserTotals } from '../core/ports.js';
 import type { Statements } from './statements.js';
+import { EARNS_POINTS } from './user-points.js';
 
 interface BoardRow {
   user_id: string;
@@ -52,8 +53,8 @@ export class FiguresRepo {
   userTotals(userId: string, scopeId: string): UserTotals {
     const r = this.s.one<Record<keyof UserTotals, number | null>>(
       `SELECT
-         SUM(CASE WHEN a.counts = 1 THEN g.points ELSE 0 END) AS points,
-         SUM(a.counts) AS answers,
+         SUM(CASE WHEN ${EARNS_POINTS} THEN g.points ELSE 0 END) AS points,
+         SUM(CASE WHEN ${EARNS_POINTS} THEN 1 ELSE 0 END) AS answers,
          COUNT(*) AS graded,
          SUM(${EFFECTIVE}) AS scoreSum,
          SUM(a.kind = 'practice') AS practiceAnswers,

@@ -1,15 +1,33 @@
 import type { Round, RoundStatus } from '../core/model.js';
+import { DELIVERY_LEASE_MS } from '../core/ops-ports.js';
 import { toRound, type RoundRow } from './rows.js';
 import type { Statements } from './statements.js';
+import { recomputeUserPoints } from './user-points.js';
 
 /** Rounds: one question posted to one channel on one local date. */
 export class RoundsRepo {
-  constructor(private readonly s: Statements) {}
+  private readonly closeTx: (roundId: number, at: number, status: Exclude<RoundStatus, 'open'>) => boolean;
 
+  constructor(private readonly s: Statements) {
+    this.closeTx = s.db.transaction((roundId: number, at: number, status: Exclude<RoundStatus, 'open'>) => {
+      const closed = this.s.run("UPDATE rounds SET status = ?, closed_at = ? WHERE id = ? AND status = 'open'", status, at, roundId).changes === 1;
+      // A skipped round earns nothing: its members' totals are rebuilt without it in the same transaction.
+      if (closed && status === 'skipped') {
+        const users = this.s.all<{ user_id: string; scope_id: string }>(
+          'SELECT DISTINCT user_id, scope_id FROM answers WHERE round_id = ? AND counts = 1',
+          roundId,
+        );
+        for (const u of users) recomputeUserPoints(this.s, u.user_id, u.scope_id);
+      }
+      return closed;
+    });
+  }
+
+  /** Claims the slot; the new round's post is `pending` (held for one attempt) until delivered. */
   claimRound(r: Omit<Round, 'id' | 'status' | 'closedAt' | 'messageRef'>): Round | null {
     const res = this.s.run(
-      `INSERT INTO rounds (channel_id, scope_id, local_date, question_id, cycle, posted_at, closes_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(channel_id, local_date) DO NOTHING`,
+      `INSERT INTO rounds (channel_id, scope_id, local_date, question_id, cycle, posted_at, closes_at, delivery, delivery_next_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT(channel_id, local_date) DO NOTHING`,
       r.channelId,
       r.scopeId,
       r.localDate,
@@ -17,6 +35,7 @@ export class RoundsRepo {
       r.cycle,
       r.postedAt,
       r.closesAt,
+      r.postedAt + DELIVERY_LEASE_MS,
     );
     return res.changes === 1 ? this.getRound(Number(res.lastInsertRowid)) : null;
   }
@@ -48,7 +67,7 @@ export class RoundsRepo {
   }
 
   closeRound(roundId: number, at: number, status: Exclude<RoundStatus, 'open'>): boolean {
-    return this.s.run("UPDATE rounds SET status = ?, closed_at = ? WHERE id = ? AND status = 'open'", status, at, roundId).changes === 1;
+    return this.closeTx(roundId, at, status);
   }
 
   askedQuestionIds(channelId: string, cycle: number): string[] {
@@ -61,5 +80,46 @@ export class RoundsRepo {
     return this.s
       .all<RoundRow>("SELECT * FROM rounds WHERE channel_id = ? AND status <> 'skipped' ORDER BY local_date", channelId)
       .map(toRound);
+  }
+
+  latestRound(channelId: string): Round | null {
+    const row = this.s.one<RoundRow>('SELECT * FROM rounds WHERE channel_id = ? ORDER BY local_date DESC, id DESC LIMIT 1', channelId);
+    return row ? toRound(row) : null;
+  }
+
+  undeliveredRounds(): Round[] {
+    return this.s.all<RoundRow>("SELECT * FROM rounds WHERE delivery = 'pending' AND status = 'open' ORDER BY posted_at, id").map(toRound);
+  }
+
+  claimDeliveryAttempt(roundId: number, now: number, leaseUntil: number): boolean {
+    return (
+      this.s.run(
+        `UPDATE rounds SET delivery_next_at = ? WHERE id = ? AND status = 'open' AND delivery = 'pending'
+         AND (delivery_next_at IS NULL OR delivery_next_at <= ?)`,
+        leaseUntil, roundId, now,
+      ).changes === 1
+    );
+  }
+
+  roundDelivered(roundId: number, ref: string | null): void {
+    this.s.run(
+      "UPDATE rounds SET delivery = 'sent', message_ref = COALESCE(?, message_ref), delivery_next_at = NULL, delivery_error = NULL WHERE id = ?",
+      ref, roundId,
+    );
+  }
+
+  roundDeliveryFailed(roundId: number, error: string, nextAt: number): void {
+    this.s.run(
+      "UPDATE rounds SET delivery = 'pending', delivery_attempts = delivery_attempts + 1, delivery_error = ?, delivery_next_at = ? WHERE id = ?",
+      error.slice(0, 500), nextAt, roundId,
+    );
+  }
+
+  giveUpDelivery(roundId: number): void {
+    this.s.run("UPDATE rounds SET delivery = 'failed', delivery_next_at = NULL WHERE id = ? AND delivery = 'pending'", roundId);
+  }
+
+  markDeliveryReported(roundId: number, at: number): boolean {
+    return this.s.run('UPDATE rounds SET delivery_reported_at = ? WHERE id = ? AND delivery_reported_at IS NULL', at, roundId).changes === 1;
   }
 }

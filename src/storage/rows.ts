@@ -1,4 +1,4 @@
-import type { Answer, ChannelSettings, GradeFlag, GradeResult, Platform, Round, RoundStatus, ScheduleDays, StoredGrade } from '../core/model.js';
+import type { Answer, ChannelSettings, GradeFlag, GradeResult, Platform, Round, RoundDelivery, RoundStatus, ScheduleDays, StoredGrade } from '../core/model.js';
 
 /** Row shapes as SQLite returns them, and their mapping to the core's model. */
 export interface ChannelRow {
@@ -45,6 +45,9 @@ export interface RoundRow {
   closes_at: number;
   closed_at: number | null;
   message_ref: string | null;
+  delivery?: RoundDelivery | null;
+  delivery_error?: string | null;
+  delivery_attempts?: number;
 }
 
 export const toRound = (r: RoundRow): Round => ({
@@ -59,6 +62,9 @@ export const toRound = (r: RoundRow): Round => ({
   closesAt: r.closes_at,
   closedAt: r.closed_at,
   messageRef: r.message_ref,
+  delivery: r.delivery ?? null,
+  deliveryError: r.delivery_error ?? null,
+  deliveryAttempts: r.delivery_attempts ?? 0,
 });
 
 export interface AnswerRow {

@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { Store } from '../core/ports.js';
+import { AdminsRepo } from './admins-repo.js';
 import { AnswersRepo } from './answers-repo.js';
 import { ChannelsRepo } from './channels-repo.js';
+import { DisputesRepo } from './disputes-repo.js';
 import { FiguresRepo } from './figures-repo.js';
 import { openDatabase } from './open-database.js';
 import { PracticeRepo } from './practice-repo.js';
+import { RecordsRepo } from './records-repo.js';
 import { RoundsRepo } from './rounds-repo.js';
 import { Statements } from './statements.js';
 
@@ -18,6 +21,9 @@ export class SqliteStore implements Store {
   readonly answers: AnswersRepo;
   readonly figures: FiguresRepo;
   readonly practice: PracticeRepo;
+  readonly admins: AdminsRepo;
+  readonly disputes: DisputesRepo;
+  readonly records: RecordsRepo;
 
   constructor(readonly db: Database.Database) {
     const s = new Statements(db);
@@ -26,6 +32,9 @@ export class SqliteStore implements Store {
     this.answers = new AnswersRepo(s, db);
     this.figures = new FiguresRepo(s);
     this.practice = new PracticeRepo(s);
+    this.admins = new AdminsRepo(s);
+    this.disputes = new DisputesRepo(s, db);
+    this.records = new RecordsRepo(s);
   }
 
   static open(path: string): SqliteStore {
@@ -83,4 +92,31 @@ export class SqliteStore implements Store {
   markRoundHinted: Store['markRoundHinted'] = (...a) => this.practice.markRoundHinted(...a);
   hasHintedRound: Store['hasHintedRound'] = (...a) => this.practice.hasHintedRound(...a);
   reviewHistory: Store['reviewHistory'] = (...a) => this.practice.reviewHistory(...a);
+
+  addAdmin: Store['addAdmin'] = (...a) => this.admins.addAdmin(...a);
+  removeAdmin: Store['removeAdmin'] = (...a) => this.admins.removeAdmin(...a);
+  listAdmins: Store['listAdmins'] = (...a) => this.admins.listAdmins(...a);
+  isListedAdmin: Store['isListedAdmin'] = (...a) => this.admins.isListedAdmin(...a);
+  recordAction: Store['recordAction'] = (...a) => this.admins.recordAction(...a);
+  recentActions: Store['recentActions'] = (...a) => this.admins.recentActions(...a);
+
+  undeliveredRounds: Store['undeliveredRounds'] = (...a) => this.rounds.undeliveredRounds(...a);
+  claimDeliveryAttempt: Store['claimDeliveryAttempt'] = (...a) => this.rounds.claimDeliveryAttempt(...a);
+  roundDelivered: Store['roundDelivered'] = (...a) => this.rounds.roundDelivered(...a);
+  roundDeliveryFailed: Store['roundDeliveryFailed'] = (...a) => this.rounds.roundDeliveryFailed(...a);
+  giveUpDelivery: Store['giveUpDelivery'] = (...a) => this.rounds.giveUpDelivery(...a);
+  markDeliveryReported: Store['markDeliveryReported'] = (...a) => this.rounds.markDeliveryReported(...a);
+  latestRound: Store['latestRound'] = (...a) => this.rounds.latestRound(...a);
+
+  createDispute: Store['createDispute'] = (...a) => this.disputes.createDispute(...a);
+  getDispute: Store['getDispute'] = (...a) => this.disputes.getDispute(...a);
+  disputeOfAnswer: Store['disputeOfAnswer'] = (...a) => this.disputes.disputeOfAnswer(...a);
+  openDisputes: Store['openDisputes'] = (...a) => this.disputes.openDisputes(...a);
+  resolveDispute: Store['resolveDispute'] = (...a) => this.disputes.resolveDispute(...a);
+
+  createReport: Store['createReport'] = (...a) => this.records.createReport(...a);
+  sameAnswerInRound: Store['sameAnswerInRound'] = (...a) => this.records.sameAnswerInRound(...a);
+  recordDuplicate: Store['recordDuplicate'] = (...a) => this.records.recordDuplicate(...a);
+  answerHistory: Store['answerHistory'] = (...a) => this.records.answerHistory(...a);
+  exportRows: Store['exportRows'] = (...a) => this.records.exportRows(...a);
 }

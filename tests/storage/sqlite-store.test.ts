@@ -80,6 +80,29 @@ describe('SqliteStore', () => {
     expect(store.leaderboard('discord:other', null, 'all', 10)).toEqual([]);
   });
 
+  it('keeps incremental leaderboard totals equal to a full rebuild from the answers', async () => {
+    const { recomputeUserPoints } = await import('../../src/storage/user-points.js');
+    const { Statements } = await import('../../src/storage/statements.js');
+    store.ensureChannel({ ...place, channelId: 'discord:g1:c2' }, { timezone: 'UTC' });
+    const rounds = ['2026-11-20', '2026-11-23', '2026-12-01'].flatMap((d) => [claim(d)!, store.claimRound({ channelId: 'discord:g1:c2', scopeId: place.scopeId, localDate: d, questionId: 'q', cycle: 1, postedAt: 1, closesAt: 2 })!]);
+    let n = 0;
+    for (const r of rounds) {
+      for (const u of ['u1', 'u2', 'u3']) {
+        n += 1;
+        const { jobId } = store.insertAnswer(newAnswer({ userId: `discord:${u}`, roundId: r.id, channelId: r.channelId, kind: 'daily', localDate: r.localDate, weekKey: `W${r.localDate}`, monthKey: `M${r.localDate.slice(0, 7)}` }));
+        store.claimNextJob(1e12);
+        store.completeJob(jobId, grade(n % 11), n % 11, 2000);
+      }
+    }
+    const snapshot = () => store.db.prepare('SELECT * FROM user_points ORDER BY scope_id, channel_id, period_key, user_id').all();
+    const incremental = snapshot();
+    const s = new Statements(store.db);
+    for (const u of ['u1', 'u2', 'u3']) recomputeUserPoints(s, `discord:${u}`, place.scopeId);
+    expect(snapshot()).toEqual(incremental);
+    // 3 users x (2 channels + scope-wide) x ('all' + 3 week keys + 2 months)
+    expect(incremental.length).toBe(3 * 3 * (1 + 3 + 2));
+  });
+
   it('stores SQL metacharacters and non-Latin text verbatim', () => {
     const text = "Robert'); DROP TABLE answers;-- «внимание» 注意力 🚀";
     const { answer } = store.insertAnswer(newAnswer({ text }));

@@ -5,7 +5,7 @@ import {
   InteractionContextType,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandSubcommandOption,
-  type RESTPutAPIApplicationCommandsJSONBody,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command, CommandOption } from '../../core/commands/command.js';
 import { COMMANDS } from '../../core/commands/registry.js';
@@ -33,7 +33,7 @@ const OPTION_HINTS: Record<string, { autocomplete?: boolean; min_length?: number
  * verb appears without adapter changes. Options are strings (the core parses them); required
  * options come first, as Discord demands.
  */
-export function commandDefinitions(commands: readonly Command[] = COMMANDS): RESTPutAPIApplicationCommandsJSONBody {
+export function commandDefinitions(commands: readonly Command[] = COMMANDS): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const subcommands = commands.slice(0, MAX_SUBCOMMANDS).map(subcommand);
   return [
     {

@@ -60,7 +60,7 @@ export function bulletList(items: string[], max: number, mark = '•'): string {
   const lines: string[] = [];
   let used = 0;
   for (let i = 0; i < items.length; i += 1) {
-    const reserve = i < items.length - 1 ? 24 : 0;
+    const reserve = i < items.length - 1 ? `\n… and ${items.length - i - 1} more`.length : 0;
     const room = Math.max(8, Math.min(300, max - reserve - mark.length - 1));
     const line = `${mark} ${shorten(items[i]!.replace(/\s+/g, ' ').trim(), room)}`;
     const sep = lines.length ? 1 : 0;

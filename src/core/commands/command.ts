@@ -1,5 +1,6 @@
 import type { Answers } from '../answers.js';
 import type { CoreDeps } from '../context.js';
+import type { Disputes } from '../disputes.js';
 import type { Actor, ChannelSettings, Place } from '../model.js';
 import type { Reply } from '../replies.js';
 import type { Rounds } from '../rounds.js';
@@ -11,6 +12,7 @@ export interface CommandContext {
   rounds: Rounds;
   answers: Answers;
   practice: Practice;
+  disputes: Disputes;
   actor: Actor;
   place: Place;
   channel: ChannelSettings;

@@ -1,15 +1,50 @@
+import { admins } from './admins.js';
 import { answer } from './answer.js';
+import { pause, repost, resume, skip } from './channel-ops.js';
 import type { Command } from './command.js';
 import { daily, reveal } from './daily.js';
+import { dispute, disputesList, resolve } from './disputes.js';
+import { exportScores } from './export.js';
 import { leaderboard, stats } from './figures.js';
 import { helpCommand } from './help.js';
+import { history } from './history.js';
 import { privacy, topics } from './info.js';
 import { hint, quiz } from './practice.js';
+import { report } from './report.js';
 import { schedule, unschedule } from './schedule.js';
+import { settings } from './settings.js';
 
-/** Every verb, in the order help lists them. */
+/**
+ * Every verb, in the order help lists them: members' verbs first, then admins'. Discord offers at
+ * most 25 subcommands, so keep the list at 25 or fewer.
+ */
 export const COMMANDS: Command[] = [];
-COMMANDS.push(daily, answer, quiz, hint, leaderboard, stats, reveal, schedule, unschedule, topics, privacy, helpCommand(() => COMMANDS));
+COMMANDS.push(
+  daily,
+  answer,
+  quiz,
+  hint,
+  leaderboard,
+  stats,
+  history,
+  dispute,
+  report,
+  topics,
+  privacy,
+  reveal,
+  schedule,
+  unschedule,
+  settings,
+  pause,
+  resume,
+  skip,
+  repost,
+  admins,
+  disputesList,
+  resolve,
+  exportScores,
+  helpCommand(() => COMMANDS),
+);
 
 export function findCommand(verb: string): Command | undefined {
   return COMMANDS.find((c) => c.verb === verb);

@@ -1,4 +1,6 @@
+import { recordAction } from '../audit.js';
 import type { ScheduleDays } from '../model.js';
+import { permissionProblem } from '../permissions.js';
 import { error, text } from '../replies.js';
 import { nextPostAt } from '../schedule-time.js';
 import { formatLocal, isValidZone, parseTime } from '../time.js';
@@ -16,7 +18,7 @@ export const schedule: Command = {
     { name: 'zone', description: 'IANA time zone such as Europe/Berlin' },
     { name: 'days', description: 'weekdays or daily', choices: ['weekdays', 'daily'] },
   ],
-  run({ deps, channel, args }) {
+  async run({ deps, channel, args, actor, place }) {
     const [timeArg, ...rest] = words(args);
     if (!timeArg) return [error(`Say when to post: ${USAGE}.`)];
     const time = parseTime(timeArg);
@@ -28,11 +30,16 @@ export const schedule: Command = {
       else if (isValidZone(w)) zone = w;
       else return [error(`"${w}" is not an IANA time zone (such as Europe/Berlin or America/New_York) nor weekdays/daily. Usage: ${USAGE}.`)];
     }
+    const problem = await permissionProblem(deps, channel.channelId, 'post the question of the day');
+    if (problem) return [error(problem)];
+    // Scheduling again also resumes a paused channel and one suspended after the bot lost it.
+    const resumed = channel.suspended ? ' The suspended schedule is resumed; history and points are intact.' : '';
     const updated = deps.store.updateChannel(channel.channelId, { postTime: time, timezone: zone, days, paused: false, suspended: false, scheduleSetAt: deps.clock.now() });
     deps.scheduler?.update(updated);
+    recordAction(deps, actor, place, 'schedule', `${time} ${zone} ${days}`);
     const next = nextPostAt(updated, deps.clock.now());
     const when = next ? ` Next post: ${formatLocal(next, zone)}.` : '';
-    return [text(`Scheduled: ${days === 'daily' ? 'every day' : 'every weekday'} at ${time} ${zone}.${when}`, 'private', 'success')];
+    return [text(`Scheduled: ${days === 'daily' ? 'every day' : 'every weekday'} at ${time} ${zone}.${when}${resumed}`, 'private', 'success')];
   },
 };
 
@@ -42,10 +49,11 @@ export const unschedule: Command = {
   usage: 'unschedule',
   summary: "stop this channel's daily post",
   options: [],
-  run({ deps, channel }) {
+  run({ deps, channel, actor, place }) {
     if (!channel.postTime) return [text('This channel has no daily post to stop.')];
     deps.store.updateChannel(channel.channelId, { postTime: null });
     deps.scheduler?.remove(channel.channelId);
+    recordAction(deps, actor, place, 'unschedule');
     return [text('The daily post is stopped. History and points are kept; schedule starts it again.', 'private', 'success')];
   },
 };

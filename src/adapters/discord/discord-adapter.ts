@@ -1,0 +1,112 @@
+import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits } from 'discord.js';
+import type { Config } from '../../config.js';
+import type { Bot } from '../../core/bot.js';
+import type { Logger } from '../../core/ports.js';
+import type { PlatformAdapter } from '../platform-adapter.js';
+import { checkRegisteredCommands } from './command-check.js';
+import { DiscordChat } from './discord-chat.js';
+import { handleInteraction } from './interactions.js';
+import { ReplyRoutes } from './reply-routes.js';
+
+export interface DiscordAdapterOptions {
+  token: string;
+  /** REST base URL (DISCORD_API_URL), e.g. `http://127.0.0.1:9000/api`; Discord's when unset. */
+  apiUrl?: string;
+  /** Where `discord:register` put the commands (DISCORD_GUILD_ID); global when unset. */
+  guildId?: string;
+  adminUserIds: readonly string[];
+  logger: Logger;
+  /** How long a command may run before its reply is deferred. Default 1.5 s (Discord allows 3). */
+  deferAfterMs?: number;
+  /** At most one edit of a message per this many ms. Default 2 s. */
+  editIntervalMs?: number;
+  /** How long start waits for the gateway's READY and the servers. Default 60 s. */
+  readyTimeoutMs?: number;
+}
+
+/**
+ * prepbot on Discord through discord.js's gateway client: slash commands, the Answer button and
+ * its modal become core events; core replies become embeds, buttons and modals. No game rule
+ * lives here. Round state is in the database, so a reconnect (discord.js's job) or a restart
+ * loses nothing: buttons carry their round in their `custom_id`.
+ */
+export class DiscordAdapter implements PlatformAdapter {
+  readonly platform = 'discord' as const;
+  readonly chat: DiscordChat;
+  readonly client: Client;
+  private readonly routes = new ReplyRoutes();
+  private readonly logger: Logger;
+
+  constructor(private readonly opts: DiscordAdapterOptions) {
+    this.logger = opts.logger;
+    this.client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      // No pings from anything the bot sends; the daily post opts one role back in explicitly.
+      allowedMentions: { parse: [] },
+      rest: opts.apiUrl ? { api: opts.apiUrl } : {},
+    });
+    this.chat = new DiscordChat({ client: this.client, routes: this.routes, logger: this.logger, adminUserIds: opts.adminUserIds, editIntervalMs: opts.editIntervalMs });
+  }
+
+  static fromConfig(config: Config, logger: Logger): DiscordAdapter {
+    return new DiscordAdapter({
+      token: config.DISCORD_TOKEN ?? '',
+      apiUrl: config.DISCORD_API_URL,
+      guildId: config.DISCORD_GUILD_ID,
+      adminUserIds: config.ADMIN_USER_IDS,
+      logger,
+    });
+  }
+
+  /** Logs in, waits until the servers are known, then checks the registered slash commands. */
+  async start(bot: Bot): Promise<void> {
+    const deps = { bot, routes: this.routes, logger: this.logger, deferAfterMs: this.opts.deferAfterMs ?? 1500 };
+    this.client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+    this.client.on(Events.Error, (err) => this.logger.error({ err }, 'discord client error'));
+    this.client.on(Events.Warn, (message) => this.logger.warn({ message }, 'discord client warning'));
+    this.client.on(Events.ShardDisconnect, (event, shardId) => this.logger.warn({ code: event.code, shardId }, 'discord gateway disconnected'));
+    this.client.on(Events.ShardResume, (shardId) => this.logger.info({ shardId }, 'discord gateway resumed'));
+
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    try {
+      await this.client.login(this.opts.token);
+      await withTimeout(ready, this.opts.readyTimeoutMs ?? 60_000, 'Discord did not finish connecting (no READY from the gateway)');
+    } catch (err) {
+      await this.client.destroy().catch(() => undefined);
+      throw startError(err, this.opts.apiUrl);
+    }
+    const user = this.client.user;
+    this.logger.info({ user: user?.tag, userId: user?.id, guilds: this.client.guilds.cache.size }, 'connected to Discord');
+    await checkRegisteredCommands(this.client, this.opts.guildId, this.logger);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.chat.flush();
+    } catch (err) {
+      this.logger.warn({ err }, 'pending message edits were not applied');
+    }
+    this.routes.clear();
+    await this.client.destroy();
+  }
+}
+
+/** A start-up failure as one sentence; a rejected token names DISCORD_TOKEN. */
+function startError(err: unknown, apiUrl: string | undefined): Error {
+  if (err instanceof DiscordjsError && (err.code === DiscordjsErrorCodes.TokenInvalid || err.code === DiscordjsErrorCodes.TokenMissing)) {
+    return new Error('Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the bot token again from the Discord Developer Portal (Bot, Reset Token).', {
+      cause: err,
+    });
+  }
+  const where = apiUrl ?? 'https://discord.com/api';
+  const detail = err instanceof Error ? err.message : String(err);
+  return new Error(`could not connect to Discord at ${where}: ${detail}`, { cause: err });
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}

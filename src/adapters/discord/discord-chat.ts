@@ -1,0 +1,197 @@
+import { RESTJSONErrorCodes, type Client, type SendableChannels, type MessageCreateOptions, type Guild } from 'discord.js';
+import { DeliveryError, type ChatPort, type Logger, type MessageRef, type Target } from '../../core/ports.js';
+import type { Reply } from '../../core/replies.js';
+import { discordCode, toDeliveryError } from './delivery-errors.js';
+import { EditCoalescer } from './edit-coalescer.js';
+import { messageRefOf, parseChannelId, parseMessageRef, parseUserId } from './ids.js';
+import { LIMITS, shorten } from './limits.js';
+import { pingRoleId, renderReply, type DiscordMessage } from './render.js';
+import type { ReplyRoutes } from './reply-routes.js';
+import { replaceResponse } from './respond.js';
+
+export interface DiscordChatOptions {
+  client: Client;
+  routes: ReplyRoutes;
+  logger: Logger;
+  /** Platform user ids with admin rights (ADMIN_USER_IDS): told privately, with the server owner. */
+  adminUserIds: readonly string[];
+  /** At most one edit of a message per this many ms (live answer counts). */
+  editIntervalMs?: number;
+}
+
+/**
+ * The core's ChatPort on Discord: channel posts (the daily question with its Answer button),
+ * summaries in a thread on the round's post, private replies (the deferred interaction when it is
+ * still live, else a DM), admin notices by DM, and coalesced edits of live counts. Discord's
+ * refusals come back as {@link DeliveryError}s.
+ */
+export class DiscordChat implements ChatPort {
+  private readonly edits: EditCoalescer;
+
+  constructor(private readonly o: DiscordChatOptions) {
+    this.edits = new EditCoalescer(o.editIntervalMs ?? 2000);
+  }
+
+  async send(target: Target, reply: Reply): Promise<MessageRef | null> {
+    const place = this.place(target.channelId);
+    const messages = renderReply(reply);
+    if (target.admins) {
+      await this.toAdmins(place.guildId, messages);
+      return null;
+    }
+    if (target.userId) {
+      await this.toUser(target, messages);
+      return null;
+    }
+    if (target.threadOf) {
+      const ref = parseMessageRef(target.threadOf);
+      if (ref) {
+        await this.toThread(ref, reply, messages);
+        return null;
+      }
+    }
+    return this.toChannel(place.channelId, reply, messages);
+  }
+
+  edit(target: Target, ref: MessageRef, reply: Reply): Promise<void> {
+    this.place(target.channelId);
+    const msg = parseMessageRef(ref);
+    if (!msg) return Promise.reject(new DeliveryError('failed', `not a Discord message reference: ${ref}`));
+    const [first] = renderReply(reply);
+    return this.edits.submit(ref, async () => {
+      const channel = await this.channel(msg.channelId);
+      try {
+        await channel.messages.edit(msg.messageId, { content: first?.content ?? '', embeds: first?.embeds ?? [], components: first?.components ?? [] });
+      } catch (err) {
+        throw toDeliveryError(err, `the edit of message ${msg.messageId}`);
+      }
+    });
+  }
+
+  /** Applies pending edits; called at shutdown while the client is still connected. */
+  flush(): Promise<void> {
+    return this.edits.flush();
+  }
+
+  private place(channelId: string): { guildId: string; channelId: string } {
+    if (!this.o.client.isReady()) throw new DeliveryError('failed', 'Discord is not connected yet');
+    const place = parseChannelId(channelId);
+    if (!place) throw new DeliveryError('failed', `not a Discord channel: ${channelId}`);
+    return place;
+  }
+
+  private async toChannel(channelId: string, reply: Reply, messages: DiscordMessage[]): Promise<MessageRef> {
+    const channel = await this.channel(channelId);
+    const role = reply.kind === 'question' ? pingRoleId(reply.pingRole) : null;
+    let firstId: string | null = null;
+    for (const m of messages) {
+      const options: MessageCreateOptions = role && m.content?.includes(`<@&${role}>`) ? { ...m, allowedMentions: { parse: [], roles: [role] } } : m;
+      try {
+        const sent = await channel.send(options);
+        firstId ??= sent.id;
+      } catch (err) {
+        throw toDeliveryError(err, `a post in channel ${channelId}`);
+      }
+    }
+    return messageRefOf(channelId, firstId!);
+  }
+
+  /** Posts in the thread of a message, starting it when needed (a thread started on a message has the message's id). */
+  private async toThread(ref: { channelId: string; messageId: string }, reply: Reply, messages: DiscordMessage[]): Promise<void> {
+    const parent = await this.channel(ref.channelId);
+    let thread: SendableChannels;
+    try {
+      if (!('threads' in parent)) throw new DeliveryError('failed', `channel ${ref.channelId} cannot hold threads`);
+      thread = await parent.threads.create({ startMessage: ref.messageId, name: threadName(reply) });
+    } catch (err) {
+      if (discordCode(err) !== RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage) throw toDeliveryError(err, `a thread on message ${ref.messageId}`);
+      thread = await this.channel(ref.messageId);
+    }
+    for (const m of messages) {
+      try {
+        await thread.send(m);
+      } catch (err) {
+        throw toDeliveryError(err, `a post in the thread of message ${ref.messageId}`);
+      }
+    }
+  }
+
+  /** A private reply: into the interaction it answers while that is live, else by DM. */
+  private async toUser(target: Target, messages: DiscordMessage[]): Promise<void> {
+    const userId = parseUserId(target.userId!);
+    if (!userId) throw new DeliveryError('failed', `not a Discord user: ${target.userId}`);
+    const route = target.dm ? null : this.o.routes.get(target.replyRoute);
+    if (route) {
+      try {
+        await route.run(() => replaceResponse(route.interaction, messages));
+        return;
+      } catch (err) {
+        this.o.logger.warn({ err, userId, route: route.key }, 'could not reply through the interaction; sending a DM instead');
+      }
+    }
+    await this.dm(userId, messages);
+  }
+
+  /** Tells the admins of a server privately: ADMIN_USER_IDS members of it and its owner, by DM. */
+  private async toAdmins(guildId: string, messages: DiscordMessage[]): Promise<void> {
+    const guild = await this.guild(guildId);
+    const ids = new Set<string>();
+    for (const id of this.o.adminUserIds) {
+      if (await isMember(guild, id)) ids.add(id);
+    }
+    if (guild.ownerId) ids.add(guild.ownerId);
+    let reached = 0;
+    for (const id of ids) {
+      try {
+        await this.dm(id, messages);
+        reached += 1;
+      } catch (err) {
+        this.o.logger.warn({ err, userId: id, guildId }, 'could not DM an admin');
+      }
+    }
+    if (reached === 0) this.o.logger.warn({ guildId }, 'no admin of this server could be reached by DM; the notice was not delivered');
+  }
+
+  private async dm(userId: string, messages: DiscordMessage[]): Promise<void> {
+    try {
+      const channel = await this.o.client.users.createDM(userId);
+      for (const m of messages) await channel.send(m);
+    } catch (err) {
+      throw toDeliveryError(err, `a direct message to user ${userId}`);
+    }
+  }
+
+  private async channel(id: string): Promise<SendableChannels> {
+    let channel;
+    try {
+      channel = await this.o.client.channels.fetch(id);
+    } catch (err) {
+      throw toDeliveryError(err, `channel ${id}`);
+    }
+    if (!channel) throw new DeliveryError('channel_gone', `channel ${id} no longer exists`);
+    if (!channel.isSendable()) throw new DeliveryError('failed', `channel ${id} cannot hold messages`);
+    return channel;
+  }
+
+  private async guild(id: string): Promise<Guild> {
+    try {
+      return this.o.client.guilds.cache.get(id) ?? (await this.o.client.guilds.fetch(id));
+    } catch (err) {
+      throw toDeliveryError(err, `server ${id}`);
+    }
+  }
+}
+
+async function isMember(guild: Guild, userId: string): Promise<boolean> {
+  try {
+    await guild.members.fetch(userId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function threadName(reply: Reply): string {
+  const title = reply.kind === 'summary' ? `Summary: ${reply.questionPrompt}` : 'prepbot';
+  return shorten(title, LIMITS.threadName);
+}

@@ -1,0 +1,124 @@
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import type { Bot } from '../../core/bot.js';
+import type { Logger } from '../../core/ports.js';
+import { actorOf, placeOf } from './actor.js';
+import { topicChoices, zoneChoices } from './autocomplete.js';
+import { argsFromOptions, COMMAND_NAME } from './command-definitions.js';
+import { ANSWER_INPUT_ID, answerRefOfButton, answerRefOfForm } from './ids.js';
+import type { ReplyRoutes } from './reply-routes.js';
+import { respond } from './respond.js';
+
+export interface InteractionDeps {
+  bot: Bot;
+  routes: ReplyRoutes;
+  logger: Logger;
+  /** How long a command may run before its reply is deferred (Discord wants a response within 3 s). */
+  deferAfterMs: number;
+}
+
+const SORRY = 'Something went wrong on my side. Nothing was lost; please try again in a moment.';
+const SERVERS_ONLY = 'prepbot works in servers: use /prep in a channel of a server it has joined.';
+const STALE = 'This button or form is no longer in use. Use the Answer button on a current question.';
+
+/**
+ * Turns one Discord interaction into core calls and renders what the core returns. It never
+ * throws to discord.js: a failure is logged with context and the user gets a polite ephemeral
+ * sentence.
+ */
+export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) await onAutocomplete(interaction, deps);
+    else if (interaction.isChatInputCommand()) await onCommand(interaction, deps);
+    else if (interaction.isButton()) await onButton(interaction, deps);
+    else if (interaction.isModalSubmit()) await onModal(interaction, deps);
+  } catch (err) {
+    deps.logger.error({ err, interactionId: interaction.id, interactionType: interaction.type, userId: interaction.user.id }, 'discord interaction failed');
+    await apologise(interaction, deps.logger);
+  }
+}
+
+async function onCommand(i: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
+  const place = placeOf(i);
+  if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
+  if (i.commandName !== COMMAND_NAME) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
+  const verb = i.options.getSubcommand(false) ?? 'help';
+  const args = argsFromOptions(verb, (name) => i.options.getString(name));
+  const route = deps.routes.add(i);
+  const handled = deps.bot.handle({ type: 'command', place, actor: actorOf(i), verb, args, replyRoute: route.key });
+  // Reserved on the route at once, so a later reply through the route (a grade) comes after this one.
+  await route.run(async () => {
+    if (!(await settlesWithin(handled, deps.deferAfterMs))) await i.deferReply({ flags: MessageFlags.Ephemeral });
+    await respond(i, await handled);
+  });
+}
+
+async function onButton(i: ButtonInteraction, deps: InteractionDeps): Promise<void> {
+  const answerRef = answerRefOfButton(i.customId);
+  if (!answerRef) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
+  const place = placeOf(i);
+  if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
+  const replies = await deps.bot.handle({ type: 'open-answer', place, actor: actorOf(i), answerRef });
+  await respond(i, replies);
+}
+
+async function onModal(i: ModalSubmitInteraction, deps: InteractionDeps): Promise<void> {
+  const answerRef = answerRefOfForm(i.customId);
+  if (!answerRef) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
+  const place = placeOf(i);
+  if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
+  const route = deps.routes.add(i);
+  // Acknowledge at once: storing and queueing the answer must not race Discord's 3-second window.
+  const deferred = route.run(() => i.deferReply({ flags: MessageFlags.Ephemeral }));
+  const text = i.fields.getTextInputValue(ANSWER_INPUT_ID);
+  const handled = deps.bot.handle({ type: 'answer', place, actor: actorOf(i), text, answerRef, replyRoute: route.key });
+  // The acknowledgement's place on the route is taken now, before the grade can ask for one.
+  const responded = route.run(async () => respond(i, await handled));
+  await deferred;
+  await responded;
+}
+
+async function onAutocomplete(i: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
+  const focused = i.options.getFocused(true);
+  const typed = String(focused.value);
+  if (focused.name === 'zone') await i.respond(zoneChoices(typed));
+  else if (focused.name === 'topic') await i.respond(topicChoices(deps.bot.deps.content, typed));
+  else await i.respond([]);
+}
+
+/** True when `p` settles within `ms`; a rejection counts as settled (the caller awaits it again). */
+function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    p.then(
+      () => {
+        clearTimeout(timer);
+        resolve(true);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(true);
+      },
+    );
+  });
+}
+
+async function apologise(i: Interaction, logger: Logger): Promise<void> {
+  try {
+    if (i.isAutocomplete()) {
+      if (!i.responded) await i.respond([]);
+      return;
+    }
+    if (!i.isRepliable()) return;
+    if (!i.deferred && !i.replied) await i.reply({ content: SORRY, flags: MessageFlags.Ephemeral });
+    else await i.followUp({ content: SORRY, flags: MessageFlags.Ephemeral });
+  } catch (err) {
+    logger.warn({ err, interactionId: i.id }, 'could not tell the user about the failure');
+  }
+}

@@ -1,0 +1,102 @@
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { Bot } from '../../core/bot.js';
+import type { Actor } from '../../core/model.js';
+import { DeliveryError, type Logger } from '../../core/ports.js';
+import { error, type FormReply, type Reply } from '../../core/replies.js';
+import { userIdOf } from './ids.js';
+import type { RecentDeliveries } from './recent-deliveries.js';
+import { renderMessage } from './render.js';
+import type { SlackChat } from './slack-chat.js';
+import type { UserDirectory } from './users.js';
+import { answerModal } from './views.js';
+
+/** What every listener works with; built once the core is there (adapter start). */
+export interface SlackContext {
+  bot: Bot;
+  chat: SlackChat;
+  users: UserDirectory;
+  client: webApi.WebClient;
+  recent: RecentDeliveries;
+  logger: Logger;
+}
+
+/** Where the replies to one interaction go. */
+export interface ReplyRoute {
+  team: string;
+  /** The Slack channel of the interaction; null when it has none (a Home tab button). */
+  channel: string | null;
+  user: string;
+  /** Bolt's `respond` when the payload had a `response_url` (slash commands, message buttons). */
+  respond?: RespondFn;
+  /** Opens a modal for a form reply; valid for 3 seconds after the interaction. */
+  triggerId?: string;
+}
+
+/**
+ * The acting member. The id carries the workspace; the name prefers Slack's real name when a
+ * `users.info` result is cached, else the payload's user name (it is escaped wherever shown).
+ */
+export function actorOf(ctx: SlackContext, team: string, user: string, payloadName?: string): Actor {
+  return {
+    id: userIdOf(team, user),
+    platformId: user,
+    name: ctx.users.cached(user)?.name ?? (payloadName || user),
+    isPlatformAdmin: () => ctx.users.isAdmin(user),
+  };
+}
+
+/** Whether Bolt saw `x-slack-retry-num` (HTTP) or `retry_attempt` (Socket Mode) on this delivery. */
+export const isRetry = (context: { retryNum?: number }): boolean => typeof context.retryNum === 'number' && context.retryNum > 0;
+
+/**
+ * Sends the core's replies for one interaction: forms open as modals, public replies are posted
+ * in the channel, private ones are ephemeral (through `respond` when Slack gave a response_url,
+ * which works even where the bot is not a member) or a DM. A delivery failure is logged and, when
+ * possible, told to the member in a sentence.
+ */
+export async function deliverReplies(ctx: SlackContext, route: ReplyRoute, replies: Reply[]): Promise<void> {
+  for (const reply of replies) {
+    try {
+      await deliverOne(ctx, route, reply);
+    } catch (err) {
+      ctx.logger.error({ err, team: route.team, channel: route.channel, kind: reply.kind }, 'could not deliver a reply');
+      const why = err instanceof DeliveryError ? `${err.message}.` : 'Slack did not take the message.';
+      await deliverOne(ctx, route, error(`I could not show you that here: ${why}`)).catch(() => undefined);
+    }
+  }
+}
+
+async function deliverOne(ctx: SlackContext, route: ReplyRoute, reply: Reply): Promise<void> {
+  if (reply.kind === 'form') return openForm(ctx, route, reply);
+  const message = renderMessage(reply);
+  if (reply.visibility === 'public' && route.channel) {
+    try {
+      await ctx.chat.post(route.channel, message);
+      return;
+    } catch (err) {
+      // Not a member (or a DM between people): the response_url can still post in the channel.
+      if (!route.respond || !(err instanceof DeliveryError) || (err.code !== 'forbidden' && err.code !== 'channel_gone')) throw err;
+      await route.respond({ response_type: 'in_channel', replace_original: false, text: message.text, blocks: message.blocks });
+      return;
+    }
+  }
+  const hasFile = reply.kind === 'text' && reply.file !== undefined;
+  if (route.respond && !hasFile) {
+    await route.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+    return;
+  }
+  await ctx.chat.toPerson(route.channel ?? route.user, route.user, reply, route.channel === null);
+}
+
+async function openForm(ctx: SlackContext, route: ReplyRoute, form: FormReply): Promise<void> {
+  if (!route.triggerId || !route.channel) {
+    await deliverOne(ctx, route, error('Use the Answer button on the question to open the answer form.'));
+    return;
+  }
+  try {
+    await ctx.client.views.open({ trigger_id: route.triggerId, view: answerModal(form, { ref: form.answerRef, team: route.team, channel: route.channel }) });
+  } catch (err) {
+    ctx.logger.warn({ err, team: route.team }, 'could not open the answer form');
+    await deliverOne(ctx, route, error('Slack did not open the answer form in time. Press Answer again.'));
+  }
+}

@@ -1,0 +1,136 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type CustomRoute } from '@slack/bolt';
+import type { Bot } from '../../core/bot.js';
+import type { ChatPort, Logger } from '../../core/ports.js';
+import type { HealthStatus, PlatformAdapter } from '../platform-adapter.js';
+import { registerAnswerListeners } from './answer-listeners.js';
+import { BoltLogger } from './bolt-logger.js';
+import { registerCommandListener } from './command-listener.js';
+import { registerHomeListeners } from './home-listeners.js';
+import type { SlackContext } from './interaction.js';
+import { RecentDeliveries } from './recent-deliveries.js';
+import { SlackChat } from './slack-chat.js';
+import { UserDirectory } from './users.js';
+
+export interface SlackAdapterOptions {
+  /** SLACK_BOT_TOKEN (`xoxb-...`). */
+  botToken: string;
+  /** SLACK_APP_TOKEN (`xapp-...`): Socket Mode, no public URL needed. */
+  appToken?: string;
+  /** SLACK_SIGNING_SECRET: HTTP mode, `POST /slack/events` on `port`. */
+  signingSecret?: string;
+  /** HTTP mode's port (PORT); 0 picks a free one, read back with {@link SlackAdapter.port}. */
+  port: number;
+  /** SLACK_API_URL: the Web API base (a proxy, or a local stand-in in tests). */
+  apiUrl?: string;
+  /** ADMIN_USER_IDS: admins everywhere, and who receives admin notices. */
+  adminUserIds: string[];
+  logger: Logger;
+  /** The app's health, served at `GET /healthz` in HTTP mode. */
+  health: () => HealthStatus;
+  /** At most one live-count `chat.update` per message per this many ms (default 2,000). */
+  updateIntervalMs?: number;
+  /** How long a `users.info` answer (admin rights, name) is trusted, in ms (default 5 minutes). */
+  userCacheMs?: number;
+}
+
+/**
+ * Slack through Bolt 5: slash commands, the Answer button and modal, App Home, over Socket Mode
+ * (with an app token) or HTTP (with a signing secret; Bolt verifies every request's signature and
+ * age, answering 401 to forged or stale ones). It only translates: events become `bot.handle`
+ * calls, replies become Block Kit; no game rule lives here.
+ */
+export class SlackAdapter implements PlatformAdapter {
+  readonly platform = 'slack' as const;
+  readonly chat: ChatPort;
+  readonly mode: 'socket' | 'http';
+  private readonly app: App;
+  private readonly slackChat: SlackChat;
+  private readonly users: UserDirectory;
+  private readonly logger: Logger;
+  private server: Server | null = null;
+  private context: SlackContext | null = null;
+  private started = false;
+
+  constructor(private readonly opts: SlackAdapterOptions) {
+    if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
+    this.mode = opts.appToken ? 'socket' : 'http';
+    this.logger = opts.logger.child({ platform: 'slack' });
+    const clientOptions = {
+      ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/` } : {}),
+      // A 429 becomes a DeliveryError with its Retry-After, so the core's queue waits it out.
+      rejectRateLimitedCalls: true,
+      // No blind retries: a post whose response was lost would appear twice. The core retries posts.
+      retryConfig: { retries: 0 },
+      timeout: 15_000,
+    };
+    const common = { token: opts.botToken, logger: new BoltLogger(this.logger), clientOptions, deferInitialization: true };
+    this.app =
+      this.mode === 'socket'
+        ? new App({ ...common, appToken: opts.appToken, socketMode: true })
+        : new App({ ...common, signingSecret: opts.signingSecret, port: opts.port, customRoutes: [this.healthRoute()], processBeforeResponse: false });
+    this.app.error(async (err) => {
+      this.logger.error({ err }, 'a Slack listener failed');
+    });
+    this.users = new UserDirectory(this.app.client, this.logger, opts.userCacheMs);
+    this.slackChat = new SlackChat(this.app.client, this.users, {
+      adminUserIds: opts.adminUserIds,
+      logger: this.logger,
+      updateIntervalMs: opts.updateIntervalMs ?? 2_000,
+    });
+    this.chat = this.slackChat;
+  }
+
+  /** The bound HTTP port in HTTP mode (after start), else null. */
+  get port(): number | null {
+    const address = this.server?.address();
+    return address && typeof address === 'object' ? (address as AddressInfo).port : null;
+  }
+
+  /** Checks the token (`auth.test`), registers the listeners and starts receiving. */
+  async start(bot: Bot): Promise<void> {
+    this.context = {
+      bot,
+      chat: this.slackChat,
+      users: this.users,
+      client: this.app.client,
+      recent: new RecentDeliveries(),
+      logger: this.logger,
+    };
+    const ctx = () => this.context!;
+    registerCommandListener(this.app, ctx);
+    registerAnswerListeners(this.app, ctx);
+    registerHomeListeners(this.app, ctx);
+    await this.app.init();
+    if (this.mode === 'http') {
+      this.server = (await this.app.start(this.opts.port)) as Server;
+      this.logger.info({ port: this.port }, 'Slack over HTTP: POST /slack/events, GET /healthz');
+    } else {
+      await this.app.start();
+      this.logger.info({}, 'Slack in Socket Mode: connected');
+    }
+    this.started = true;
+  }
+
+  /** Stops receiving, sends pending live-count updates, closes the connection or the HTTP server. */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.slackChat.close();
+    await this.app.stop();
+    this.server = null;
+  }
+
+  private healthRoute(): CustomRoute {
+    return {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_req, res) => {
+        const status = this.opts.health();
+        res.writeHead(status.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(status));
+      },
+    };
+  }
+}

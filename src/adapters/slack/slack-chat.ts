@@ -1,0 +1,146 @@
+import type { webApi } from '@slack/bolt';
+import { DeliveryError, type ChatPort, type Logger, type MessageRef, type Target } from '../../core/ports.js';
+import type { Reply, TextReply } from '../../core/replies.js';
+import { CoalescingUpdater } from './coalescing-updater.js';
+import { slackErrorCode, toDeliveryError } from './delivery-errors.js';
+import { escapeMrkdwn } from './escape.js';
+import { isDmChannel, messageRefOf, parseMessageRef, parseSlackId } from './ids.js';
+import { renderMessage, type SlackMessage } from './render.js';
+import type { UserDirectory } from './users.js';
+
+/** Ephemeral failures a DM gets around: the bot is not in the channel, or cannot see it. */
+const EPHEMERAL_FALLBACK = new Set(['not_in_channel', 'channel_not_found', 'user_not_in_channel', 'is_archived', 'channel_is_archived']);
+
+export interface SlackChatOptions {
+  /** ADMIN_USER_IDS: who gets `target.admins` messages, in the workspace each belongs to. */
+  adminUserIds: string[];
+  logger: Logger;
+  /** At most one `chat.update` per message per this many ms (live answer counts). */
+  updateIntervalMs: number;
+}
+
+/**
+ * The core's ChatPort on Slack: replies rendered to Block Kit and sent through the Web API. Public
+ * replies are posted (returning `<channel>:<ts>` refs for edits and threads), private ones are
+ * ephemeral in the channel or a DM, admin notices are DMs to ADMIN_USER_IDS of that workspace.
+ */
+export class SlackChat implements ChatPort {
+  private readonly updater: CoalescingUpdater<SlackMessage>;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly users: UserDirectory,
+    private readonly opts: SlackChatOptions,
+  ) {
+    this.logger = opts.logger.child({ component: 'slack-chat' });
+    this.updater = new CoalescingUpdater<SlackMessage>(
+      opts.updateIntervalMs,
+      (ref, message) => this.update(ref, message),
+      (ref, err) => this.logger.warn({ err, ref, code: toDeliveryError(err).code }, 'could not update a message'),
+    );
+  }
+
+  async send(target: Target, reply: Reply): Promise<MessageRef | null> {
+    const where = parseSlackId(target.channelId);
+    if (!where) throw new DeliveryError('failed', `${target.channelId} is not a Slack channel`);
+    if (target.admins) {
+      await this.toAdmins(where.team, reply);
+      return null;
+    }
+    if (target.userId) {
+      const user = parseSlackId(target.userId)?.id ?? target.userId;
+      return this.toPerson(where.id, user, reply, target.dm ?? false);
+    }
+    const thread = target.threadOf ? parseMessageRef(target.threadOf) : null;
+    return this.post(where.id, renderMessage(reply), thread?.ts);
+  }
+
+  /** Live answer counts: coalesced per message, so a burst of answers stays within Slack's limits. */
+  async edit(_target: Target, ref: MessageRef, reply: Reply): Promise<void> {
+    if (!parseMessageRef(ref)) {
+      this.logger.warn({ ref }, 'not a Slack message reference; nothing to update');
+      return;
+    }
+    this.updater.push(ref, renderMessage(reply));
+  }
+
+  /** Sends pending updates and stops taking new ones. */
+  async close(): Promise<void> {
+    await this.updater.flush();
+  }
+
+  /** Posts in a channel (or a thread of it); returns the message's ref. */
+  async post(channel: string, message: SlackMessage, threadTs?: string): Promise<MessageRef> {
+    try {
+      const res = await this.client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      return messageRefOf(res.channel ?? channel, res.ts ?? '0.0');
+    } catch (err) {
+      throw toDeliveryError(err);
+    }
+  }
+
+  /**
+   * Privately to one member: ephemeral in the channel, or a DM when asked, when the place is the
+   * app's DM, or when Slack refuses the ephemeral message (the bot is not in that channel).
+   */
+  async toPerson(channel: string, user: string, reply: Reply, dm = false): Promise<MessageRef | null> {
+    if (reply.kind === 'text' && reply.file) {
+      await this.sendFile(user, reply.text, reply.file);
+      return null;
+    }
+    const message = renderMessage(reply);
+    if (!dm && !isDmChannel(channel)) {
+      try {
+        await this.client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
+        return null;
+      } catch (err) {
+        const code = slackErrorCode(err);
+        if (!code || !EPHEMERAL_FALLBACK.has(code)) throw toDeliveryError(err);
+        this.logger.info({ channel, code }, 'ephemeral message refused; sending a DM instead');
+      }
+    }
+    return this.post(user, message);
+  }
+
+  /** A file (the CSV of `export`) into the member's DM with the app, with the reply's text. */
+  private async sendFile(user: string, text: string, file: NonNullable<TextReply['file']>): Promise<void> {
+    try {
+      const open = await this.client.conversations.open({ users: user });
+      const channel = open.channel?.id;
+      if (!channel) throw new DeliveryError('failed', 'Slack did not open a DM for the file');
+      await this.client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.name, content: file.content, initial_comment: escapeMrkdwn(text) });
+    } catch (err) {
+      throw toDeliveryError(err);
+    }
+  }
+
+  /** DMs each ADMIN_USER_IDS member of this workspace; with none, a warning in the log. */
+  private async toAdmins(team: string, reply: Reply): Promise<void> {
+    const message = renderMessage(reply);
+    let sent = 0;
+    for (const id of this.opts.adminUserIds) {
+      const member = await this.users.lookup(id).catch(() => null);
+      if (!member || (member.teamId !== null && member.teamId !== team)) continue;
+      try {
+        await this.post(id, message);
+        sent += 1;
+      } catch (err) {
+        this.logger.warn({ err, userId: id, team }, 'could not DM an admin');
+      }
+    }
+    if (sent === 0) this.logger.warn({ team, kind: reply.kind }, 'no admin of this workspace to tell privately; list one in ADMIN_USER_IDS');
+  }
+
+  private async update(ref: string, message: SlackMessage): Promise<void> {
+    const m = parseMessageRef(ref)!;
+    await this.client.chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks });
+  }
+}

@@ -1,0 +1,81 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../../core/ports.js';
+import { slackErrorCode } from './delivery-errors.js';
+
+/** What prepbot needs to know about a Slack member. */
+export interface SlackMember {
+  id: string;
+  teamId: string | null;
+  name: string;
+  /** Workspace admin or owner: the Slack side of "admin" in the contract. */
+  isAdmin: boolean;
+}
+
+interface Entry {
+  at: number;
+  member: SlackMember | null;
+}
+
+/**
+ * `users.info` with a short cache: admin checks run on every admin verb, and asking Slack each time
+ * would spend its rate limit (Tier 4) on the same few people. A lookup that fails is not cached.
+ */
+export class UserDirectory {
+  private readonly cache = new Map<string, Entry>();
+  private readonly pending = new Map<string, Promise<SlackMember | null>>();
+
+  constructor(
+    private readonly client: Pick<webApi.WebClient, 'users'>,
+    private readonly logger: Logger,
+    private readonly ttlMs = 5 * 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The member if known and fresh, without calling Slack. */
+  cached(userId: string): SlackMember | null {
+    const e = this.cache.get(userId);
+    return e && this.now() - e.at < this.ttlMs ? e.member : null;
+  }
+
+  /** The member, or null when Slack does not know the id (another workspace, deleted). */
+  async lookup(userId: string): Promise<SlackMember | null> {
+    const e = this.cache.get(userId);
+    if (e && this.now() - e.at < this.ttlMs) return e.member;
+    const running = this.pending.get(userId);
+    if (running) return running;
+    const p = this.fetch(userId).finally(() => this.pending.delete(userId));
+    this.pending.set(userId, p);
+    return p;
+  }
+
+  /** Whether Slack calls this member a workspace admin or owner; false when Slack cannot say. */
+  async isAdmin(userId: string): Promise<boolean> {
+    try {
+      return (await this.lookup(userId))?.isAdmin ?? false;
+    } catch (err) {
+      this.logger.warn({ err, userId }, 'could not check Slack admin rights; treating as a member');
+      return false;
+    }
+  }
+
+  private async fetch(userId: string): Promise<SlackMember | null> {
+    let member: SlackMember | null = null;
+    try {
+      const res = await this.client.users.info({ user: userId });
+      const u = res.user;
+      if (u && !u.deleted) {
+        member = {
+          id: userId,
+          teamId: u.team_id ?? null,
+          name: u.profile?.real_name || u.real_name || u.name || userId,
+          isAdmin: Boolean(u.is_admin || u.is_owner || u.is_primary_owner),
+        };
+      }
+    } catch (err) {
+      if (slackErrorCode(err) !== 'user_not_found') throw err;
+    }
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(userId, { at: this.now(), member });
+    return member;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Builds the LLM grader from the validated config: one place that knows how `OPENAI_API_KEY`,
+ * `OPENAI_BASE_URL`, `GRADER_MODEL` and `GRADER_CONCURRENCY` become an OpenAI client and a grader.
+ * Used by the app and by `npm run eval -- --grader llm`.
+ */
+import OpenAI from 'openai';
+import { loadConfig, type Config } from '../config.js';
+import type { Logger } from '../core/ports.js';
+import { LlmGrader } from './llm-grader.js';
+import type { RequestPolicy } from './llm-request.js';
+
+export type LlmGraderConfig = Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'GRADER_MODEL'> & Partial<Pick<Config, 'GRADER_CONCURRENCY'>>;
+
+export function createLlmGrader(config: LlmGraderConfig, logger?: Logger, policy?: Partial<RequestPolicy>): LlmGrader {
+  const client = new OpenAI({
+    // Local servers (Ollama, llama.cpp, vLLM) need no key, but the client insists on one.
+    apiKey: config.OPENAI_API_KEY ?? 'no-key',
+    baseURL: config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
+    maxRetries: 0,
+  });
+  return new LlmGrader({
+    client,
+    model: config.GRADER_MODEL,
+    concurrency: config.GRADER_CONCURRENCY ?? 4,
+    logger: logger?.child({ component: 'llm-grader' }),
+    policy,
+  });
+}
+
+/**
+ * For command-line tools such as the eval: the LLM grader from the environment, or an error of
+ * `errorType` with a sentence saying what to set when neither OPENAI_API_KEY nor OPENAI_BASE_URL is.
+ */
+export function createLlmGraderFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  errorType: new (message: string) => Error = Error,
+  logger?: Logger,
+): LlmGrader {
+  const config = loadConfig(env);
+  if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
+    throw new errorType('the LLM grader needs OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (any OpenAI-compatible server); GRADER_MODEL names the model');
+  }
+  return createLlmGrader(config, logger);
+}

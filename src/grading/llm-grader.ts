@@ -1,0 +1,118 @@
+/**
+ * The LLM grader: any OpenAI-compatible chat-completions server (OpenAI, Azure, Ollama, vLLM,
+ * llama.cpp) grades an answer key point by key point with structured output; the score is
+ * computed here from those verdicts. Hardened against answers that try to steer it:
+ *
+ * 1. the answer is fenced as data with a nonce it cannot forge (llm-prompt.ts);
+ * 2. a "covered" or "partly" verdict counts only with a quote found in the answer (evidence.ts);
+ * 3. answers that address the grader are flagged `injection_suspected` (injection.ts), and when
+ *    the offline coverage check finds that such an answer covers nothing of the reference, its
+ *    score is capped at 1 (`score_capped`). An unflagged answer is never capped.
+ *
+ * Failures follow the grader port: GraderRateLimited on a 429 (the job waits in the queue), a
+ * plain Error otherwise (the worker grades offline and says so).
+ */
+import type OpenAI from 'openai';
+import type { GradeFlag, GradeResult } from '../core/model.js';
+import type { Grader, GradeRequest, Logger } from '../core/ports.js';
+import { Semaphore } from './concurrency.js';
+import { scanForInjection, type InjectionScan } from './injection.js';
+import { buildGradingPrompt, isReasoningModel, PROMPT_VERSION } from './llm-prompt.js';
+import { DEFAULT_POLICY, requestCompletion, type RequestPolicy } from './llm-request.js';
+import { GRADING_RESPONSE_FORMAT, GraderReplyError, parseGradingReply } from './llm-schema.js';
+import { coverage } from './offline-grader.js';
+import { scoreFromVerdicts } from './score-from-verdicts.js';
+
+/** Below this offline coverage of the reference and key points, a flagged answer "covers nothing". */
+export const NOTHING_COVERED_BELOW = 0.04;
+/** The most a flagged answer that covers nothing can score. */
+export const INJECTION_CAP = 1;
+
+export interface LlmGraderOptions {
+  client: OpenAI;
+  /** Model name sent to the server (`GRADER_MODEL`). */
+  model: string;
+  /** Requests to the server at once, across all grading jobs. Default 4. */
+  concurrency?: number;
+  policy?: Partial<RequestPolicy>;
+  logger?: Logger;
+}
+
+export class LlmGrader implements Grader {
+  readonly id: string;
+  readonly version = PROMPT_VERSION;
+  private readonly slots: Semaphore;
+  private readonly policy: RequestPolicy;
+  private sendTemperature: boolean;
+
+  constructor(private readonly o: LlmGraderOptions) {
+    this.id = `llm:${o.model}`;
+    this.slots = new Semaphore(o.concurrency ?? 4);
+    this.policy = { ...DEFAULT_POLICY, ...o.policy };
+    this.sendTemperature = !isReasoningModel(o.model);
+  }
+
+  async grade(req: GradeRequest, signal?: AbortSignal): Promise<GradeResult> {
+    signal?.throwIfAborted();
+    const scan = scanForInjection(req.answer);
+    if (req.answer.trim() === '') return this.result(req, scan, { score: 0, covered: [], partly: [], missed: req.keyPoints.map((k) => k.text) }, 'No answer to grade.');
+    const prompt = buildGradingPrompt(req);
+    const completion = await this.slots.run(() =>
+      requestCompletion(
+        this.o.client,
+        {
+          model: this.o.model,
+          messages: prompt.messages,
+          response_format: GRADING_RESPONSE_FORMAT,
+          ...(this.sendTemperature ? { temperature: 0 } : {}),
+        },
+        this.policy,
+        {
+          signal,
+          logger: this.o.logger,
+          onTemperatureRejected: () => {
+            this.sendTemperature = false;
+            this.o.logger?.warn({ model: this.o.model }, 'the model rejects temperature; sending requests without it');
+          },
+        },
+      ),
+    );
+    const choice = completion.choices[0];
+    if (!choice) throw new GraderReplyError('the model reply has no choices');
+    if (choice.message.refusal) throw new GraderReplyError('the model refused to grade');
+    if (choice.finish_reason === 'length') throw new GraderReplyError('the model reply was cut off (length)');
+    if (choice.finish_reason === 'content_filter') throw new GraderReplyError('the model reply was withheld by a content filter');
+    const reply = parseGradingReply(choice.message.content, prompt.keyPoints.length);
+    const scored = scoreFromVerdicts(prompt.keyPoints, reply.verdicts, req.answer);
+    if (scored.unsupported > 0) this.o.logger?.debug({ questionId: req.questionId, unsupported: scored.unsupported }, 'verdicts without evidence counted as missed');
+    return this.result(req, scan, scored, reply.advice);
+  }
+
+  private result(req: GradeRequest, scan: InjectionScan, scored: { score: number; covered: string[]; partly: string[]; missed: string[] }, advice: string): GradeResult {
+    const flags: GradeFlag[] = [];
+    let score = scored.score;
+    let feedback = oneLine(advice) || defaultAdvice(scored.missed);
+    if (scan.suspected) {
+      flags.push('injection_suspected');
+      const rubricText = [req.reference, ...req.keyPoints.map((k) => k.text)].join('\n');
+      const covers = coverage(rubricText, scan.cleaned, req.question);
+      if (covers < NOTHING_COVERED_BELOW && score > INJECTION_CAP) {
+        score = INJECTION_CAP;
+        flags.push('score_capped');
+        feedback = 'Answer the question itself: explain the key ideas in your own words, without instructions to the grader.';
+      }
+      this.o.logger?.info({ questionId: req.questionId, reasons: scan.reasons, coverage: Math.round(covers * 1000) / 1000, capped: flags.includes('score_capped') }, 'answer addresses the grader');
+    }
+    return { score, covered: scored.covered, partly: scored.partly, missed: scored.missed, feedback, grader: this.id, flags };
+  }
+}
+
+function oneLine(s: string): string {
+  const line = s.replace(/\s+/g, ' ').trim();
+  return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}
+
+function defaultAdvice(missed: string[]): string {
+  const first = missed[0];
+  return first ? `Next time, also cover: ${first}.` : 'Every key point is covered.';
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { argsFromOptions, commandDefinitions } from '../../../src/adapters/discord/command-definitions.js';
+import { diffCommands } from '../../../src/adapters/discord/command-diff.js';
+import type { Command } from '../../../src/core/commands/command.js';
+import { COMMANDS } from '../../../src/core/commands/registry.js';
+
+const STRING = 3;
+const SUBCOMMAND = 1;
+
+const sub = (name: string) => commandDefinitions()[0]!.options!.find((o) => o.name === name) as any;
+
+describe('the /prep command built from the core registry', () => {
+  it('has one subcommand per verb of the registry', () => {
+    const [prep] = commandDefinitions();
+    expect(prep!.name).toBe('prep');
+    expect(prep!.options!.map((o) => o.name)).toEqual(COMMANDS.map((c) => c.verb).slice(0, 25));
+    expect(prep!.options!.every((o) => o.type === SUBCOMMAND && o.description.length <= 100)).toBe(true);
+  });
+
+  it('offers period choices, topic autocomplete and zone autocomplete', () => {
+    const period = sub('leaderboard').options.find((o: any) => o.name === 'period');
+    expect(period.choices.map((c: any) => c.value)).toEqual(['week', 'month', 'all']);
+    expect(sub('quiz').options[0]).toMatchObject({ name: 'topic', type: STRING, autocomplete: true });
+    expect(sub('schedule').options.find((o: any) => o.name === 'zone')).toMatchObject({ autocomplete: true });
+    expect(sub('schedule').options.find((o: any) => o.name === 'time')).toMatchObject({ required: true, max_length: 5 });
+  });
+
+  it('lists required options first, as Discord demands', () => {
+    const verb: Command = {
+      verb: 'demo',
+      admin: false,
+      usage: 'demo',
+      summary: 'demo',
+      options: [
+        { name: 'later', description: 'optional' },
+        { name: 'first', description: 'required', required: true },
+      ],
+      run: () => [],
+    };
+    const [prep] = commandDefinitions([verb]);
+    expect((prep!.options![0] as any).options.map((o: any) => o.name)).toEqual(['first', 'later']);
+  });
+
+  it('picks up a new verb without adapter changes', () => {
+    const verb: Command = { verb: 'streaks', admin: false, usage: 'streaks', summary: 'show streaks', options: [], run: () => [] };
+    const [prep] = commandDefinitions([...COMMANDS.slice(0, 3), verb]);
+    expect(prep!.options!.map((o) => o.name)).toContain('streaks');
+  });
+
+  it("turns typed options back into the core's arguments in registry order", () => {
+    const values: Record<string, string> = { days: 'daily', time: '09:00', zone: 'Europe/Berlin' };
+    expect(argsFromOptions('schedule', (n) => values[n] ?? null)).toBe('09:00 Europe/Berlin daily');
+    expect(argsFromOptions('schedule', (n) => (n === 'time' ? '7:30' : null))).toBe('7:30');
+    expect(argsFromOptions('answer', () => 'Attention weighs  tokens')).toBe('Attention weighs  tokens');
+  });
+});
+
+describe('comparing registered commands', () => {
+  it('finds nothing to report when Discord has what register sends (plus its own fields)', () => {
+    const registered = commandDefinitions().map((c) => ({ ...c, id: '1', version: '2', application_id: '3', default_member_permissions: null, nsfw: false }));
+    expect(diffCommands(commandDefinitions(), registered)).toEqual([]);
+  });
+
+  it('names a missing command, a missing or changed option and a removed one', () => {
+    const [prep] = commandDefinitions() as any[];
+    const stale = structuredClone(prep);
+    stale.options = stale.options.filter((o: any) => o.name !== 'hint');
+    stale.options.find((o: any) => o.name === 'leaderboard').options[0].choices.pop();
+    stale.options.push({ type: SUBCOMMAND, name: 'old-verb', description: 'gone' });
+    expect(diffCommands([prep], [])).toEqual(['/prep is not registered']);
+    expect(diffCommands([prep], [stale])).toEqual([
+      '/prep hint is missing',
+      '/prep leaderboard period differs (choices)',
+      '/prep old-verb is registered but no longer exists',
+    ]);
+  });
+});

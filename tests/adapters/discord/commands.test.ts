@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ADMIN, CHANNEL_ID, MEMBER, OTHER } from '../../stand-ins/discord-stand-in.js';
+import { startRig, visible, type Rig } from './rig.js';
+
+const EPHEMERAL = 64;
+let rig: Rig | null = null;
+
+afterEach(async () => {
+  if (rig) expect(rig.standIn.refusedCallbacks()).toEqual([]);
+  await rig?.stop();
+  rig = null;
+});
+
+describe('/prep slash commands', () => {
+  it('answers a command privately with an ephemeral reply', async () => {
+    rig = await startRig();
+    const ix = rig.standIn.slash(MEMBER, 'help');
+    const reply = await rig.standIn.waitFor(() => ix.original, 'the help reply');
+    expect(ix.callbacks[0]?.type).toBe(4);
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.content).toContain('leaderboard');
+  });
+
+  it('refuses an admin verb to a member without Manage Server, privately, and changes nothing', async () => {
+    rig = await startRig();
+    const ix = rig.standIn.slash(MEMBER, 'schedule', { time: '09:00', zone: 'Europe/Berlin' });
+    const reply = await rig.standIn.waitFor(() => ix.original, 'the refusal');
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.content).toMatch(/Only admins can use schedule/);
+    expect(rig.app.store.listChannels({ scheduled: true })).toEqual([]);
+  });
+
+  it('lets a member with Manage Server schedule, turning the typed options into the core arguments', async () => {
+    rig = await startRig();
+    const ix = rig.standIn.slash(ADMIN, 'schedule', { days: 'daily', zone: 'Europe/Berlin', time: '09:00' });
+    const reply = await rig.standIn.waitFor(() => ix.original, 'the confirmation');
+    expect(reply.content).toMatch(/every day at 09:00 Europe\/Berlin/);
+    const channel = rig.app.store.getChannel(`discord:${rig.standIn.guilds[0]!.id}:${CHANNEL_ID}`);
+    expect(channel).toMatchObject({ postTime: '09:00', timezone: 'Europe/Berlin', days: 'daily' });
+  });
+
+  it('treats a user listed in ADMIN_USER_IDS as an admin without Manage Server', async () => {
+    rig = await startRig({ env: { ADMIN_USER_IDS: MEMBER.id } });
+    const ix = rig.standIn.slash(MEMBER, 'unschedule');
+    const reply = await rig.standIn.waitFor(() => ix.original, 'the reply');
+    expect(reply.content).not.toMatch(/Only admins/);
+  });
+
+  it('rejects an invalid time zone with an ephemeral explanation', async () => {
+    rig = await startRig();
+    const ix = rig.standIn.slash(ADMIN, 'schedule', { time: '09:00', zone: 'Mars/Olympus_Mons' });
+    const reply = await rig.standIn.waitFor(() => ix.original, 'the error');
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.content).toMatch(/"Mars\/Olympus_Mons" is not an IANA time zone/);
+    expect(rig.app.store.listChannels({ scheduled: true })).toEqual([]);
+  });
+
+  it('shows a leaderboard to the whole channel (not ephemeral)', async () => {
+    rig = await startRig();
+    const ix = rig.standIn.slash(MEMBER, 'leaderboard', { period: 'month' });
+    const reply = await rig.standIn.waitFor(() => ix.original, 'the leaderboard');
+    expect(reply.flags & EPHEMERAL).toBe(0);
+    expect(visible(reply)).toMatch(/Leaderboard, this month/);
+  });
+
+  it('offers IANA zones matching what is typed', async () => {
+    rig = await startRig();
+    const ix = rig.standIn.autocomplete(ADMIN, 'schedule', { time: '09:00', zone: 'berl' }, 'zone');
+    const choices = await rig.standIn.waitFor(() => ix.choices, 'zone choices');
+    expect(ix.callbacks[0]?.type).toBe(8);
+    expect(choices.map((c: { value: string }) => c.value)).toContain('Europe/Berlin');
+  });
+
+  it("offers the content's topics for quiz", async () => {
+    rig = await startRig();
+    const ix = rig.standIn.autocomplete(MEMBER, 'quiz', { topic: 'topic' }, 'topic');
+    const choices = await rig.standIn.waitFor(() => ix.choices, 'topic choices');
+    expect(choices.map((c: { value: string }) => c.value)).toEqual(['topic-a', 'topic-b']);
+  });
+
+  it('gives a practice question privately, with its own Answer button', async () => {
+    rig = await startRig();
+    const ix = rig.standIn.slash(OTHER, 'quiz', { topic: 'topic-b' });
+    const reply = await rig.standIn.waitFor(() => ix.original, 'the practice question');
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(visible(reply)).toMatch(/Practice question[\s\S]*Question q3\?/);
+    expect(reply.components[0].components[0].custom_id).toMatch(/^answer:practice:\d+$/);
+  });
+
+  it('refuses politely outside a server', async () => {
+    rig = await startRig();
+    const ix = rig.standIn.slash(MEMBER, 'stats', {}, { guildId: null, channelId: '1600000000000000001' });
+    const reply = await rig.standIn.waitFor(() => ix.original, 'the refusal');
+    expect(reply.content).toMatch(/works in servers/);
+  });
+
+  it('defers a slow command ephemerally within the window, then fills the reply in', async () => {
+    rig = await startRig({ adapter: { deferAfterMs: 0 } });
+    const ix = rig.standIn.slash(ADMIN, 'daily');
+    await rig.standIn.waitFor(() => ix.original?.edits, 'the edited deferred reply');
+    expect(ix.callbacks.map((c) => c.type)).toEqual([5]);
+    expect(ix.callbacks[0]?.data.flags).toBe(EPHEMERAL);
+    expect(ix.original?.content).toMatch(/Posted today's question/);
+  });
+});

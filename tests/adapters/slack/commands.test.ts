@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allText, CHANNEL, startRig, type Rig } from './rig.js';
+
+describe('/prep over HTTP', () => {
+  let rig: Rig;
+  beforeEach(async () => {
+    rig = await startRig();
+  });
+  afterEach(async () => {
+    await rig.stop();
+  });
+
+  /** Posts in the channel (admin notices go to DMs). */
+  const posts = () => rig.api.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
+
+  it('turns /prep with no verb into help, ephemeral to the caller', async () => {
+    const { responseId } = await rig.command('');
+    await rig.until(() => rig.responses(responseId).length === 1);
+    expect(rig.responses(responseId)[0]).toMatchObject({ response_type: 'ephemeral' });
+    expect(allText(rig.responses(responseId))).toMatch(/daily/);
+  });
+
+  it('refuses an admin verb to a member, after asking Slack, and posts nothing', async () => {
+    const { responseId } = await rig.command('daily', { user: 'UBOB', userName: 'bob' });
+    await rig.until(() => rig.responses(responseId).length === 1);
+    expect(rig.api.callsTo('users.info').map((c) => c.body.user)).toEqual(['UBOB']);
+    expect(rig.responses(responseId)[0]).toMatchObject({ response_type: 'ephemeral' });
+    expect(allText(rig.responses(responseId))).toMatch(/Only admins can use daily/);
+    expect(posts()).toHaveLength(0);
+    expect(rig.app.store.getOpenRound(`slack:T1:${CHANNEL}`)).toBeNull();
+  });
+
+  it('lets a workspace admin post the daily question as Block Kit with an Answer button naming the round', async () => {
+    const { responseId } = await rig.command('daily', { user: 'UADMIN', userName: 'ada' });
+    await rig.until(() => rig.responses(responseId).length === 1);
+    expect(allText(rig.responses(responseId))).toMatch(/Posted today's question/);
+    expect(posts()).toHaveLength(1);
+    const post = posts()[0]!.body;
+    expect(post.channel).toBe(CHANNEL);
+    const round = rig.app.store.getOpenRound(`slack:T1:${CHANNEL}`)!;
+    const blocks = post.blocks as { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string; text?: string | { text: string } }[] }[];
+    expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Question of the day' } });
+    expect(allText(blocks)).toContain(rig.app.bot.deps.content.get(round.questionId)!.prompt);
+    expect(allText(blocks)).toMatch(/Topic: \*topic-[ab]\*.*Difficulty: \*easy\*/);
+    expect(allText(blocks)).toMatch(/0 answered so far/);
+    const actions = blocks.find((b) => b.type === 'actions')!;
+    expect(actions.elements?.[0]).toMatchObject({ action_id: 'prepbot_answer', value: `round:${round.id}` });
+    expect(post.text).toMatch(/Question of the day/);
+    // The ref the core keeps is channel + ts, for chat.update and the summary thread.
+    expect(round.messageRef).toMatch(new RegExp(`^${CHANNEL}:\\d+\\.\\d+$`));
+  });
+
+  it('gives ADMIN_USER_IDS admin rights without workspace rights, and caches what users.info said', async () => {
+    const first = await rig.command('daily', { user: 'UROOT', userName: 'root' });
+    await rig.until(() => rig.responses(first.responseId).length === 1);
+    expect(posts()).toHaveLength(1);
+    const a = await rig.command('reveal', { user: 'UADMIN' });
+    await rig.until(() => rig.responses(a.responseId).length === 1);
+    const b = await rig.command('unschedule', { user: 'UADMIN' });
+    await rig.until(() => rig.responses(b.responseId).length === 1);
+    expect(rig.api.callsTo('users.info').filter((c) => c.body.user === 'UADMIN')).toHaveLength(1);
+  });
+
+  it('posts a public reply (leaderboard) in the channel and private ones ephemerally', async () => {
+    const { responseId } = await rig.command('leaderboard all');
+    await rig.until(() => posts().length === 1);
+    expect(allText(posts()[0]!.body.blocks)).toMatch(/Leaderboard, all time/);
+    const stats = await rig.command('stats');
+    await rig.until(() => rig.responses(stats.responseId).length === 1);
+    expect(rig.responses(stats.responseId)[0]).toMatchObject({ response_type: 'ephemeral' });
+    expect(rig.responses(responseId)).toHaveLength(0);
+  });
+
+  it('says in a sentence why the daily post failed when the bot is not in the channel', async () => {
+    rig.api.failNext('chat.postMessage', { error: 'not_in_channel' });
+    const { responseId } = await rig.command('daily', { user: 'UADMIN' });
+    await rig.until(() => rig.responses(responseId).length === 1);
+    expect(allText(rig.responses(responseId))).toMatch(/could not post it here: prepbot is not a member of this channel\. Invite it with \/invite @prepbot/);
+  });
+
+  it('ignores a retried /prep daily (x-slack-retry-num): one post, one reply', async () => {
+    const first = await rig.command('daily', { user: 'UADMIN' });
+    await rig.until(() => rig.responses(first.responseId).length === 1);
+    const retry = await rig.send(first.body, { retryNum: 1 });
+    expect(retry.status).toBe(200);
+    await rig.until(() => rig.logs('info').includes('ignored a repeated slash command'));
+    // A retry of a command never seen before is also left alone when it changes things.
+    const fresh = await rig.command('reveal', { user: 'UADMIN', retryNum: 2 });
+    expect(fresh.res.status).toBe(200);
+    await rig.until(() => rig.logs('warn').some((m) => m.startsWith('ignored a retried slash command')));
+    expect(posts()).toHaveLength(1);
+    expect(rig.responses(first.responseId)).toHaveLength(1);
+    expect(rig.responses(fresh.responseId)).toHaveLength(0);
+    expect(rig.app.store.getOpenRound(`slack:T1:${CHANNEL}`)).not.toBeNull();
+  });
+
+  it('answers a read-only verb even on a retry Slack makes', async () => {
+    const { responseId } = await rig.command('topics', { retryNum: 1 });
+    await rig.until(() => rig.responses(responseId).length === 1);
+    expect(allText(rig.responses(responseId))).toMatch(/topic-a/);
+  });
+});

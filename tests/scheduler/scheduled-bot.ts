@@ -1,0 +1,65 @@
+import { CronScheduler, type ScheduleCron } from '../../src/scheduler/cron-scheduler.js';
+import type { CoreOptions } from '../../src/core/context.js';
+import type { Clock } from '../../src/core/ports.js';
+import { SqliteStore } from '../../src/storage/sqlite-store.js';
+import { harness, PLACE, type Harness } from '../fakes/harness.js';
+import { ManualCron } from './manual-cron.js';
+
+export interface ScheduledBot extends Harness {
+  scheduler: CronScheduler;
+  cron: ManualCron;
+  /** Rounds of a channel as (local date, posted at ISO), oldest first. */
+  rounds(channelId?: string): { date: string; postedAt: string; status: string }[];
+  /** Moves the clock from `from` to `to` in `stepMs` steps, sweeping at each, as the minute task would. */
+  run(from: string, to: string, stepMs?: number): Promise<void>;
+  /** A new scheduler on the same store and clock, as after a restart; the old one is stopped. */
+  restart(at: string): Promise<CronScheduler>;
+}
+
+/**
+ * The core harness (real SQLite store, fake clock, recording chat) with a CronScheduler wired the
+ * way App wires it, on a {@link ManualCron} unless told otherwise.
+ */
+export function scheduledBot(opts: { start?: string; store?: SqliteStore; options?: Partial<CoreOptions>; cron?: ScheduleCron; clock?: Clock } = {}): ScheduledBot {
+  const h = harness({ start: opts.start, store: opts.store, options: opts.options });
+  const cron = new ManualCron();
+  const make = () =>
+    new CronScheduler({
+      store: h.store,
+      rounds: h.bot.rounds,
+      clock: opts.clock ?? h.clock,
+      logger: h.logger,
+      catchUpHours: h.bot.deps.options.catchUpHours,
+      sweepExpression: null,
+      cron: opts.cron ?? cron.schedule,
+    });
+  const sb: ScheduledBot = {
+    ...h,
+    scheduler: make(),
+    cron,
+    rounds(channelId = PLACE.channelId) {
+      const rows = h.store.db
+        .prepare('SELECT local_date AS date, posted_at AS postedAt, status FROM rounds WHERE channel_id = ? ORDER BY posted_at')
+        .all(channelId) as { date: string; postedAt: number; status: string }[];
+      return rows.map((r) => ({ ...r, postedAt: new Date(r.postedAt).toISOString() }));
+    },
+    async run(from, to, stepMs = 60_000) {
+      h.clock.set(from);
+      const end = Date.parse(to);
+      while (h.clock.now() <= end) {
+        await sb.scheduler.sweep();
+        h.clock.advance(stepMs);
+      }
+    },
+    async restart(at) {
+      await sb.scheduler.stop();
+      h.clock.set(at);
+      sb.scheduler = make();
+      h.bot.deps.scheduler = sb.scheduler;
+      await sb.scheduler.start();
+      return sb.scheduler;
+    },
+  };
+  h.bot.deps.scheduler = sb.scheduler;
+  return sb;
+}

@@ -1,0 +1,327 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { guildPayload, memberPayload, snowflake, textChannelPayload, userPayload, type GuildFixture } from './discord-payloads.js';
+import { readBody, type Body } from './discord-body.js';
+
+export interface StoredMessage {
+  id: string;
+  channelId: string;
+  content: string;
+  embeds: any[];
+  components: any[];
+  flags: number;
+  /** `allowed_mentions` as the bot last sent it. */
+  allowedMentions: any;
+  attachments: { filename: string; content: string }[];
+  edits: number;
+}
+
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  channelId: string;
+  dispatchedAt: number;
+  callbacks: { type: number; data: any; status: number }[];
+  /** The response message: the reply (type 4), the deferred placeholder (type 5), then edits. */
+  original: StoredMessage | null;
+  modal: any | null;
+  choices: any[] | null;
+  followups: StoredMessage[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: any;
+  status: number;
+}
+
+export interface Failure {
+  method: string;
+  path: RegExp;
+  status: number;
+  code?: number;
+  message?: string;
+  /** Seconds, for 429. */
+  retryAfter?: number;
+  times: number;
+}
+
+export interface World {
+  token: string;
+  appId: string;
+  bot: ReturnType<typeof userPayload>;
+  guilds: GuildFixture[];
+  gatewayUrl(): string;
+  /** Discord's 3-second window for the first response to an interaction. */
+  responseWindowMs: number;
+}
+
+type Result = { status: number; json?: unknown; headers?: Record<string, string> };
+type Handler = (p: string[], body: Body, query: URLSearchParams) => Result;
+
+const ok = (json: unknown): Result => ({ status: 200, json });
+const err = (status: number, code: number, message: string): Result => ({ status, json: { code, message } });
+
+/**
+ * The REST side of the Discord stand-in (`/api/v10/...`): it records what the bot sends, keeps
+ * channel messages, interaction responses, threads, DMs and registered commands, enforces the
+ * interaction response window, and fails requests on demand (403/404/429).
+ */
+export class DiscordRest {
+  readonly requests: RecordedRequest[] = [];
+  readonly messages = new Map<string, StoredMessage>();
+  readonly threads = new Map<string, any>();
+  readonly dmChannels = new Map<string, string>();
+  readonly interactions = new Map<string, InteractionRecord>();
+  readonly commands = { global: [] as any[], guild: new Map<string, any[]>() };
+  readonly failures: Failure[] = [];
+  private readonly routes: [string, RegExp, Handler][];
+
+  constructor(
+    private readonly w: World,
+    private readonly changed: () => void,
+  ) {
+    const S = '(\\d+)';
+    const T = '([^/]+)';
+    this.routes = [
+      ['GET', /^\/gateway\/bot$/, () => ok({ url: w.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } })],
+      ['GET', /^\/applications\/@me$/, () => ok({ id: w.appId, name: 'prepbot', flags: 0, bot_public: true, bot: w.bot, description: '' })],
+      ['GET', re(`/applications/${S}/commands`), () => ok(this.commands.global)],
+      ['PUT', re(`/applications/${S}/commands`), (_p, b) => ok((this.commands.global = this.stamp(b.json, null)))],
+      ['GET', re(`/applications/${S}/guilds/${S}/commands`), (p) => ok(this.commands.guild.get(p[1]!) ?? [])],
+      ['PUT', re(`/applications/${S}/guilds/${S}/commands`), (p, b) => ok(this.setGuildCommands(p[1]!, b.json))],
+      ['POST', re(`/interactions/${S}/${T}/callback`), (p, b, q) => this.callback(p[0]!, p[1]!, b, q)],
+      ['PATCH', re(`/webhooks/${S}/${T}/messages/@original`), (p, b) => this.editOriginal(p[1]!, b)],
+      ['GET', re(`/webhooks/${S}/${T}/messages/@original`), (p) => this.withInteraction(p[1]!, (i) => ok(this.json(i.original!)))],
+      ['POST', re(`/webhooks/${S}/${T}`), (p, b) => this.followUp(p[1]!, b)],
+      ['POST', re(`/channels/${S}/messages`), (p, b) => this.post(p[0]!, b)],
+      ['PATCH', re(`/channels/${S}/messages/${S}`), (p, b) => this.edit(p[0]!, p[1]!, b)],
+      ['GET', re(`/channels/${S}/messages/${S}`), (p) => this.withMessage(p[0]!, p[1]!, (m) => ok(this.json(m)))],
+      ['POST', re(`/channels/${S}/messages/${S}/threads`), (p, b) => this.startThread(p[0]!, p[1]!, b)],
+      ['GET', re(`/channels/${S}`), (p) => this.channel(p[0]!)],
+      ['POST', /^\/users\/@me\/channels$/, (_p, b) => this.openDm(String(b.json?.recipient_id))],
+      ['GET', re(`/users/${S}`), (p) => this.user(p[0]!)],
+      ['GET', re(`/guilds/${S}/members/${S}`), (p) => this.member(p[0]!, p[1]!)],
+      ['GET', re(`/guilds/${S}`), (p) => this.guildOf(p[0]!)],
+    ];
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
+    const method = req.method ?? 'GET';
+    const body = await readBody(req);
+    const result = this.route(method, path, body, url.searchParams, req.headers.authorization);
+    this.requests.push({ method, path, body: body.json, status: result.status });
+    if (result.status === 204) {
+      res.writeHead(204); // no JSON content type: discord.js parses JSON bodies by content type
+      res.end();
+    } else {
+      res.writeHead(result.status, { 'content-type': 'application/json', ...result.headers });
+      res.end(JSON.stringify(result.json ?? {}));
+    }
+    this.changed();
+  }
+
+  private route(method: string, path: string, body: Body, query: URLSearchParams, auth: string | undefined): Result {
+    const failure = this.failures.find((f) => f.method === method && f.path.test(path) && f.times > 0);
+    if (failure) {
+      failure.times -= 1;
+      const callback = /^\/interactions\/(\d+)\//.exec(path);
+      if (callback) this.interactions.get(callback[1]!)?.callbacks.push({ type: body.json?.type, data: body.json?.data, status: failure.status });
+      if (failure.status === 429) {
+        const retry = failure.retryAfter ?? 0.1;
+        return { status: 429, json: { message: 'You are being rate limited.', retry_after: retry, global: false, code: 0 }, headers: { 'retry-after': String(retry), 'x-ratelimit-scope': 'user' } };
+      }
+      return err(failure.status, failure.code ?? 0, failure.message ?? 'Scripted failure');
+    }
+    const tokenFree = path.startsWith('/interactions/') || path.startsWith('/webhooks/');
+    if (!tokenFree && auth !== `Bot ${this.w.token}`) return err(401, 0, '401: Unauthorized');
+    for (const [m, pattern, handler] of this.routes) {
+      const match = m === method ? pattern.exec(path) : null;
+      if (match) return handler(match.slice(1), body, query);
+    }
+    return err(404, 0, `404: Not Found (stand-in has no ${method} ${path})`);
+  }
+
+  private stamp(list: any[], guildId: string | null): any[] {
+    return (list ?? []).map((c) => ({ ...c, id: snowflake(), application_id: this.w.appId, version: snowflake(), ...(guildId ? { guild_id: guildId } : {}) }));
+  }
+
+  private setGuildCommands(guildId: string, list: any[]): any[] {
+    const stamped = this.stamp(list, guildId);
+    this.commands.guild.set(guildId, stamped);
+    return stamped;
+  }
+
+  private withInteraction(token: string, f: (i: InteractionRecord) => Result): Result {
+    const i = [...this.interactions.values()].find((x) => x.token === token);
+    if (!i || !i.original) return err(404, 10015, 'Unknown Webhook');
+    return f(i);
+  }
+
+  private callback(id: string, token: string, b: Body, query: URLSearchParams): Result {
+    const i = this.interactions.get(id);
+    if (!i || i.token !== token) return err(404, 10062, 'Unknown interaction');
+    const late = Date.now() - i.dispatchedAt > this.w.responseWindowMs;
+    const again = i.callbacks.some((c) => c.status < 300);
+    const status = late && !again ? 404 : again ? 400 : 204;
+    i.callbacks.push({ type: b.json?.type, data: b.json?.data, status });
+    if (status === 404) return err(404, 10062, 'Unknown interaction');
+    if (status === 400) return err(400, 40060, 'Interaction has already been acknowledged.');
+    const { type, data } = b.json as { type: number; data?: any };
+    if (type === 4 || type === 5) i.original = this.message(i.channelId, data ?? {}, b);
+    if (type === 9) i.modal = data;
+    if (type === 8) i.choices = data?.choices ?? [];
+    if (query.get('with_response') === 'true') return ok({ interaction: { id, type: 2 }, resource: { type, message: i.original ? this.json(i.original) : undefined } });
+    return { status: 204 };
+  }
+
+  private editOriginal(token: string, b: Body): Result {
+    return this.withInteraction(token, (i) => ok(this.json(this.apply(i.original!, b))));
+  }
+
+  private followUp(token: string, b: Body): Result {
+    const i = [...this.interactions.values()].find((x) => x.token === token);
+    if (!i || !i.original) return err(404, 10015, 'Unknown Webhook');
+    const m = this.message(i.channelId, b.json ?? {}, b);
+    i.followups.push(m);
+    return ok(this.json(m));
+  }
+
+  private knownChannel(id: string): boolean {
+    return this.w.guilds.some((g) => g.channels.some((c) => c.id === id)) || this.threads.has(id) || [...this.dmChannels.values()].includes(id);
+  }
+
+  private post(channelId: string, b: Body): Result {
+    if (!this.knownChannel(channelId)) return err(404, 10003, 'Unknown Channel');
+    const m = this.message(channelId, b.json ?? {}, b);
+    this.messages.set(m.id, m);
+    return ok(this.json(m));
+  }
+
+  private withMessage(channelId: string, id: string, f: (m: StoredMessage) => Result): Result {
+    const m = this.messages.get(id);
+    if (!m || m.channelId !== channelId) return err(404, 10008, 'Unknown Message');
+    return f(m);
+  }
+
+  private edit(channelId: string, id: string, b: Body): Result {
+    return this.withMessage(channelId, id, (m) => ok(this.json(this.apply(m, b))));
+  }
+
+  private startThread(channelId: string, messageId: string, b: Body): Result {
+    return this.withMessage(channelId, messageId, () => {
+      if (this.threads.has(messageId)) return err(400, 160004, 'A thread has already been created for this message');
+      const guild = this.w.guilds.find((g) => g.channels.some((c) => c.id === channelId));
+      const thread = {
+        id: messageId,
+        type: 11,
+        guild_id: guild?.id,
+        parent_id: channelId,
+        name: b.json?.name,
+        owner_id: this.w.bot.id,
+        message_count: 0,
+        member_count: 1,
+        rate_limit_per_user: 0,
+        flags: 0,
+        thread_metadata: { archived: false, auto_archive_duration: b.json?.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      };
+      this.threads.set(messageId, thread);
+      return { status: 201, json: thread };
+    });
+  }
+
+  private channel(id: string): Result {
+    if (this.threads.has(id)) return ok(this.threads.get(id));
+    for (const g of this.w.guilds) {
+      const c = g.channels.find((x) => x.id === id);
+      if (c) return ok(textChannelPayload(g.id, c));
+    }
+    for (const [userId, channelId] of this.dmChannels) if (channelId === id) return this.dmPayload(userId, channelId);
+    return err(404, 10003, 'Unknown Channel');
+  }
+
+  private findUser(id: string) {
+    return this.w.guilds.flatMap((g) => g.members).find((m) => m.id === id);
+  }
+
+  private openDm(userId: string): Result {
+    if (!this.findUser(userId)) return err(400, 50007, 'Cannot send messages to this user');
+    const channelId = this.dmChannels.get(userId) ?? snowflake();
+    this.dmChannels.set(userId, channelId);
+    return this.dmPayload(userId, channelId);
+  }
+
+  private dmPayload(userId: string, channelId: string): Result {
+    return ok({ id: channelId, type: 1, last_message_id: null, recipients: [userPayload(this.findUser(userId)!)] });
+  }
+
+  private user(id: string): Result {
+    const u = this.findUser(id);
+    return u ? ok(userPayload(u)) : err(404, 10013, 'Unknown User');
+  }
+
+  private member(guildId: string, userId: string): Result {
+    const u = this.w.guilds.find((g) => g.id === guildId)?.members.find((m) => m.id === userId);
+    return u ? ok(memberPayload(u, false)) : err(404, 10007, 'Unknown Member');
+  }
+
+  private guildOf(id: string): Result {
+    const g = this.w.guilds.find((x) => x.id === id);
+    return g ? ok(guildPayload(g, this.w.bot)) : err(404, 10004, 'Unknown Guild');
+  }
+
+  private message(channelId: string, data: any, b: Body): StoredMessage {
+    return {
+      id: snowflake(),
+      channelId,
+      content: data.content ?? '',
+      embeds: data.embeds ?? [],
+      components: data.components ?? [],
+      flags: data.flags ?? 0,
+      allowedMentions: data.allowed_mentions,
+      attachments: b.files,
+      edits: 0,
+    };
+  }
+
+  private apply(m: StoredMessage, b: Body): StoredMessage {
+    const d = b.json ?? {};
+    if ('content' in d) m.content = d.content ?? '';
+    if ('embeds' in d) m.embeds = d.embeds ?? [];
+    if ('components' in d) m.components = d.components ?? [];
+    if ('allowed_mentions' in d) m.allowedMentions = d.allowed_mentions;
+    if (b.files.length) m.attachments = b.files;
+    m.edits += 1;
+    return m;
+  }
+
+  /** A stored message as the API returns it. */
+  json(m: StoredMessage): object {
+    const guild = this.w.guilds.find((g) => g.channels.some((c) => c.id === m.channelId));
+    return {
+      id: m.id,
+      channel_id: m.channelId,
+      ...(guild ? { guild_id: guild.id } : {}),
+      author: this.w.bot,
+      content: m.content,
+      embeds: m.embeds,
+      components: m.components,
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      type: 0,
+      flags: m.flags,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: m.edits ? new Date().toISOString() : null,
+    };
+  }
+}
+
+function re(path: string): RegExp {
+  return new RegExp(`^${path}$`);
+}

@@ -1,0 +1,190 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One Web API call as the stand-in received it. Form fields holding JSON (blocks, view) are parsed. */
+export interface SlackCall {
+  method: string;
+  body: Record<string, unknown>;
+  token: string | null;
+}
+
+/** A POST to a response_url (what Bolt's `respond` sends). */
+export interface SlackResponsePost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export interface SlackStandInUser {
+  team: string;
+  name: string;
+  realName?: string;
+  admin?: boolean;
+  owner?: boolean;
+}
+
+export type ScriptedFailure = { error: string } | { status: 429; retryAfter: number } | { status: number };
+
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (contentType?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    if (/^[[{]/.test(v)) {
+      try {
+        out[k] = JSON.parse(v);
+        continue;
+      } catch {
+        // a plain string that starts with a bracket
+      }
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+const read = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+/**
+ * A local Slack Web API: answers `POST /api/<method>` (form or JSON, as @slack/web-api sends it)
+ * with plausible `{ ok: true, ... }` results, records every call, takes response_url posts at
+ * `/response/<id>` and file uploads at `/upload/<file>`, and fails on request (`failNext`) with a
+ * Slack error or an HTTP status such as 429 with Retry-After.
+ */
+export class SlackWebApiStandIn {
+  readonly calls: SlackCall[] = [];
+  readonly responses: SlackResponsePost[] = [];
+  readonly uploads: string[] = [];
+  readonly users = new Map<string, SlackStandInUser>();
+  /** What `apps.connections.open` returns as the Socket Mode URL. */
+  socketUrl = '';
+  private readonly failures = new Map<string, ScriptedFailure[]>();
+  private seq = 100;
+
+  private constructor(
+    private readonly server: Server,
+    readonly origin: string,
+  ) {}
+
+  static async start(): Promise<SlackWebApiStandIn> {
+    let standIn: SlackWebApiStandIn | null = null;
+    const server = createServer((req, res) => void standIn!.handle(req, res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    standIn = new SlackWebApiStandIn(server, `http://127.0.0.1:${port}`);
+    return standIn;
+  }
+
+  /** The base URL to give as SLACK_API_URL. */
+  get url(): string {
+    return `${this.origin}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.origin}/response/${id}`;
+  }
+
+  addUser(id: string, user: SlackStandInUser): void {
+    this.users.set(id, user);
+  }
+
+  /** The next call of `method` fails this way (queued, one failure per call). */
+  failNext(method: string, failure: ScriptedFailure): void {
+    const list = this.failures.get(method) ?? [];
+    list.push(failure);
+    this.failures.set(method, list);
+  }
+
+  callsTo(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((r) => this.server.close(() => r()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await read(req);
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (path.startsWith('/response/')) {
+      this.responses.push({ id: path.slice('/response/'.length), body: parseBody(raw, req.headers['content-type']) });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (path.startsWith('/upload/')) {
+      this.uploads.push(raw);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+      return;
+    }
+    const m = /^\/api\/([\w.]+)$/.exec(path);
+    if (!m || req.method !== 'POST') {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = m[1]!;
+    const body = parseBody(raw, req.headers['content-type']);
+    const auth = req.headers.authorization;
+    this.calls.push({ method, body, token: auth?.startsWith('Bearer ') ? auth.slice(7) : ((body.token as string | undefined) ?? null) });
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      if ('error' in failure) return this.json(res, { ok: false, error: failure.error });
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if ('retryAfter' in failure) headers['retry-after'] = String(failure.retryAfter);
+      res.writeHead(failure.status, headers).end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' }));
+      return;
+    }
+    this.json(res, this.answer(method, body));
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    const ts = () => `1700000000.${String((this.seq += 1)).padStart(6, '0')}`;
+    const channel = String(body.channel ?? '');
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'prepbot', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'chat.postMessage': {
+        // Posting to a user id posts in the app's DM with them.
+        const ch = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
+        return { ok: true, channel: ch, ts: ts(), message: { text: body.text } };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: ts() };
+      case 'chat.update':
+        return { ok: true, channel, ts: body.ts, text: body.text };
+      case 'views.open':
+      case 'views.publish':
+      case 'views.update':
+        return { ok: true, view: { id: `V${(this.seq += 1)}`, ...(body.view as object) } };
+      case 'users.info': {
+        const id = String(body.user ?? '');
+        const u = this.users.get(id);
+        if (!u) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: { id, team_id: u.team, name: u.name, real_name: u.realName ?? u.name, profile: { real_name: u.realName ?? u.name }, is_admin: Boolean(u.admin), is_owner: Boolean(u.owner), deleted: false },
+        };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users ?? '').replace(/^U/, '')}` } };
+      case 'files.getUploadURLExternal': {
+        const id = `F${(this.seq += 1)}`;
+        return { ok: true, upload_url: `${this.origin}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: [{ id: 'F1' }] };
+      case 'apps.connections.open':
+        return { ok: true, url: this.socketUrl };
+      default:
+        return { ok: true };
+    }
+  }
+
+  private json(res: ServerResponse, body: unknown): void {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  }
+}
