@@ -7,8 +7,10 @@ import { escapeMrkdwn as esc } from './escape.js';
 /** Action and view ids prepbot's Block Kit carries; the listeners match on them. */
 export const ACTION_ANSWER = 'prepbot_answer';
 export const ACTION_PRACTICE = 'prepbot_practice';
+export const ACTION_DISPUTE = 'prepbot_dispute';
 export const VIEW_ANSWER = 'prepbot_answer_modal';
 export const VIEW_HOME = 'prepbot_home';
+export const VIEW_DISPUTE = 'prepbot_dispute_modal';
 
 /** A message ready for `chat.postMessage`, `chat.postEphemeral`, `chat.update` or `respond`. */
 export interface SlackMessage {
@@ -58,6 +60,7 @@ export function gradeBlocks(r: GradeReply): Block[] {
   if (r.feedback) blocks.push(...sections(`*Advice:* ${esc(r.feedback)}`));
   for (const note of r.notes) blocks.push(context(esc(note)));
   blocks.push(context(`Graded by ${esc(r.grader)}`));
+  if (r.disputable) blocks.push({ type: 'actions', block_id: 'dispute', elements: [button('Dispute', ACTION_DISPUTE, `answer:${r.answerId}`)] });
   return blocks;
 }
 

@@ -7,6 +7,7 @@ import type { HealthStatus, PlatformAdapter } from '../platform-adapter.js';
 import { registerAnswerListeners } from './answer-listeners.js';
 import { BoltLogger } from './bolt-logger.js';
 import { registerCommandListener } from './command-listener.js';
+import { registerDisputeListeners } from './dispute-listeners.js';
 import { registerHomeListeners } from './home-listeners.js';
 import type { SlackContext } from './interaction.js';
 import { RecentDeliveries } from './recent-deliveries.js';
@@ -102,6 +103,7 @@ export class SlackAdapter implements PlatformAdapter {
     registerCommandListener(this.app, ctx);
     registerAnswerListeners(this.app, ctx);
     registerHomeListeners(this.app, ctx);
+    registerDisputeListeners(this.app, ctx);
     await this.app.init();
     if (this.mode === 'http') {
       this.server = (await this.app.start(this.opts.port)) as Server;

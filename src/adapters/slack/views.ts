@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { FormReply, StatsReply } from '../../core/replies.js';
 import { button, capBlocks, context, header, LIMITS, sections, type Block } from './blocks.js';
 import { escapeMrkdwn as esc, plainText } from './escape.js';
-import { ACTION_PRACTICE, statsBlocks, VIEW_ANSWER, VIEW_HOME } from './render.js';
+import { ACTION_PRACTICE, statsBlocks, VIEW_ANSWER, VIEW_DISPUTE, VIEW_HOME } from './render.js';
 
 /** The answer modal's input: the block and action ids a submission is read from. */
 export const ANSWER_BLOCK = 'answer';
@@ -64,6 +64,49 @@ export function savedModal(title: string, ackText: string): types.ModalView {
     close: { type: 'plain_text', text: 'Close' },
     blocks: sections(`:inbox_tray: ${esc(ackText)}`),
   };
+}
+
+/** The dispute modal's input. */
+export const REASON_BLOCK = 'reason';
+export const REASON_INPUT = 'text';
+
+/** What a dispute modal carries back: the answer disputed and where the grade was shown. */
+export interface DisputeModalMeta {
+  answerId: number;
+  team: string;
+  channel: string;
+}
+
+/** The Dispute button's form: why the grade seems unfair (the core keeps up to 1,000 characters). */
+export function disputeModal(meta: DisputeModalMeta, questionPrompt?: string): types.ModalView {
+  const blocks: Block[] = [];
+  if (questionPrompt) blocks.push(...sections(`*${esc(questionPrompt)}*`));
+  blocks.push(context('The admins will see your answer, its grade and your reason, and may set a new score.'));
+  blocks.push({
+    type: 'input',
+    block_id: REASON_BLOCK,
+    label: { type: 'plain_text', text: 'Why does the grade seem unfair?' },
+    element: { type: 'plain_text_input', action_id: REASON_INPUT, multiline: true, max_length: 1000 },
+  });
+  return {
+    type: 'modal',
+    callback_id: VIEW_DISPUTE,
+    private_metadata: JSON.stringify(meta),
+    title: { type: 'plain_text', text: 'Dispute a grade' },
+    submit: { type: 'plain_text', text: 'Send' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks,
+  };
+}
+
+export function parseDisputeMeta(raw: string | undefined): DisputeModalMeta | null {
+  try {
+    const m = JSON.parse(raw ?? '') as Partial<DisputeModalMeta>;
+    if (Number.isSafeInteger(m.answerId) && typeof m.team === 'string' && typeof m.channel === 'string') return { answerId: m.answerId!, team: m.team, channel: m.channel };
+  } catch {
+    // not ours
+  }
+  return null;
 }
 
 /** Reads the meta back; anything that is not prepbot's own shape is null. */

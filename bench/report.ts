@@ -1,0 +1,35 @@
+/** Targets of issue 7, as `key: [comparison, value]`; the table marks each figure against them. */
+export const TARGETS: Record<string, ['<=' | '>=' | '==', number]> = {
+  'ack.p99_ms': ['<=', 50],
+  'ack.ratio': ['<=', 1.5],
+  'burst.lost': ['==', 0],
+  'burst.ratio': ['<=', 1.2],
+  'leaderboard.top10_p50_ms': ['<=', 5],
+  'leaderboard.rank_p50_ms': ['<=', 5],
+  'offline.grades_per_s': ['>=', 2000],
+  'memory.idle_rss_mb': ['<=', 150],
+};
+
+function verdict(key: string, value: number): string {
+  const t = TARGETS[key];
+  if (!t) return '';
+  const ok = t[0] === '<=' ? value <= t[1] : t[0] === '>=' ? value >= t[1] : value === t[1];
+  return `${t[0]} ${t[1]} ${ok ? 'met' : 'MISSED'}`;
+}
+
+/** The results as a Markdown table: key, value, target. */
+export function renderTable(results: Record<string, Record<string, number>>, meta: { date: string; quick: boolean; node: string; cpus: number; seconds: number }): string {
+  const lines = [
+    `Run ${meta.date.slice(0, 16).replace('T', ' ')} UTC, Node ${meta.node}, ${meta.cpus} cores, ${meta.seconds} s${meta.quick ? ' (--quick)' : ''}; command: \`npm run bench\`.`,
+    '',
+    '| key | value | target |',
+    '| --- | ---: | --- |',
+  ];
+  for (const [bench, figures] of Object.entries(results)) {
+    for (const [k, v] of Object.entries(figures)) {
+      const key = `${bench}.${k}`;
+      lines.push(`| \`${key}\` | ${Number.isInteger(v) ? v.toLocaleString('en-US') : v} | ${verdict(key, v)} |`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,56 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { leaderboardBench } from './leaderboard.js';
+import type { BenchContext } from './lib.js';
+import { offlineBench } from './offline.js';
+import { renderTable } from './report.js';
+
+type Bench = (ctx: BenchContext) => Promise<Record<string, number>>;
+const BENCHES: Record<string, Bench> = {
+  offline: offlineBench,
+  leaderboard: leaderboardBench,
+};
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } },
+});
+
+const ctx: BenchContext = {
+  quick: values.quick ?? false,
+  workDir: 'bench/.work',
+  progress: (m) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r${m.padEnd(70)}`);
+  },
+};
+mkdirSync(ctx.workDir, { recursive: true });
+
+const results: Record<string, Record<string, number>> = {};
+const started = Date.now();
+for (const [name, bench] of Object.entries(BENCHES)) {
+  if (values.only && !values.only.split(',').includes(name)) continue;
+  const t = Date.now();
+  results[name] = await bench(ctx);
+  if (process.stderr.isTTY) process.stderr.write('\r'.padEnd(72) + '\r');
+  process.stderr.write(`${name}: ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+}
+
+const meta = {
+  date: new Date().toISOString(),
+  quick: ctx.quick,
+  node: process.version,
+  cpus: (await import('node:os')).cpus().length,
+  seconds: Math.round((Date.now() - started) / 1000),
+};
+writeFileSync('bench/results.json', `${JSON.stringify({ meta, results }, null, 2)}\n`);
+const table = renderTable(results, meta);
+process.stdout.write(`${table}\n`);
+
+if (!ctx.quick && !values.only) {
+  const doc = readFileSync('BENCHMARKS.md', 'utf8');
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  const block = `${begin}\n${table}\n${end}`;
+  const next = doc.includes(begin) ? doc.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block) : doc.replace(/^# Benchmarks\n/, `# Benchmarks\n\n${block}\n`);
+  writeFileSync('BENCHMARKS.md', next);
+  process.stderr.write('BENCHMARKS.md updated.\n');
+}
