@@ -53,7 +53,7 @@ export class App {
     this.bot = new Bot({
       store: this.store,
       content,
-      grader: overrides.grader ?? (config.graderKind === 'llm' ? createLlmGrader(config, logger) : offline),
+      grader: overrides.grader ?? (config.graderKind === 'llm' ? createLlmGrader(config, { logger, clock }) : offline),
       fallbackGrader: offline,
       clock,
       chat: this.chat,

@@ -26,4 +26,10 @@ export class ChatRouter implements ChatPort {
   edit(target: Target, ref: MessageRef, reply: Reply): Promise<void> {
     return this.route(target).edit(target, ref, reply);
   }
+
+  /** Forwards to the channel's adapter; an adapter that cannot tell reports nothing missing. */
+  async checkPermissions(channelId: string): Promise<string[]> {
+    const port = this.route({ channelId });
+    return port.checkPermissions ? port.checkPermissions(channelId) : [];
+  }
 }

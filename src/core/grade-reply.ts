@@ -1,12 +1,16 @@
-import type { Answer, GradeResult, Question, StoredGrade } from './model.js';
+import type { Answer, GradeResult, Question, Round, StoredGrade } from './model.js';
 import type { GradeReply } from './replies.js';
 import { HINT_CAP } from './scoring.js';
 
 export const OFFLINE_NOTE =
   'Graded offline: this checks which key ideas are present, not whether they are right. Set OPENAI_API_KEY (or OPENAI_BASE_URL) to switch on LLM grading.';
 
-/** The private score reply for a graded answer. */
-export function gradeReply(answer: Answer, question: Question | undefined, grade: StoredGrade | GradeResult & { points: number }): GradeReply {
+/**
+ * The private score reply for a graded answer. A member's first answer to a round may be disputed
+ * (the Dispute button), unless the round was skipped: then it earns nothing to dispute.
+ */
+export function gradeReply(answer: Answer, question: Question | undefined, grade: StoredGrade | GradeResult & { points: number }, round?: Round | null): GradeReply {
+  const skipped = round?.status === 'skipped';
   const offline = grade.grader === 'offline';
   const notes: string[] = [];
   if (grade.flags.includes('offline_fallback')) {
@@ -16,7 +20,8 @@ export function gradeReply(answer: Answer, question: Question | undefined, grade
   }
   if (answer.kind === 'practice') notes.push('Practice answer: it counts toward your practice, not the leaderboard.');
   else if (!answer.counts) notes.push('Only your first answer to a round earns points.');
-  if (answer.kind === 'daily' && answer.hinted && grade.score > HINT_CAP) {
+  else if (skipped) notes.push('An admin skipped this round, so it earns no points.');
+  if (answer.kind === 'daily' && answer.hinted && !skipped && grade.score > HINT_CAP) {
     notes.push(`You took a hint on this round, so it earns at most ${HINT_CAP} points: ${grade.points} points.`);
   }
   if (grade.flags.includes('score_capped')) {
@@ -35,8 +40,8 @@ export function gradeReply(answer: Answer, question: Question | undefined, grade
     grader: grade.grader,
     offline: offline,
     mode: answer.kind,
-    points: answer.counts ? grade.points : 0,
+    points: answer.counts && !skipped ? grade.points : 0,
     notes,
-    disputable: answer.counts,
+    disputable: answer.counts && !skipped,
   };
 }

@@ -1,5 +1,6 @@
 import type { CoreDeps } from './context.js';
 import type { Answer, GradeResult, Question } from './model.js';
+import { reportSameAnswers, sameAnswers } from './duplicates.js';
 import { answerHash } from './normalize.js';
 import { GraderRateLimited, type GradingJob } from './ports.js';
 import { gradeReply } from './grade-reply.js';
@@ -97,11 +98,14 @@ export class GradingWorker {
         logger.info({ jobId: job.id, until: outcome.deferred, reason: outcome.reason }, 'grading deferred');
         return;
       }
-      const points = pointsFor(answer, outcome.grade.score);
-      const stored = store.completeJob(job.id, outcome.grade, points, clock.now());
+      const same = sameAnswers(this.d, answer);
+      const grade = same.length ? { ...outcome.grade, flags: [...outcome.grade.flags.filter((f) => f !== 'duplicate_answer'), 'duplicate_answer' as const] } : outcome.grade;
+      const points = pointsFor(answer, grade.score);
+      const stored = store.completeJob(job.id, grade, points, clock.now());
       if (!stored) return;
       logger.info({ answerId: answer.id, score: stored.score, grader: stored.grader, flags: stored.flags }, 'answer graded');
       await this.reply(answer, question, stored);
+      if (same.length) await reportSameAnswers(this.d, answer, question, same);
     } catch (err) {
       const delay = Math.min(300_000, 2_000 * 2 ** Math.min(job.attempts, 8));
       logger.error({ err, jobId: job.id, answerId: answer.id }, 'grading failed; the job will be retried');
@@ -134,7 +138,8 @@ export class GradingWorker {
 
   private async reply(answer: Answer, question: Question | undefined, stored: Parameters<typeof gradeReply>[2]): Promise<void> {
     try {
-      await this.d.chat.send({ channelId: answer.channelId, userId: answer.userId, replyRoute: answer.replyRoute }, gradeReply(answer, question, stored));
+      const round = answer.roundId !== null ? this.d.store.getRound(answer.roundId) : null;
+      await this.d.chat.send({ channelId: answer.channelId, userId: answer.userId, replyRoute: answer.replyRoute }, gradeReply(answer, question, stored, round));
     } catch (err) {
       this.d.logger.error({ err, answerId: answer.id }, 'could not deliver the grade');
     }

@@ -5,13 +5,21 @@
  */
 import OpenAI from 'openai';
 import { loadConfig, type Config } from '../config.js';
-import type { Logger } from '../core/ports.js';
+import type { Clock, Logger } from '../core/ports.js';
 import { LlmGrader } from './llm-grader.js';
 import type { RequestPolicy } from './llm-request.js';
 
 export type LlmGraderConfig = Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'GRADER_MODEL'> & Partial<Pick<Config, 'GRADER_CONCURRENCY'>>;
 
-export function createLlmGrader(config: LlmGraderConfig, logger?: Logger, policy?: Partial<RequestPolicy>): LlmGrader {
+export interface LlmGraderParts {
+  logger?: Logger;
+  /** The app's clock, for the shared pause after a 429 (tests move it instead of waiting). */
+  clock?: Clock;
+  /** Timeouts and retries, when the defaults do not fit (tests). */
+  policy?: Partial<RequestPolicy>;
+}
+
+export function createLlmGrader(config: LlmGraderConfig, { logger, clock, policy }: LlmGraderParts = {}): LlmGrader {
   const client = new OpenAI({
     // Local servers (Ollama, llama.cpp, vLLM) need no key, but the client insists on one.
     apiKey: config.OPENAI_API_KEY ?? 'no-key',
@@ -23,6 +31,7 @@ export function createLlmGrader(config: LlmGraderConfig, logger?: Logger, policy
     model: config.GRADER_MODEL,
     concurrency: config.GRADER_CONCURRENCY ?? 4,
     logger: logger?.child({ component: 'llm-grader' }),
+    clock,
     policy,
   });
 }
@@ -40,5 +49,5 @@ export function createLlmGraderFromEnv(
   if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
     throw new errorType('the LLM grader needs OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (any OpenAI-compatible server); GRADER_MODEL names the model');
   }
-  return createLlmGrader(config, logger);
+  return createLlmGrader(config, { logger });
 }

@@ -14,7 +14,7 @@
  */
 import type OpenAI from 'openai';
 import type { GradeFlag, GradeResult } from '../core/model.js';
-import type { Grader, GradeRequest, Logger } from '../core/ports.js';
+import { GraderRateLimited, type Clock, type Grader, type GradeRequest, type Logger } from '../core/ports.js';
 import { Semaphore } from './concurrency.js';
 import { scanForInjection, type InjectionScan } from './injection.js';
 import { buildGradingPrompt, isReasoningModel, PROMPT_VERSION } from './llm-prompt.js';
@@ -36,6 +36,8 @@ export interface LlmGraderOptions {
   concurrency?: number;
   policy?: Partial<RequestPolicy>;
   logger?: Logger;
+  /** Time for the shared rate-limit pause; the app passes its clock. */
+  clock?: Clock;
 }
 
 export class LlmGrader implements Grader {
@@ -44,6 +46,8 @@ export class LlmGrader implements Grader {
   private readonly slots: Semaphore;
   private readonly policy: RequestPolicy;
   private sendTemperature: boolean;
+  /** After a 429, no request goes out before this instant: every job waits, not just the one told. */
+  private pausedUntil = 0;
 
   constructor(private readonly o: LlmGraderOptions) {
     this.id = `llm:${o.model}`;
@@ -57,12 +61,28 @@ export class LlmGrader implements Grader {
     const scan = scanForInjection(req.answer);
     if (req.answer.trim() === '') return this.result(req, scan, { score: 0, covered: [], partly: [], missed: req.keyPoints.map((k) => k.text) }, 'No answer to grade.');
     const prompt = buildGradingPrompt(req);
-    const completion = await this.slots.run(() =>
-      requestCompletion(
+    const completion = await this.slots.run(() => this.send(prompt.messages, signal));
+    const choice = completion.choices[0];
+    if (!choice) throw new GraderReplyError('the model reply has no choices');
+    if (choice.message.refusal) throw new GraderReplyError('the model refused to grade');
+    if (choice.finish_reason === 'length') throw new GraderReplyError('the model reply was cut off (length)');
+    if (choice.finish_reason === 'content_filter') throw new GraderReplyError('the model reply was withheld by a content filter');
+    const reply = parseGradingReply(choice.message.content, prompt.keyPoints.length);
+    const scored = scoreFromVerdicts(prompt.keyPoints, reply.verdicts, req.answer);
+    if (scored.unsupported > 0) this.o.logger?.debug({ questionId: req.questionId, unsupported: scored.unsupported }, 'verdicts without evidence counted as missed');
+    return this.result(req, scan, scored, reply.advice);
+  }
+
+  /** One request, unless the server asked everyone to wait: then the wait is reported at once. */
+  private async send(messages: ReturnType<typeof buildGradingPrompt>['messages'], signal?: AbortSignal) {
+    const now = this.now();
+    if (now < this.pausedUntil) throw new GraderRateLimited(this.pausedUntil - now);
+    try {
+      return await requestCompletion(
         this.o.client,
         {
           model: this.o.model,
-          messages: prompt.messages,
+          messages,
           response_format: GRADING_RESPONSE_FORMAT,
           ...(this.sendTemperature ? { temperature: 0 } : {}),
         },
@@ -75,17 +95,18 @@ export class LlmGrader implements Grader {
             this.o.logger?.warn({ model: this.o.model }, 'the model rejects temperature; sending requests without it');
           },
         },
-      ),
-    );
-    const choice = completion.choices[0];
-    if (!choice) throw new GraderReplyError('the model reply has no choices');
-    if (choice.message.refusal) throw new GraderReplyError('the model refused to grade');
-    if (choice.finish_reason === 'length') throw new GraderReplyError('the model reply was cut off (length)');
-    if (choice.finish_reason === 'content_filter') throw new GraderReplyError('the model reply was withheld by a content filter');
-    const reply = parseGradingReply(choice.message.content, prompt.keyPoints.length);
-    const scored = scoreFromVerdicts(prompt.keyPoints, reply.verdicts, req.answer);
-    if (scored.unsupported > 0) this.o.logger?.debug({ questionId: req.questionId, unsupported: scored.unsupported }, 'verdicts without evidence counted as missed');
-    return this.result(req, scan, scored, reply.advice);
+      );
+    } catch (err) {
+      if (err instanceof GraderRateLimited) {
+        this.pausedUntil = Math.max(this.pausedUntil, this.now() + err.retryAfterMs);
+        this.o.logger?.warn({ retryAfterMs: err.retryAfterMs }, 'grading server rate limit; grading waits');
+      }
+      throw err;
+    }
+  }
+
+  private now(): number {
+    return this.o.clock ? this.o.clock.now() : Date.now();
   }
 
   private result(req: GradeRequest, scan: InjectionScan, scored: { score: number; covered: string[]; partly: string[]; missed: string[] }, advice: string): GradeResult {

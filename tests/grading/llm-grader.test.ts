@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { GraderRateLimited } from '../../src/core/ports.js';
-import { createLlmGraderFromEnv } from '../../src/grading/create-grader.js';
+import { createLlmGrader, createLlmGraderFromEnv } from '../../src/grading/create-grader.js';
 import { GraderReplyError } from '../../src/grading/llm-schema.js';
 import { GraderUnavailableError } from '../../src/grading/llm-request.js';
+import { FakeClock } from '../fakes/fake-clock.js';
 import { MemoryLogger } from '../fakes/silent-logger.js';
 import { OpenAiStandIn } from '../stand-ins/openai-server.js';
 import { ATTENTION, HONEST, requestFor } from './attack-corpus.js';
-import { graderOn } from './llm-helpers.js';
+import { FAST, graderOn } from './llm-helpers.js';
 
 const GOOD = HONEST.find((h) => h.name === 'good answer')!;
 const PARTIAL = HONEST.find((h) => h.name === 'partial answer')!;
@@ -147,6 +148,20 @@ describe('server failures', () => {
     expect(err).toBeInstanceOf(GraderRateLimited);
     expect((err as GraderRateLimited).retryAfterMs).toBe(120_000);
     expect(standIn.requests).toHaveLength(1);
+  });
+
+  it('holds every request back until retry-after has passed, without asking the server again', async () => {
+    const clock = FakeClock.at('2026-11-23T09:00:00Z');
+    const grader = createLlmGrader({ OPENAI_BASE_URL: standIn.baseURL, GRADER_MODEL: 'm' }, { clock, policy: FAST });
+    standIn.queue({ kind: 'status', status: 429, headers: { 'retry-after': '30' } });
+    await expect(grader.grade(requestFor(ATTENTION, GOOD.text))).rejects.toBeInstanceOf(GraderRateLimited);
+    clock.advance(10_000);
+    const held = await grader.grade(requestFor(ATTENTION, PARTIAL.text)).catch((e: unknown) => e);
+    expect((held as GraderRateLimited).retryAfterMs).toBe(20_000);
+    expect(standIn.requests).toHaveLength(1);
+    clock.advance(20_000);
+    expect((await grader.grade(requestFor(ATTENTION, GOOD.text))).score).toBeGreaterThan(5);
+    expect(standIn.requests).toHaveLength(2);
   });
 
   it('prefers retry-after-ms, and understands retry-after as an HTTP date', async () => {

@@ -14,7 +14,6 @@ export function graderOn(
 ): LlmGrader {
   return createLlmGrader(
     { OPENAI_BASE_URL: standIn.baseURL, OPENAI_API_KEY: 'sk-test-secret', GRADER_MODEL: o.model ?? 'gpt-4.1-mini', GRADER_CONCURRENCY: o.concurrency },
-    o.logger,
-    { ...FAST, ...o.policy },
+    { logger: o.logger, policy: { ...FAST, ...o.policy } },
   );
 }

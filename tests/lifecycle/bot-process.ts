@@ -38,8 +38,8 @@ export interface BotProcess {
   child: ChildProcessWithoutNullStreams;
   stdout(): string;
   stderr(): string;
-  /** Resolves with stdout once it matches, or rejects with what was printed after `timeoutMs`. */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Resolves once stdout (or stderr, the logs) matches, or rejects with what was printed after `timeoutMs`. */
+  waitFor(pattern: RegExp, opts?: { stream?: 'stdout' | 'stderr'; timeoutMs?: number }): Promise<string>;
   line(text: string): void;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -66,11 +66,12 @@ export function startBot(ws: { db: string; content: string }, env: Record<string
     stderr: () => err,
     line: (text) => child.stdin.write(`${text}\n`),
     exited,
-    waitFor(pattern, timeoutMs = 15_000) {
+    waitFor(pattern, { stream = 'stdout', timeoutMs = 15_000 } = {}) {
       return new Promise((resolvePromise, reject) => {
         const started = Date.now();
         const check = () => {
-          if (pattern.test(out)) return resolvePromise(out);
+          const text = stream === 'stdout' ? out : err;
+          if (pattern.test(text)) return resolvePromise(text);
           if (child.exitCode !== null) return reject(new Error(`exited ${child.exitCode} before ${pattern}\nstdout:\n${out}\nstderr:\n${err}`));
           if (Date.now() - started > timeoutMs) return reject(new Error(`no ${pattern} after ${timeoutMs} ms\nstdout:\n${out}\nstderr:\n${err}`));
           setTimeout(check, 20);

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/storage/sqlite-store.js';
 import { startBot, workspace, type BotProcess } from './bot-process.js';
+import { heldLlm } from './held-llm.js';
 
 const running: BotProcess[] = [];
 function start(...args: Parameters<typeof startBot>): BotProcess {
@@ -17,7 +18,7 @@ afterEach(() => {
 const BANNER = /prepbot console/;
 
 describe('stopping the real process with a signal', () => {
-  it('exits 0 on SIGTERM, survives a second SIGTERM, and leaves a closed, checkpointed database', async () => {
+  it('exits 0 on SIGTERM and leaves a closed, checkpointed database', async () => {
     const ws = workspace();
     const bot = start(ws);
     await bot.waitFor(BANNER);
@@ -26,7 +27,6 @@ describe('stopping the real process with a signal', () => {
     bot.line('/answer Each token forms a query, compares it with the keys, uses a softmax and sums the values.');
     await bot.waitFor(/Score: \d+\/10/);
 
-    bot.child.kill('SIGTERM');
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toEqual({ code: 0, signal: null });
     expect(bot.stderr()).not.toMatch(/Error|stopped:/);
@@ -38,6 +38,34 @@ describe('stopping the real process with a signal', () => {
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM rounds').get()).toEqual({ n: 1 });
     expect(store.db.prepare("SELECT COUNT(*) AS n FROM grading_jobs WHERE status = 'done'").get()).toEqual({ n: 1 });
     store.close();
+  });
+
+  it('on SIGTERM during grading, lets the grade reach its user, ignores a second SIGTERM, and exits 0', async () => {
+    const ws = workspace();
+    const llm = await heldLlm();
+    try {
+      const bot = start(ws, { GRADER: 'llm', OPENAI_BASE_URL: llm.url, OPENAI_API_KEY: 'test-key' });
+      await bot.waitFor(BANNER);
+      bot.line('/daily');
+      bot.line('/answer Each token forms a query, compares it with the keys, uses a softmax and sums the values.');
+      await bot.waitFor(/Answer saved/);
+      while (llm.held() === 0) await new Promise((r) => setTimeout(r, 10));
+
+      bot.child.kill('SIGTERM');
+      await bot.waitFor(/"msg":"shutting down"/, { stream: 'stderr' });
+      bot.child.kill('SIGTERM');
+      await bot.waitFor(/"msg":"already shutting down"/, { stream: 'stderr' });
+      expect(bot.stdout()).not.toMatch(/Score:/);
+      llm.release(); // the LLM call fails; the offline grader grades within the grace period
+
+      expect(await bot.exited).toEqual({ code: 0, signal: null });
+      expect(bot.stdout()).toMatch(/\[to you\] Score: \d+\/10/);
+      const store = SqliteStore.open(ws.db);
+      expect(store.db.prepare("SELECT status FROM grading_jobs").all()).toEqual([{ status: 'done' }]);
+      store.close();
+    } finally {
+      await llm.close();
+    }
   });
 
   it('exits 0 on SIGINT; a post missed while down is made at the next start, and only once', async () => {

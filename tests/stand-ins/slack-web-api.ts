@@ -60,6 +60,8 @@ export class SlackWebApiStandIn {
   readonly responses: SlackResponsePost[] = [];
   readonly uploads: string[] = [];
   readonly users = new Map<string, SlackStandInUser>();
+  /** Channels as `conversations.info` reports them; an unknown id is a channel the bot is in. */
+  readonly channels = new Map<string, { member: boolean; archived?: boolean } | 'not_found'>();
   /** What `apps.connections.open` returns as the Socket Mode URL. */
   socketUrl = '';
   private readonly failures = new Map<string, ScriptedFailure[]>();
@@ -168,6 +170,11 @@ export class SlackWebApiStandIn {
           ok: true,
           user: { id, team_id: u.team, name: u.name, real_name: u.realName ?? u.name, profile: { real_name: u.realName ?? u.name }, is_admin: Boolean(u.admin), is_owner: Boolean(u.owner), deleted: false },
         };
+      }
+      case 'conversations.info': {
+        const c = this.channels.get(channel) ?? { member: true };
+        if (c === 'not_found') return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel: { id: channel, is_channel: true, is_member: c.member, is_archived: Boolean(c.archived) } };
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(body.users ?? '').replace(/^U/, '')}` } };

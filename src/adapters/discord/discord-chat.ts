@@ -1,4 +1,4 @@
-import { RESTJSONErrorCodes, type Client, type SendableChannels, type MessageCreateOptions, type Guild } from 'discord.js';
+import { PermissionFlagsBits, RESTJSONErrorCodes, type Client, type SendableChannels, type MessageCreateOptions, type Guild } from 'discord.js';
 import { DeliveryError, type ChatPort, type Logger, type MessageRef, type Target } from '../../core/ports.js';
 import type { Reply } from '../../core/replies.js';
 import { discordCode, toDeliveryError } from './delivery-errors.js';
@@ -34,7 +34,7 @@ export class DiscordChat implements ChatPort {
 
   async send(target: Target, reply: Reply): Promise<MessageRef | null> {
     const place = this.place(target.channelId);
-    const messages = renderReply(reply);
+    const messages = renderReply(reply, place);
     if (target.admins) {
       await this.toAdmins(place.guildId, messages);
       return null;
@@ -66,6 +66,24 @@ export class DiscordChat implements ChatPort {
         throw toDeliveryError(err, `the edit of message ${msg.messageId}`);
       }
     });
+  }
+
+  /**
+   * What the bot lacks in a channel to run a round: see it, post, embed, start the summary thread
+   * and post in it. Worked out from the cached roles and overwrites, so it costs no request.
+   */
+  async checkPermissions(channelId: string): Promise<string[]> {
+    const place = this.place(channelId);
+    const channel = await this.channel(place.channelId);
+    if (channel.isDMBased() || !('permissionsFor' in channel)) return [];
+    let me = channel.guild.members.me;
+    try {
+      me ??= await channel.guild.members.fetchMe();
+    } catch (err) {
+      throw toDeliveryError(err, `server ${place.guildId}`);
+    }
+    const granted = channel.permissionsFor(me);
+    return NEEDED.filter(([bit]) => !granted.has(bit)).map(([, name]) => name);
   }
 
   /** Applies pending edits; called at shutdown while the client is still connected. */
@@ -181,6 +199,15 @@ export class DiscordChat implements ChatPort {
     }
   }
 }
+
+/** What a round needs in its channel, with the names Discord's settings use. */
+const NEEDED: [bigint, string][] = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  [PermissionFlagsBits.CreatePublicThreads, 'Create Public Threads'],
+  [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
+];
 
 async function isMember(guild: Guild, userId: string): Promise<boolean> {
   try {

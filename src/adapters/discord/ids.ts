@@ -9,8 +9,12 @@ export const CUSTOM_ID_MAX = 100;
 
 const ANSWER_BUTTON = 'answer:';
 const ANSWER_FORM = 'answer-form:';
+const DISPUTE_BUTTON = 'dispute:';
+const DISPUTE_FORM = 'dispute-form:';
 /** The `custom_id` of the answer text input inside the modal. */
 export const ANSWER_INPUT_ID = 'answer';
+/** The `custom_id` of the reason input inside the dispute modal. */
+export const REASON_INPUT_ID = 'reason';
 
 /** `discord:<guild>` for a guild id. */
 export const scopeIdOf = (guildId: string): string => `discord:${guildId}`;
@@ -63,4 +67,28 @@ function refAfter(customId: string, prefix: string): string | null {
   if (!customId.startsWith(prefix)) return null;
   const ref = customId.slice(prefix.length);
   return ANSWER_REF.test(ref) ? ref : null;
+}
+
+/** What a Dispute button or modal names: the answer, and the server channel it belongs to (for DMs). */
+export interface DisputeRef {
+  guildId: string;
+  channelId: string;
+  answerId: number;
+}
+
+const disputeTail = (r: DisputeRef) => `${r.guildId}:${r.channelId}:${r.answerId}`;
+
+/** The Dispute button's `custom_id` (at most 25 + 25 + 15 digits, well inside 100 characters). */
+export const disputeButtonId = (r: DisputeRef): string => `${DISPUTE_BUTTON}${disputeTail(r)}`;
+
+export const disputeFormId = (r: DisputeRef): string => `${DISPUTE_FORM}${disputeTail(r)}`;
+
+export const disputeOfButton = (customId: string): DisputeRef | null => disputeAfter(customId, DISPUTE_BUTTON);
+
+export const disputeOfForm = (customId: string): DisputeRef | null => disputeAfter(customId, DISPUTE_FORM);
+
+function disputeAfter(customId: string, prefix: string): DisputeRef | null {
+  if (!customId.startsWith(prefix)) return null;
+  const m = /^(\d{1,25}):(\d{1,25}):(\d{1,15})$/.exec(customId.slice(prefix.length));
+  return m ? { guildId: m[1]!, channelId: m[2]!, answerId: Number(m[3]) } : null;
 }

@@ -7,11 +7,14 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { Bot } from '../../core/bot.js';
+import type { InboundEvent } from '../../core/events.js';
+import type { Place } from '../../core/model.js';
 import type { Logger } from '../../core/ports.js';
 import { actorOf, placeOf } from './actor.js';
 import { topicChoices, zoneChoices } from './autocomplete.js';
 import { argsFromOptions, COMMAND_NAME } from './command-definitions.js';
-import { ANSWER_INPUT_ID, answerRefOfButton, answerRefOfForm } from './ids.js';
+import { disputeModal } from './dispute-modal.js';
+import { ANSWER_INPUT_ID, answerRefOfButton, answerRefOfForm, channelIdOf, disputeOfButton, disputeOfForm, REASON_INPUT_ID, scopeIdOf, type DisputeRef } from './ids.js';
 import type { ReplyRoutes } from './reply-routes.js';
 import { respond } from './respond.js';
 
@@ -60,6 +63,8 @@ async function onCommand(i: ChatInputCommandInteraction, deps: InteractionDeps):
 }
 
 async function onButton(i: ButtonInteraction, deps: InteractionDeps): Promise<void> {
+  const dispute = disputeOfButton(i.customId);
+  if (dispute) return void (await i.showModal(disputeModal(dispute)));
   const answerRef = answerRefOfButton(i.customId);
   if (!answerRef) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
   const place = placeOf(i);
@@ -69,16 +74,32 @@ async function onButton(i: ButtonInteraction, deps: InteractionDeps): Promise<vo
 }
 
 async function onModal(i: ModalSubmitInteraction, deps: InteractionDeps): Promise<void> {
+  const dispute = disputeOfForm(i.customId);
+  if (dispute) return onDispute(i, dispute, deps);
   const answerRef = answerRefOfForm(i.customId);
   if (!answerRef) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
   const place = placeOf(i);
   if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
-  const route = deps.routes.add(i);
-  // Acknowledge at once: storing and queueing the answer must not race Discord's 3-second window.
-  const deferred = route.run(() => i.deferReply({ flags: MessageFlags.Ephemeral }));
   const text = i.fields.getTextInputValue(ANSWER_INPUT_ID);
-  const handled = deps.bot.handle({ type: 'answer', place, actor: actorOf(i), text, answerRef, replyRoute: route.key });
-  // The acknowledgement's place on the route is taken now, before the grade can ask for one.
+  await deferThenHandle(i, deps, (replyRoute) => ({ type: 'answer', place, actor: actorOf(i), text, answerRef, replyRoute }));
+}
+
+/** A dispute's reason, from a server channel or from the DM a grade fell back to (its custom_id names the server). */
+async function onDispute(i: ModalSubmitInteraction, ref: DisputeRef, deps: InteractionDeps): Promise<void> {
+  const place: Place = placeOf(i) ?? { platform: 'discord', scopeId: scopeIdOf(ref.guildId), channelId: channelIdOf(ref.guildId, ref.channelId) };
+  const reason = i.fields.getTextInputValue(REASON_INPUT_ID);
+  await deferThenHandle(i, deps, (replyRoute) => ({ type: 'dispute', place, actor: actorOf(i), answerId: ref.answerId, reason, replyRoute }));
+}
+
+/**
+ * Defers an ephemeral reply at once (storing and queueing must not race Discord's 3-second
+ * window), runs the event, then fills the reply in. Both take their places on the interaction's
+ * route before anything else can, so a grade sent through the route later comes after them.
+ */
+async function deferThenHandle(i: ModalSubmitInteraction, deps: InteractionDeps, event: (replyRoute: string) => InboundEvent): Promise<void> {
+  const route = deps.routes.add(i);
+  const deferred = route.run(() => i.deferReply({ flags: MessageFlags.Ephemeral }));
+  const handled = deps.bot.handle(event(route.key));
   const responded = route.run(async () => respond(i, await handled));
   await deferred;
   await responded;

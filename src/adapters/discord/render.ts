@@ -2,7 +2,7 @@ import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent,
 import { displayName } from '../../core/display.js';
 import type { GradeReply, LeaderboardReply, QuestionReply, Reply, StatsReply, SummaryReply } from '../../core/replies.js';
 import { renderPlain } from '../shared/plain-text.js';
-import { answerButtonId } from './ids.js';
+import { answerButtonId, disputeButtonId } from './ids.js';
 import { bulletList, LIMITS, shorten, splitText } from './limits.js';
 
 /** One Discord message as discord.js sends it; `files` become attachments. */
@@ -15,12 +15,18 @@ export interface DiscordMessage {
 
 const COLOR = { daily: 0x5865f2, practice: 0x3ba55c, good: 0x57f287, middling: 0xfee75c, poor: 0xed4245, info: 0x99aab5 };
 
+/** The server channel a reply belongs to, for buttons that must name it (Dispute works from a DM too). */
+export interface RenderPlace {
+  guildId: string;
+  channelId: string;
+}
+
 /**
  * A core reply as Discord messages: embeds and buttons where they help, plain content otherwise.
  * Usually one message; long text becomes several, each inside Discord's limits. Forms are shown
  * as modals by the interaction handler; here they fall back to text.
  */
-export function renderReply(reply: Reply): DiscordMessage[] {
+export function renderReply(reply: Reply, where?: RenderPlace): DiscordMessage[] {
   switch (reply.kind) {
     case 'text': {
       const pieces = splitText(reply.text, LIMITS.content).map((content): DiscordMessage => ({ content }));
@@ -34,7 +40,7 @@ export function renderReply(reply: Reply): DiscordMessage[] {
     case 'question':
       return [questionMessage(reply)];
     case 'grade':
-      return [{ embeds: [fitEmbed(gradeEmbed(reply))] }];
+      return [gradeMessage(reply, where)];
     case 'leaderboard':
       return [{ embeds: [fitEmbed(leaderboardEmbed(reply))] }];
     case 'stats':
@@ -91,6 +97,20 @@ function scoreColor(score: number): number {
   if (score >= 8) return COLOR.good;
   if (score >= 5) return COLOR.middling;
   return COLOR.poor;
+}
+
+function gradeMessage(g: GradeReply, where: RenderPlace | undefined): DiscordMessage {
+  const message: DiscordMessage = { embeds: [fitEmbed(gradeEmbed(g))] };
+  if (g.disputable && where) {
+    const dispute: APIButtonComponent = {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      custom_id: disputeButtonId({ ...where, answerId: g.answerId }),
+      label: 'Dispute',
+    };
+    message.components = [{ type: ComponentType.ActionRow, components: [dispute] }];
+  }
+  return message;
 }
 
 function gradeEmbed(g: GradeReply): APIEmbed {

@@ -10,12 +10,13 @@ import { renderReply, type DiscordMessage } from './render.js';
  * still open one.
  */
 export async function respond(interaction: RepliableInteraction, replies: Reply[]): Promise<void> {
+  const where = interaction.guildId && interaction.channelId ? { guildId: interaction.guildId, channelId: interaction.channelId } : undefined;
   for (const reply of replies) {
     if (reply.kind === 'form' && canShowModal(interaction)) {
       await interaction.showModal(answerModal(reply));
       continue;
     }
-    for (const message of renderReply(reply)) await sendOne(interaction, message, reply.visibility === 'private');
+    for (const message of renderReply(reply, where)) await sendOne(interaction, message, reply.visibility === 'private');
   }
 }
 

@@ -7,7 +7,7 @@ const FORBIDDEN = new Set(['not_in_channel', 'restricted_action', 'restricted_ac
 
 const SENTENCES: Record<string, string> = {
   not_in_channel: 'prepbot is not a member of this channel. Invite it with /invite @prepbot',
-  channel_not_found: 'Slack says this channel does not exist or prepbot cannot see it',
+  channel_not_found: 'Slack says this channel does not exist or prepbot cannot see it (a private channel needs /invite @prepbot)',
   is_archived: 'this channel is archived',
   channel_is_archived: 'this channel is archived',
   missing_scope: 'the Slack app lacks a permission it needs; reinstall it from slack/manifest.yaml',

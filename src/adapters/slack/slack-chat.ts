@@ -65,6 +65,26 @@ export class SlackChat implements ChatPort {
     this.updater.push(ref, renderMessage(reply));
   }
 
+  /**
+   * What the bot lacks to run a round in the channel. On Slack that is membership (without
+   * `chat:write.public` a bot posts only where it was invited); an archived or invisible channel is
+   * `channel_gone`. Without the read scopes (an app installed from an older manifest) it cannot
+   * tell, and says nothing is missing: the post itself then reports what happens.
+   */
+  async checkPermissions(channelId: string): Promise<string[]> {
+    const where = parseSlackId(channelId);
+    if (!where || isDmChannel(where.id)) return [];
+    try {
+      const res = await this.client.conversations.info({ channel: where.id });
+      if (res.channel?.is_archived) throw new DeliveryError('channel_gone', 'this channel is archived');
+      return res.channel?.is_member === false ? ['channel membership (invite it with /invite @prepbot)'] : [];
+    } catch (err) {
+      if (err instanceof DeliveryError) throw err;
+      if (slackErrorCode(err) === 'missing_scope') return [];
+      throw toDeliveryError(err);
+    }
+  }
+
   /** Sends pending updates and stops taking new ones. */
   async close(): Promise<void> {
     await this.updater.flush();

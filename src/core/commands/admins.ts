@@ -14,6 +14,11 @@ const PLATFORM_ADMINS: Record<Platform, string> = {
   console: 'every console user',
 };
 
+/** "role 555" and "user 1001" start a sentence capitalised; a member's name is kept as written. */
+function startSentence(described: string): string {
+  return /^(role|user|user group) /.test(described) ? `${described.charAt(0).toUpperCase()}${described.slice(1)}` : described;
+}
+
 function name(ctx: CommandContext, s: Subject): string {
   return describeSubject(s, s.kind === 'user' ? ctx.deps.store.getUser(s.subject)?.name : null);
 }
@@ -57,13 +62,13 @@ export const admins: Command = {
       const added = deps.store.addAdmin({ scopeId: place.scopeId, subject: parsed.subject, kind: parsed.kind, addedBy: actor.id, addedAt: deps.clock.now() });
       if (!added) return [text(`${who} is already on the admin list of this ${where}.`)];
       recordAction(deps, actor, place, 'admins', `add ${parsed.subject}`);
-      const whom = parsed.kind === 'user' ? who : `members of ${who}`;
-      return [text(`${whom.charAt(0).toUpperCase()}${whom.slice(1)} may now use admin verbs in this ${where}.`, 'private', 'success')];
+      const whom = parsed.kind === 'user' ? startSentence(who) : `Members of ${who}`;
+      return [text(`${whom} may now use admin verbs in this ${where}.`, 'private', 'success')];
     }
     if (!deps.store.removeAdmin(place.scopeId, parsed.subject)) {
       return [text(`${who} is not on the admin list of this ${where}, so nothing changed. Rights from the platform or ADMIN_USER_IDS are not managed here.`)];
     }
     recordAction(deps, actor, place, 'admins', `remove ${parsed.subject}`);
-    return [text(`${who.charAt(0).toUpperCase()}${who.slice(1)} is off the admin list of this ${where}. Rights from the platform or ADMIN_USER_IDS still apply.`, 'private', 'success')];
+    return [text(`${startSentence(who)} is off the admin list of this ${where}. Rights from the platform or ADMIN_USER_IDS still apply.`, 'private', 'success')];
   },
 };

@@ -78,6 +78,19 @@ describe('/prep over HTTP', () => {
     expect(allText(rig.responses(responseId))).toMatch(/could not post it here: prepbot is not a member of this channel\. Invite it with \/invite @prepbot/);
   });
 
+  it('checks before scheduling that prepbot is in the channel, and says how to fix it', async () => {
+    rig.api.channels.set('C9', { member: false });
+    const { responseId } = await rig.command('schedule 09:00 Europe/Berlin', { user: 'UADMIN', channel: 'C9' });
+    await rig.until(() => rig.responses(responseId).length === 1);
+    expect(allText(rig.responses(responseId))).toMatch(/missing channel membership \(invite it with \/invite @prepbot\)/);
+    expect(rig.api.callsTo('conversations.info').map((c) => c.body.channel)).toEqual(['C9']);
+    rig.api.channels.set('C8', { member: true, archived: true });
+    const archived = await rig.command('daily', { user: 'UADMIN', channel: 'C8' });
+    await rig.until(() => rig.responses(archived.responseId).length === 1);
+    expect(allText(rig.responses(archived.responseId))).toMatch(/archived/);
+    expect(rig.api.callsTo('chat.postMessage').filter((c) => c.body.channel === 'C8' || c.body.channel === 'C9')).toHaveLength(0);
+  });
+
   it('ignores a retried /prep daily (x-slack-retry-num): one post, one reply', async () => {
     const first = await rig.command('daily', { user: 'UADMIN' });
     await rig.until(() => rig.responses(first.responseId).length === 1);

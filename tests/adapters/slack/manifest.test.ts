@@ -29,8 +29,9 @@ describe('slack/manifest.yaml', () => {
   it('asks for the scopes of the Web API methods the adapter calls, and no broader ones', () => {
     const scopes = manifest.oauth_config?.scopes?.bot ?? [];
     // commands: /prep; chat:write: postMessage, postEphemeral, update; users:read: users.info;
-    // im:write: conversations.open; files:write: the export's upload.
-    expect([...scopes].sort()).toEqual(['chat:write', 'commands', 'files:write', 'im:write', 'users:read']);
+    // im:write: conversations.open; files:write: the export's upload; channels:read, groups:read:
+    // conversations.info (is the bot a member?).
+    expect([...scopes].sort()).toEqual(['channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'im:write', 'users:read']);
   });
 
   it("stays within Slack's manifest limits", () => {

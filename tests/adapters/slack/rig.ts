@@ -25,6 +25,8 @@ export interface Rig {
   command(text: string, o?: { user?: string; userName?: string; channel?: string; team?: string; retryNum?: number; trigger?: string }): Promise<{ res: SlackHttpResult; responseId: string; body: string }>;
   /** A signed `block_actions` press of the Answer button on a channel message. */
   pressAnswer(value: string, o?: { user?: string; channel?: string; team?: string }): Promise<{ res: SlackHttpResult; responseId: string; trigger: string }>;
+  /** A signed `block_actions` press of any button on a channel message. */
+  press(actionId: string, value: string, o?: { user?: string; channel?: string; team?: string }): Promise<{ res: SlackHttpResult; responseId: string; trigger: string }>;
   /** A signed `view_submission` of the answer modal last opened (or of the given view). */
   submit(view: Record<string, unknown>, text: string, o?: { user?: string; userName?: string; team?: string; retryNum?: number; trigger?: string }): Promise<SlackHttpResult>;
   /** Posts any signed body to /slack/events. */
@@ -119,6 +121,26 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
   const base = `http://127.0.0.1:${adapter.port}`;
   const events = `${base}/slack/events`;
   const send = (body: string, s: { retryNum?: number; contentType?: string } = {}) => sendSigned(events, body, { secret: SECRET, ...s });
+
+  const press: Rig['press'] = async (actionId, value, c = {}) => {
+    const responseId = next('act');
+    const trigger = next('trigger.');
+    const user = c.user ?? 'UALICE';
+    const body = payloadBody({
+      type: 'block_actions',
+      team: { id: c.team ?? TEAM, domain: 'test' },
+      user: { id: user, username: user.slice(1).toLowerCase(), name: user.slice(1).toLowerCase(), team_id: c.team ?? TEAM },
+      api_app_id: 'A1',
+      token: 'legacy',
+      container: { type: 'message', message_ts: '1700000000.000101', channel_id: c.channel ?? CHANNEL, is_ephemeral: false },
+      trigger_id: trigger,
+      channel: { id: c.channel ?? CHANNEL, name: 'interview-prep' },
+      message: { type: 'message', ts: '1700000000.000101', text: 'Question of the day' },
+      response_url: api.responseUrl(responseId),
+      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.000000', text: { type: 'plain_text', text: 'Answer' } }],
+    });
+    return { res: await send(body), responseId, trigger };
+  };
   return {
     api,
     app: running,
@@ -145,31 +167,14 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
       });
       return { res: await send(body, { retryNum: c.retryNum }), responseId, body };
     },
-    async pressAnswer(value, c = {}) {
-      const responseId = next('act');
-      const trigger = next('trigger.');
-      const user = c.user ?? 'UALICE';
-      const body = payloadBody({
-        type: 'block_actions',
-        team: { id: c.team ?? TEAM, domain: 'test' },
-        user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: c.team ?? TEAM },
-        api_app_id: 'A1',
-        token: 'legacy',
-        container: { type: 'message', message_ts: '1700000000.000101', channel_id: c.channel ?? CHANNEL, is_ephemeral: false },
-        trigger_id: trigger,
-        channel: { id: c.channel ?? CHANNEL, name: 'interview-prep' },
-        message: { type: 'message', ts: '1700000000.000101', text: 'Question of the day' },
-        response_url: api.responseUrl(responseId),
-        actions: [{ type: 'button', action_id: 'prepbot_answer', block_id: 'answer', value, action_ts: '1700000001.000000', text: { type: 'plain_text', text: 'Answer' } }],
-      });
-      return { res: await send(body), responseId, trigger };
-    },
+    pressAnswer: (value, c = {}) => press('prepbot_answer', value, c),
+    press,
     submit(view, text, c = {}) {
       const user = c.user ?? 'UALICE';
       const body = payloadBody({
         type: 'view_submission',
         team: { id: c.team ?? TEAM, domain: 'test' },
-        user: { id: user, username: c.userName ?? user.toLowerCase(), name: c.userName ?? user.toLowerCase(), team_id: c.team ?? TEAM },
+        user: { id: user, username: c.userName ?? user.slice(1).toLowerCase(), name: c.userName ?? user.slice(1).toLowerCase(), team_id: c.team ?? TEAM },
         api_app_id: 'A1',
         token: 'legacy',
         trigger_id: c.trigger ?? next('trigger.'),

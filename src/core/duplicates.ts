@@ -1,0 +1,37 @@
+import type { CoreDeps } from './context.js';
+import { quote } from './display.js';
+import type { Answer, Question } from './model.js';
+import { answerHash } from './normalize.js';
+import { notifyAdmins } from './notify.js';
+
+export interface SameAnswer {
+  userId: string;
+  answerId: number;
+}
+
+/**
+ * Other members' earlier answers in the same round whose normalised text (case, spacing and
+ * punctuation ignored) equals this one. Answers are private, so two identical ones usually mean
+ * one was shared: the later grade is flagged `duplicate_answer` and the admins are told.
+ */
+export function sameAnswers(d: Pick<CoreDeps, 'store'>, answer: Answer): SameAnswer[] {
+  if (answer.roundId === null) return [];
+  return d.store.sameAnswerInRound(answer.roundId, answerHash(answer.text), answer.userId, answer.id);
+}
+
+/** Tells the admins about pairs not reported before (once per pair of members and round). */
+export async function reportSameAnswers(d: CoreDeps, answer: Answer, question: Question | undefined, others: SameAnswer[]): Promise<void> {
+  const { store, clock } = d;
+  if (answer.roundId === null) return;
+  const fresh = others.filter((o) => store.recordDuplicate(answer.roundId!, o.userId, answer.userId, answer.id, clock.now()));
+  if (fresh.length === 0) return;
+  const name = (id: string) => store.getUser(id)?.name ?? id;
+  const round = store.getRound(answer.roundId);
+  const earlier = fresh.map((o) => `${name(o.userId)} (answer #${o.answerId})`).join(', ');
+  d.logger.info({ answerId: answer.id, roundId: answer.roundId, others: fresh.map((o) => o.answerId) }, 'same answer in a round');
+  await notifyAdmins(
+    d,
+    answer.channelId,
+    `${name(answer.userId)} (answer #${answer.id}) sent the same answer as ${earlier}, ignoring case, spacing and punctuation, in the round of ${round?.localDate ?? '?'}: "${quote(question?.prompt ?? answer.questionId, 200)}". Answers are private, so it may have been shared; the later grade is flagged as a duplicate.`,
+  );
+}
