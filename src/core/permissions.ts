@@ -17,7 +17,7 @@ export async function permissionProblem(d: Pick<CoreDeps, 'chat' | 'logger'>, ch
   try {
     const missing = await d.chat.checkPermissions(channelId);
     if (missing.length === 0) return null;
-    return `I cannot ${doing} in this channel: I am missing ${listWords(missing)} here. Give prepbot ${missing.length === 1 ? 'that permission' : 'those permissions'} in this channel (or to its role), then try again.`;
+    return `I cannot ${doing} in this channel: I am missing ${listWords(missing)} here. Once that is fixed (the channel's permissions, or prepbot's role), try again.`;
   } catch (err) {
     if (err instanceof DeliveryError && err.code === 'channel_gone') return `I cannot ${doing} here: ${err.message}.`;
     d.logger.warn({ err, channelId }, 'could not check the bot permissions; trying anyway');

@@ -1,8 +1,8 @@
 /**
- * Which grader the eval runs. The one place that maps a `--grader` name to a Grader, so the LLM
- * grader, once it exists, is wired in here and nowhere else.
+ * Which grader the eval runs: the one place that maps a `--grader` name to a Grader.
  */
 import type { Grader } from '../core/ports.js';
+import { createLlmGraderFromEnv } from '../grading/create-grader.js';
 import { OfflineGrader } from '../grading/offline-grader.js';
 
 export const GRADER_NAMES = ['offline', 'llm'] as const;
@@ -25,9 +25,6 @@ export async function createGrader(name: GraderName): Promise<Grader> {
     case 'offline':
       return new OfflineGrader();
     case 'llm':
-      // To be wired to src/grading/llm-grader.ts (configured from OPENAI_API_KEY / OPENAI_BASE_URL).
-      throw new GraderUnavailableError(
-        'the LLM grader is not available yet (src/grading/llm-grader.ts is not wired into src/eval/graders.ts); use --grader offline',
-      );
+      return createLlmGraderFromEnv(process.env, GraderUnavailableError);
   }
 }

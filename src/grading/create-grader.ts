@@ -5,9 +5,10 @@
  */
 import OpenAI from 'openai';
 import { loadConfig, type Config } from '../config.js';
-import type { Clock, Logger } from '../core/ports.js';
+import type { Clock, Grader, Logger } from '../core/ports.js';
 import { LlmGrader } from './llm-grader.js';
 import type { RequestPolicy } from './llm-request.js';
+import { waitingOutRateLimits } from './rate-limit-wait.js';
 
 export type LlmGraderConfig = Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'GRADER_MODEL'> & Partial<Pick<Config, 'GRADER_CONCURRENCY'>>;
 
@@ -37,17 +38,18 @@ export function createLlmGrader(config: LlmGraderConfig, { logger, clock, policy
 }
 
 /**
- * For command-line tools such as the eval: the LLM grader from the environment, or an error of
- * `errorType` with a sentence saying what to set when neither OPENAI_API_KEY nor OPENAI_BASE_URL is.
+ * For command-line tools such as the eval: the LLM grader from the environment, waiting out rate
+ * limits itself (there is no job queue to wait in), or an error of `errorType` with a sentence
+ * saying what to set when neither OPENAI_API_KEY nor OPENAI_BASE_URL is.
  */
 export function createLlmGraderFromEnv(
   env: NodeJS.ProcessEnv = process.env,
   errorType: new (message: string) => Error = Error,
   logger?: Logger,
-): LlmGrader {
+): Grader {
   const config = loadConfig(env);
   if (!config.OPENAI_API_KEY && !config.OPENAI_BASE_URL) {
     throw new errorType('the LLM grader needs OPENAI_API_KEY (OpenAI) or OPENAI_BASE_URL (any OpenAI-compatible server); GRADER_MODEL names the model');
   }
-  return createLlmGrader(config, { logger });
+  return waitingOutRateLimits(createLlmGrader(config, { logger }));
 }

@@ -39,7 +39,7 @@ function compile(src: string, flags = 'giu'): RegExp {
 
 const p = (reason: InjectionReason, ...sources: string[]): InjectionPattern[] => sources.map((s) => ({ reason, re: compile(s) }));
 
-const MODS = '(?:(?:all|any|every|the|your|my|of|these|those|previous|prior|preceding|earlier|above|former|original|initial|existing|system|grading|other|its|their|developer|developers|previously given|given) )*';
+const MODS = '(?:(?:all|any|every|the|your|my|of|these|those|previous|prior|preceding|earlier|above|former|original|initial|existing|system|grading|other|its|their|developer|developers|previously given|given) ){0,6}';
 const RULES = '(?:instructions?|rules|prompts?|guidelines|directions|directives|rubric|commands|orders|guidance|everything above|the above)';
 const TEN = '(?:10 ?/ ?10|10 out of 10|10 of 10|ten out of ten|100 ?%|full marks|full points|full credit|full score|(?:a )?perfect (?:score|grade|mark|10)|(?:the )?(?:max|maximum|highest|top|best) (?:score|grade|marks?|points)|a 10|a ten|10 points|10 marks)';
 
@@ -50,15 +50,15 @@ export const WORD_PATTERNS: InjectionPattern[] = [
     `\\b(?:ignore|disregard|forget|skip|bypass|override|overrule|neglect|discard|abandon|set aside) ${MODS}${RULES}\\b`,
     `\\bdo not (?:follow|obey|apply|use) ${MODS}(?:instructions?|rules|rubric|guidelines|reference)\\b`,
     // German, French, Spanish, Italian, Portuguese, Dutch
-    `\\b(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte(?:n)?) (?:(?:alle|die|deine|ihre|bisherigen|vorherigen|obigen|vorigen|früheren|fruheren) )*(?:anweisungen|instruktionen|regeln|vorgaben|befehle)\\b`,
-    `\\b(?:ignore[zr]?|oublie[zr]?|n'?obéis pas) (?:(?:toutes|tous|les|vos|tes|des|aux|ces|précédentes|precedentes) )*(?:instructions|consignes|règles|regles|directives)\\b`,
-    `\\b(?:ignora(?:r)?|olvida(?:r)?|olvide) (?:(?:todas|todos|las|los|tus|sus|anteriores) )*(?:instrucciones|reglas|indicaciones|órdenes|ordenes)\\b`,
-    `\\b(?:ignora|dimentica) (?:(?:tutte|le|tue|sue|precedenti) )*(?:istruzioni|regole)\\b`,
-    `\\b(?:ignore|ignora|esqueça|esqueca) (?:(?:todas|as|suas|tuas) )*(?:instruções|instrucoes|regras)\\b`,
-    `\\bnegeer (?:(?:alle|de|vorige|eerdere) )*(?:instructies|regels)\\b`,
+    `\\b(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte(?:n)?) (?:(?:alle|die|deine|ihre|bisherigen|vorherigen|obigen|vorigen|früheren|fruheren) ){0,6}(?:anweisungen|instruktionen|regeln|vorgaben|befehle)\\b`,
+    `\\b(?:ignore[zr]?|oublie[zr]?|n'?obéis pas) (?:(?:toutes|tous|les|vos|tes|des|aux|ces|précédentes|precedentes) ){0,6}(?:instructions|consignes|règles|regles|directives)\\b`,
+    `\\b(?:ignora(?:r)?|olvida(?:r)?|olvide) (?:(?:todas|todos|las|los|tus|sus|anteriores) ){0,6}(?:instrucciones|reglas|indicaciones|órdenes|ordenes)\\b`,
+    `\\b(?:ignora|dimentica) (?:(?:tutte|le|tue|sue|precedenti) ){0,6}(?:istruzioni|regole)\\b`,
+    `\\b(?:ignore|ignora|esqueça|esqueca) (?:(?:todas|as|suas|tuas) ){0,6}(?:instruções|instrucoes|regras)\\b`,
+    `\\bnegeer (?:(?:alle|de|vorige|eerdere) ){0,6}(?:instructies|regels)\\b`,
     // Russian, Chinese, Japanese (no word edges in the last two)
-    `(?:проигнорируй|игнорируй|забудь|игнорируйте|забудьте) (?:(?:все|всё|предыдущие|прежние|эти) )*(?:инструкции|указания|правила)`,
-    `(?:忽略|无视|忘记|忘掉)(?:之前|以上|上面|前面|所有|全部|的|一切)*(?:指令|指示|说明|规则|提示)`,
+    `(?:проигнорируй|игнорируй|забудь|игнорируйте|забудьте) (?:(?:все|всё|предыдущие|прежние|эти) ){0,6}(?:инструкции|указания|правила)`,
+    `(?:忽略|无视|忘记|忘掉)(?:之前|以上|上面|前面|所有|全部|的|一切){0,6}(?:指令|指示|说明|规则|提示)`,
     `(?:以前|前|上記|これまで)の(?:指示|命令|ルール)を(?:無視|忘れ)`,
   ),
   ...p(
@@ -91,22 +91,22 @@ export const WORD_PATTERNS: InjectionPattern[] = [
   ),
   ...p(
     'delimiter-forging',
-    `<{2,}\\s*/?\\s*(?:end|answer|data|input|student|candidate|begin|start)[^\\n]{0,60}`,
+    `(?<!<)<{2,}\\s*/?\\s*(?:end|answer|data|input|student|candidate|begin|start)[^\\n]{0,60}`,
     `(?:answer|data|input)[-_a-z0-9]{0,40}>{2,}`,
   ),
   ...p(
     'grade-demand',
-    `\\b(?:give|award|assign|grant|rate|mark|grade) (?:(?:me|this|it|that|my|the|answer|response|submission|candidate|student|us|a|an|its|score|grade|as|with|at|to|of|please|just|only|simply) )*${TEN}`,
+    `\\b(?:give|award|assign|grant|rate|mark|grade) (?:(?:me|this|it|that|my|the|answer|response|submission|candidate|student|us|a|an|its|score|grade|as|with|at|to|of|please|just|only|simply) ){0,6}${TEN}`,
     `\\b(?:10 ?/ ?10|10 out of 10|ten out of ten|full marks|full credit)\\b`,
-    `\\b(?:give|award|assign|grant) (?:(?:me|this|it|my answer|the answer|this answer|a) )*(?:10|ten)(?=\\s*(?:[.!,;]|$|/|out|points?|marks?|please))`,
+    `\\b(?:give|award|assign|grant) (?:(?:me|this|it|my answer|the answer|this answer|a) ){0,6}(?:10|ten)(?=\\s*(?:[.!,;]|$|/|out|points?|marks?|please))`,
     `\\b(?:grade|mark|score|rate|treat|evaluate) (?:this|it|my answer|the answer|this answer|this response|me) as\\b`,
     `\\b(?:mark|set|consider|treat|label|count) (?:all|every|each) (?:of )?(?:the )?(?:key )?points? (?:as )?(?:covered|correct|complete|present)\\b`,
     `\\b(?:all|every|each) (?:of )?(?:the )?(?:key )?points? (?:are|is|were|as)? ?(?:fully )?covered\\b`,
     `\\bdeserves? (?:a |the )?(?:10|ten|full|perfect|maximum|top|highest|high score)\\b`,
     `\\bi deserve\\b`,
-    `\\b(?:gib|geben sie|vergib) (?:(?:mir|dieser|der|antwort|bitte|die|eine|einfach) )*(?:volle punktzahl|volle punkte|höchstpunktzahl|bestnote|10 ?/ ?10|10 von 10|zehn von zehn|10 punkte)`,
-    `\\b(?:donne[zr]?|mets|mettez|attribue[zr]?)(?: moi)? (?:(?:la|une|un|note|de|à|a|cette|réponse|reponse) )*(?:10 ?/ ?10|20 ?/ ?20|note maximale|note parfaite|dix sur dix|meilleure note)`,
-    `\\b(?:da(?:me|le)?|pon(?:me|le)?|asigna(?:me|le)?|otorga(?:me|le)?) (?:(?:un|una|la|el|a|esta|respuesta|nota) )*(?:10 ?/ ?10|10 de 10|diez de diez|nota máxima|nota maxima|puntuación máxima|puntuacion maxima|puntuación perfecta|calificación máxima)`,
+    `\\b(?:gib|geben sie|vergib) (?:(?:mir|dieser|der|antwort|bitte|die|eine|einfach) ){0,6}(?:volle punktzahl|volle punkte|höchstpunktzahl|bestnote|10 ?/ ?10|10 von 10|zehn von zehn|10 punkte)`,
+    `\\b(?:donne[zr]?|mets|mettez|attribue[zr]?)(?: moi)? (?:(?:la|une|un|note|de|à|a|cette|réponse|reponse) ){0,6}(?:10 ?/ ?10|20 ?/ ?20|note maximale|note parfaite|dix sur dix|meilleure note)`,
+    `\\b(?:da(?:me|le)?|pon(?:me|le)?|asigna(?:me|le)?|otorga(?:me|le)?) (?:(?:un|una|la|el|a|esta|respuesta|nota) ){0,6}(?:10 ?/ ?10|10 de 10|diez de diez|nota máxima|nota maxima|puntuación máxima|puntuacion maxima|puntuación perfecta|calificación máxima)`,
     `\\bdammi (?:(?:un|il) )?(?:10|dieci|massimo)\\b`,
     `(?:поставь|поставьте|дай|дайте) (?:мне )?(?:10|десять|максимальн)`,
     `(?:给|打)(?:我|这个答案|本答案)?(?:满分|10分|十分)`,
@@ -151,7 +151,7 @@ export const WORD_PATTERNS: InjectionPattern[] = [
   ),
   ...p(
     'encoded-instructions',
-    `\\b(?:decode|base ?64 ?-?decode|rot13|reverse|unscramble|translate) (?:(?:this|the|following|text|message|string|below|and|then) )*(?:and|then) (?:follow|obey|execute|do|apply|comply)\\b`,
+    `\\b(?:decode|base ?64 ?-?decode|rot13|reverse|unscramble|translate) (?:(?:this|the|following|text|message|string|below|and|then) ){0,6}(?:and|then) (?:follow|obey|execute|do|apply|comply)\\b`,
     `\\b(?:follow|execute|obey|run|apply|carry out) (?:the |these |those )?(?:decoded|hidden|encoded|embedded|following|secret|below) (?:instructions?|text|message|payload|commands?)\\b`,
   ),
 ];
@@ -160,14 +160,14 @@ export const WORD_PATTERNS: InjectionPattern[] = [
 export const COMPACT_PATTERNS: InjectionPattern[] = [
   ...p(
     'ignore-instructions',
-    '(?:ignore|disregard|forget|bypass|override)(?:all|any|the|your|previous|prior|above|earlier|preceding|system|of|these)*(?:instructions?|rules|prompts?|guidelines|rubric)',
+    '(?:ignore|disregard|forget|bypass|override)(?:all|any|the|your|previous|prior|above|earlier|preceding|system|of|these){0,6}(?:instructions?|rules|prompts?|guidelines|rubric)',
   ),
   ...p('role-play', 'youarenow', 'developermode', 'newinstructions'),
-  ...p('grade-demand', '(?:give|award|grant|assign)(?:me|this|it|the|answer|a)*(?:fullmarks|fullpoints|fullscore|perfectscore|maximumscore|1010|10outof10|tenoutoften)', 'fullmarks'),
+  ...p('grade-demand', '(?:give|award|grant|assign)(?:me|this|it|the|answer|a){0,6}(?:fullmarks|fullpoints|fullscore|perfectscore|maximumscore|1010|10outof10|tenoutoften)', 'fullmarks'),
   ...p('policy-override', 'systemoverride', 'systemmessage', 'adminoverride'),
 ];
 
 /** Run on the reversed and ROT13 views: only the unmistakable phrases, to keep noise out. */
 export const DISGUISED_PATTERNS: InjectionPattern[] = [
-  ...p('encoded-instructions', `\\b(?:ignore|disregard|forget) ${MODS}${RULES}\\b`, `\\bgive (?:(?:me|this|it|the|answer|a) )*${TEN}`, `\\byou are now\\b`, `\\bfull marks\\b`),
+  ...p('encoded-instructions', `\\b(?:ignore|disregard|forget) ${MODS}${RULES}\\b`, `\\bgive (?:(?:me|this|it|the|answer|a) ){0,6}${TEN}`, `\\byou are now\\b`, `\\bfull marks\\b`),
 ];

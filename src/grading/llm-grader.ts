@@ -111,20 +111,24 @@ export class LlmGrader implements Grader {
 
   private result(req: GradeRequest, scan: InjectionScan, scored: { score: number; covered: string[]; partly: string[]; missed: string[] }, advice: string): GradeResult {
     const flags: GradeFlag[] = [];
-    let score = scored.score;
-    let feedback = oneLine(advice) || defaultAdvice(scored.missed);
+    let { score, covered, partly, missed } = scored;
+    let feedback = oneLine(advice) || defaultAdvice(missed);
     if (scan.suspected) {
       flags.push('injection_suspected');
       const rubricText = [req.reference, ...req.keyPoints.map((k) => k.text)].join('\n');
       const covers = coverage(rubricText, scan.cleaned, req.question);
       if (covers < NOTHING_COVERED_BELOW && score > INJECTION_CAP) {
         score = INJECTION_CAP;
+        // The model was talked into its verdicts; the reply must not list points as covered.
+        missed = [...covered, ...partly, ...missed];
+        covered = [];
+        partly = [];
         flags.push('score_capped');
         feedback = 'Answer the question itself: explain the key ideas in your own words, without instructions to the grader.';
       }
       this.o.logger?.info({ questionId: req.questionId, reasons: scan.reasons, coverage: Math.round(covers * 1000) / 1000, capped: flags.includes('score_capped') }, 'answer addresses the grader');
     }
-    return { score, covered: scored.covered, partly: scored.partly, missed: scored.missed, feedback, grader: this.id, flags };
+    return { score, covered, partly, missed, feedback, grader: this.id, flags };
   }
 }
 

@@ -37,10 +37,18 @@ export function defuseAnswer(answer: string): string {
   return answer.replace(/[<>\u2039\u203A\u00AB\u00BB\uFF1C\uFF1E\u3008\u3009\u300A\u300B]{3,}/g, (run) => [...run].join(' '));
 }
 
-/** Key points to grade against: the question's, or the reference as one point when it has none. */
+/**
+ * Key points to grade against: the question's, or, when it has none (eval sets), the reference's
+ * sentences as equal points (at most 8), so a grade can be finer than all or nothing.
+ */
 export function rubricOf(req: GradeRequest): KeyPoint[] {
   if (req.keyPoints.length > 0) return req.keyPoints;
-  return [{ text: 'The answer states what the reference answer states', weight: 1 }];
+  const sentences = req.reference
+    .split(/(?<=[.!?;])\s+|\n+/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => /\p{L}/u.test(s));
+  if (sentences.length === 0 || sentences.length > 8) return [{ text: 'States what the reference answer states', weight: 1 }];
+  return sentences.map((text) => ({ text, weight: 1 }));
 }
 
 function systemText(req: GradeRequest, points: KeyPoint[], nonce: string): string {

@@ -40,10 +40,10 @@ export function recomputeUserPoints(s: Statements, userId: string, scopeId: stri
  */
 export function addUserPoints(s: Statements, answerId: number, points: number): void {
   const a = s.one<{ scope_id: string; channel_id: string; user_id: string; week_key: string; month_key: string }>(
-    'SELECT scope_id, channel_id, user_id, week_key, month_key FROM answers WHERE id = ?',
+    `SELECT scope_id, channel_id, user_id, week_key, month_key FROM answers a WHERE a.id = ? AND ${EARNS_POINTS}`,
     answerId,
   );
-  if (!a) return;
+  if (!a) return; // not a scoring answer, or its round was skipped before it was graded
   s.run(
     `INSERT INTO user_points (scope_id, channel_id, period_key, user_id, points, answers) VALUES
        (@scope, @channel, 'all', @user, @points, 1), (@scope, @channel, @week, @user, @points, 1),

@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { OpenAiStandIn } from '../stand-ins/openai-server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -42,9 +43,29 @@ describe('eval CLI', () => {
     expect(r.stderr).toMatch(/usage: npm run eval/);
   });
 
-  it('says the LLM grader is not available yet', () => {
-    const r = evalCli('tests/eval/fixtures/small.jsonl', '--grader', 'llm', '--concurrency', '4');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/LLM grader is not available yet/);
+  it('says what to set when --grader llm has no server configured', () => {
+    const env = { ...process.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '' };
+    const r = spawnSync('npx', ['tsx', 'src/eval/cli.ts', 'tests/eval/fixtures/small.jsonl', '--grader', 'llm'], { cwd: root, encoding: 'utf8', env });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/OPENAI_API_KEY.*OPENAI_BASE_URL/);
+  });
+
+  it('grades with the LLM grader against an OpenAI-compatible server', async () => {
+    const server = await OpenAiStandIn.start();
+    try {
+      const child = spawn('npx', ['tsx', 'src/eval/cli.ts', 'tests/eval/fixtures/small.jsonl', '--grader', 'llm', '--concurrency', '2'], {
+        cwd: root,
+        env: { ...process.env, OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'test', GRADER_MODEL: 'stand-in' },
+      });
+      let stdout = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Pearson -?\d\.\d{3}$/m);
+      expect(stdout).toMatch(/^8 answers, .*grader llm:stand-in/m);
+      expect(server.requests).toHaveLength(7); // the empty answer is scored 0 without a call
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -4,11 +4,12 @@ import { GraderRateLimited } from '../../src/core/ports.js';
 import { createLlmGrader, createLlmGraderFromEnv } from '../../src/grading/create-grader.js';
 import { GraderReplyError } from '../../src/grading/llm-schema.js';
 import { GraderUnavailableError } from '../../src/grading/llm-request.js';
+import { waitingOutRateLimits } from '../../src/grading/rate-limit-wait.js';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { MemoryLogger } from '../fakes/silent-logger.js';
 import { OpenAiStandIn } from '../stand-ins/openai-server.js';
 import { ATTENTION, HONEST, requestFor } from './attack-corpus.js';
-import { FAST, graderOn } from './llm-helpers.js';
+import { FAST, graderOn } from '../stand-ins/openai-grader.js';
 
 const GOOD = HONEST.find((h) => h.name === 'good answer')!;
 const PARTIAL = HONEST.find((h) => h.name === 'partial answer')!;
@@ -246,5 +247,33 @@ describe('building the grader from settings', () => {
   it('rejects a GRADER_CONCURRENCY that is not a whole number of at least 1', () => {
     expect(() => loadConfig({ GRADER_CONCURRENCY: '0' })).toThrow(/GRADER_CONCURRENCY must be at least 1/);
     expect(() => loadConfig({ GRADER_CONCURRENCY: 'many' })).toThrow(/GRADER_CONCURRENCY must be a number/);
+  });
+});
+
+describe('for the eval (no job queue)', () => {
+  it('waits out a 429 as retry-after says and grades, instead of failing the run', async () => {
+    const waits: number[] = [];
+    const clock = FakeClock.at('2026-11-23T09:00:00Z');
+    const inner = createLlmGrader({ OPENAI_BASE_URL: standIn.baseURL, GRADER_MODEL: 'm' }, { clock, policy: FAST });
+    const grader = waitingOutRateLimits(inner, 60_000, async (ms) => {
+      waits.push(ms);
+      clock.advance(ms);
+    });
+    standIn.queue({ kind: 'status', status: 429, headers: { 'retry-after': '2' } }, { kind: 'status', status: 429, headers: { 'retry-after': '3' } });
+    const grade = await grader.grade(requestFor(ATTENTION, GOOD.text));
+    expect(waits).toEqual([2_000, 3_000]);
+    expect(grade.score).toBeGreaterThan(5);
+  });
+
+  it('gives up when the waits would add up past its limit', async () => {
+    const grader = waitingOutRateLimits(graderOn(standIn), 60_000, async () => {});
+    standIn.queue({ kind: 'status', status: 429, headers: { 'retry-after': '120' } });
+    await expect(grader.grade(requestFor(ATTENTION, GOOD.text))).rejects.toBeInstanceOf(GraderRateLimited);
+  });
+
+  it('grades against the reference sentences when a question has no key points', async () => {
+    const req = { ...requestFor(ATTENTION, 'A prototype simulates parts of the product.'), reference: 'To simulate the behaviour of portions of the desired software product. It also reduces risk.', keyPoints: [] };
+    await graderOn(standIn).grade(req);
+    expect(standIn.requests[0]!.prompt.keyPoints).toEqual(['To simulate the behaviour of portions of the desired software product.', 'It also reduces risk.']);
   });
 });

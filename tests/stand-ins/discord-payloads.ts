@@ -24,11 +24,18 @@ export interface UserFixture {
   manageServer?: boolean;
 }
 
+export interface ChannelFixture {
+  id: string;
+  name: string;
+  /** Permissions denied to the bot's role in this channel (an overwrite). */
+  botDeny?: bigint;
+}
+
 export interface GuildFixture {
   id: string;
   name: string;
   ownerId: string;
-  channels: { id: string; name: string }[];
+  channels: ChannelFixture[];
   roles: { id: string; name: string }[];
   members: UserFixture[];
 }
@@ -55,14 +62,17 @@ export function memberPayload(u: UserFixture, withPermissions = true) {
   };
 }
 
-export function textChannelPayload(guildId: string, c: { id: string; name: string }) {
+/** The role Discord gives the bot when it joins: id derived from the guild's. */
+export const botRoleOf = (guildId: string): string => `${guildId.slice(0, -2)}77`;
+
+export function textChannelPayload(guildId: string, c: ChannelFixture) {
   return {
     id: c.id,
     type: 0,
     guild_id: guildId,
     name: c.name,
     position: 0,
-    permission_overwrites: [],
+    permission_overwrites: c.botDeny ? [{ id: botRoleOf(guildId), type: 0, allow: '0', deny: String(c.botDeny) }] : [],
     nsfw: false,
     parent_id: null,
     topic: null,
@@ -102,9 +112,10 @@ export function guildPayload(g: GuildFixture, bot: ReturnType<typeof userPayload
     roles: [
       { id: g.id, name: '@everyone', permissions: String(MEMBER_PERMISSIONS), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
       ...g.roles.map((r, i) => ({ id: r.id, name: r.name, permissions: '0', position: i + 1, color: 0, hoist: false, managed: false, mentionable: true, flags: 0 })),
+      { id: botRoleOf(g.id), name: 'prepbot', permissions: String(BOT_PERMISSIONS), position: 1, color: 0, hoist: false, managed: true, mentionable: false, flags: 0, tags: { bot_id: bot.id } },
     ],
     channels: g.channels.map((c) => textChannelPayload(g.id, c)),
-    members: [{ ...memberPayload({ id: bot.id, username: bot.username }, false), user: bot }],
+    members: [{ ...memberPayload({ id: bot.id, username: bot.username, roles: [botRoleOf(g.id)] }, false), user: bot }],
   };
 }
 
@@ -145,20 +156,24 @@ export function interactionBase(type: number, appId: string, who: UserFixture, w
   };
 }
 
+/** An option value: a string, or a role picked in a mentionable option (its id, resolved as a role). */
+export type OptionValue = string | { role: { id: string; name: string } };
+
 /** `/prep <subcommand> option:value ...`; `focused` marks the option being typed (autocomplete). */
-export function commandData(commandId: string, guildId: string | null, subcommand: string, options: Record<string, string>, focused?: string) {
+export function commandData(commandId: string, guildId: string | null, subcommand: string, options: Record<string, OptionValue>, focused?: string) {
+  const roles: Record<string, object> = {};
+  const list = Object.entries(options).map(([name, value]) => {
+    if (typeof value === 'string') return { type: 3, name, value, ...(name === focused ? { focused: true } : {}) };
+    roles[value.role.id] = { id: value.role.id, name: value.role.name, permissions: '0', position: 1, color: 0, hoist: false, managed: false, mentionable: true, flags: 0 };
+    return { type: 9, name, value: value.role.id };
+  });
   return {
     id: commandId,
     name: 'prep',
     type: 1,
     ...(guildId ? { guild_id: guildId } : {}),
-    options: [
-      {
-        type: 1,
-        name: subcommand,
-        options: Object.entries(options).map(([name, value]) => ({ type: 3, name, value, ...(name === focused ? { focused: true } : {}) })),
-      },
-    ],
+    options: [{ type: 1, name: subcommand, options: list }],
+    ...(Object.keys(roles).length ? { resolved: { roles } } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   snowflake,
   userPayload,
   type GuildFixture,
+  type OptionValue,
   type UserFixture,
   type Where,
 } from './discord-payloads.js';
@@ -131,7 +132,7 @@ export class DiscordStandIn {
   // ---- dispatching interactions -------------------------------------------------------------
 
   /** `/prep <subcommand>` with string options, from `who` in a guild channel (or a DM with guildId null). */
-  slash(who: UserFixture, subcommand: string, options: Record<string, string> = {}, where: Partial<Where> = {}): Dispatched {
+  slash(who: UserFixture, subcommand: string, options: Record<string, OptionValue> = {}, where: Partial<Where> = {}): Dispatched {
     const w = this.where(where);
     return this.dispatch(interactionBase(2, APP_ID, who, w, commandData(this.commandId, w.guildId, subcommand, options)));
   }

@@ -60,6 +60,8 @@ export class SlackWebApiStandIn {
   readonly responses: SlackResponsePost[] = [];
   readonly uploads: string[] = [];
   readonly users = new Map<string, SlackStandInUser>();
+  /** User groups (id -> member ids) that `usergroups.list` reports. */
+  readonly userGroups = new Map<string, string[]>();
   /** Channels as `conversations.info` reports them; an unknown id is a channel the bot is in. */
   readonly channels = new Map<string, { member: boolean; archived?: boolean } | 'not_found'>();
   /** What `apps.connections.open` returns as the Socket Mode URL. */
@@ -171,6 +173,8 @@ export class SlackWebApiStandIn {
           user: { id, team_id: u.team, name: u.name, real_name: u.realName ?? u.name, profile: { real_name: u.realName ?? u.name }, is_admin: Boolean(u.admin), is_owner: Boolean(u.owner), deleted: false },
         };
       }
+      case 'usergroups.list':
+        return { ok: true, usergroups: [...this.userGroups].map(([id, users]) => ({ id, handle: id.toLowerCase(), users: body.include_users === 'true' ? users : undefined })) };
       case 'conversations.info': {
         const c = this.channels.get(channel) ?? { member: true };
         if (c === 'not_found') return { ok: false, error: 'channel_not_found' };

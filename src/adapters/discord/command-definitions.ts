@@ -22,8 +22,10 @@ const MAX_SUBCOMMANDS = 25;
  * (IANA zones) and length bounds the client enforces before sending. Presentation, not rules:
  * the core still validates every value.
  */
-const OPTION_HINTS: Record<string, { autocomplete?: boolean; min_length?: number; max_length?: number }> = {
+const OPTION_HINTS: Record<string, { autocomplete?: boolean; min_length?: number; max_length?: number; mentionable?: boolean }> = {
   zone: { autocomplete: true, max_length: 64 },
+  /** `admins add|remove`: pick a member or a role from Discord's own picker. */
+  target: { mentionable: true },
   time: { min_length: 4, max_length: 5 },
   text: { max_length: 4000 },
 };
@@ -65,6 +67,9 @@ function subcommand(c: Command): APIApplicationCommandSubcommandOption {
 
 function option(o: CommandOption): APIApplicationCommandBasicOption {
   const hint = OPTION_HINTS[o.name] ?? {};
+  if (hint.mentionable && !o.choices?.length) {
+    return { type: ApplicationCommandOptionType.Mentionable, name: o.name, description: shorten(o.description, LIMITS.commandDescription), required: Boolean(o.required) };
+  }
   const base = {
     type: ApplicationCommandOptionType.String as const,
     name: o.name,

@@ -72,9 +72,11 @@ export class DiscordAdapter implements PlatformAdapter {
       await this.client.login(this.opts.token);
       await withTimeout(ready, this.opts.readyTimeoutMs ?? 60_000, 'Discord did not finish connecting (no READY from the gateway)');
     } catch (err) {
+      this.chat.connected(false);
       await this.client.destroy().catch(() => undefined);
       throw startError(err, this.opts.apiUrl);
     }
+    this.chat.connected(true);
     const user = this.client.user;
     this.logger.info({ user: user?.tag, userId: user?.id, guilds: this.client.guilds.cache.size }, 'connected to Discord');
     await checkRegisteredCommands(this.client, this.opts.guildId, this.logger);
@@ -86,6 +88,7 @@ export class DiscordAdapter implements PlatformAdapter {
     } catch (err) {
       this.logger.warn({ err }, 'pending message edits were not applied');
     }
+    this.chat.connected(false);
     this.routes.clear();
     await this.client.destroy();
   }

@@ -17,6 +17,8 @@ export interface DiscordChatOptions {
   adminUserIds: readonly string[];
   /** At most one edit of a message per this many ms (live answer counts). */
   editIntervalMs?: number;
+  /** How long a delivery asked for before the gateway is ready waits for it. Default 30 s. */
+  connectWaitMs?: number;
 }
 
 /**
@@ -27,13 +29,26 @@ export interface DiscordChatOptions {
  */
 export class DiscordChat implements ChatPort {
   private readonly edits: EditCoalescer;
+  private state: 'connecting' | 'connected' | 'closed' = 'connecting';
+  private readonly waiters = new Set<(ok: boolean) => void>();
 
   constructor(private readonly o: DiscordChatOptions) {
     this.edits = new EditCoalescer(o.editIntervalMs ?? 2000);
   }
 
+  /**
+   * Called by the adapter when the gateway is ready (`true`) or will not be (`false`: start-up
+   * failed, or the adapter stopped). Grades resumed at start may ask to be delivered before the
+   * gateway is ready; they wait for this instead of failing.
+   */
+  connected(ok: boolean): void {
+    this.state = ok ? 'connected' : 'closed';
+    for (const w of this.waiters) w(ok);
+    this.waiters.clear();
+  }
+
   async send(target: Target, reply: Reply): Promise<MessageRef | null> {
-    const place = this.place(target.channelId);
+    const place = await this.place(target.channelId);
     const messages = renderReply(reply, place);
     if (target.admins) {
       await this.toAdmins(place.guildId, messages);
@@ -53,8 +68,8 @@ export class DiscordChat implements ChatPort {
     return this.toChannel(place.channelId, reply, messages);
   }
 
-  edit(target: Target, ref: MessageRef, reply: Reply): Promise<void> {
-    this.place(target.channelId);
+  async edit(target: Target, ref: MessageRef, reply: Reply): Promise<void> {
+    await this.place(target.channelId);
     const msg = parseMessageRef(ref);
     if (!msg) return Promise.reject(new DeliveryError('failed', `not a Discord message reference: ${ref}`));
     const [first] = renderReply(reply);
@@ -73,7 +88,7 @@ export class DiscordChat implements ChatPort {
    * and post in it. Worked out from the cached roles and overwrites, so it costs no request.
    */
   async checkPermissions(channelId: string): Promise<string[]> {
-    const place = this.place(channelId);
+    const place = await this.place(channelId);
     const channel = await this.channel(place.channelId);
     if (channel.isDMBased() || !('permissionsFor' in channel)) return [];
     let me = channel.guild.members.me;
@@ -91,11 +106,27 @@ export class DiscordChat implements ChatPort {
     return this.edits.flush();
   }
 
-  private place(channelId: string): { guildId: string; channelId: string } {
-    if (!this.o.client.isReady()) throw new DeliveryError('failed', 'Discord is not connected yet');
+  private async place(channelId: string): Promise<{ guildId: string; channelId: string }> {
+    if (this.state !== 'connected' && !(await this.untilConnected())) throw new DeliveryError('failed', 'Discord is not connected');
     const place = parseChannelId(channelId);
     if (!place) throw new DeliveryError('failed', `not a Discord channel: ${channelId}`);
     return place;
+  }
+
+  private untilConnected(): Promise<boolean> {
+    if (this.state === 'closed') return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(done);
+        resolve(false);
+      }, this.o.connectWaitMs ?? 30_000);
+      timer.unref();
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        resolve(ok);
+      };
+      this.waiters.add(done);
+    });
   }
 
   private async toChannel(channelId: string, reply: Reply, messages: DiscordMessage[]): Promise<MessageRef> {

@@ -1,4 +1,5 @@
 import {
+  ApplicationCommandOptionType,
   MessageFlags,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -52,7 +53,7 @@ async function onCommand(i: ChatInputCommandInteraction, deps: InteractionDeps):
   if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
   if (i.commandName !== COMMAND_NAME) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
   const verb = i.options.getSubcommand(false) ?? 'help';
-  const args = argsFromOptions(verb, (name) => i.options.getString(name));
+  const args = argsFromOptions(verb, (name) => optionText(i, name));
   const route = deps.routes.add(i);
   const handled = deps.bot.handle({ type: 'command', place, actor: actorOf(i), verb, args, replyRoute: route.key });
   // Reserved on the route at once, so a later reply through the route (a grade) comes after this one.
@@ -111,6 +112,14 @@ async function onAutocomplete(i: AutocompleteInteraction, deps: InteractionDeps)
   if (focused.name === 'zone') await i.respond(zoneChoices(typed));
   else if (focused.name === 'topic') await i.respond(topicChoices(deps.bot.deps.content, typed));
   else await i.respond([]);
+}
+
+/** An option's value as the core reads it; a picked member or role becomes its mention (`<@id>`, `<@&id>`). */
+function optionText(i: ChatInputCommandInteraction, name: string): string | null {
+  const option = i.options.get(name);
+  if (!option || option.value === undefined || option.value === null) return null;
+  if (option.type === ApplicationCommandOptionType.Mentionable) return option.role ? `<@&${option.value}>` : `<@${option.value}>`;
+  return String(option.value);
 }
 
 /** True when `p` settles within `ms`; a rejection counts as settled (the caller awaits it again). */

@@ -12,16 +12,13 @@ import { renderReply, type DiscordMessage } from './render.js';
 export async function respond(interaction: RepliableInteraction, replies: Reply[]): Promise<void> {
   const where = interaction.guildId && interaction.channelId ? { guildId: interaction.guildId, channelId: interaction.channelId } : undefined;
   for (const reply of replies) {
-    if (reply.kind === 'form' && canShowModal(interaction)) {
+    const modalAllowed = (interaction.isButton() || interaction.isChatInputCommand()) && !interaction.deferred && !interaction.replied;
+    if (reply.kind === 'form' && modalAllowed) {
       await interaction.showModal(answerModal(reply));
       continue;
     }
     for (const message of renderReply(reply, where)) await sendOne(interaction, message, reply.visibility === 'private');
   }
-}
-
-function canShowModal(i: RepliableInteraction): i is RepliableInteraction & { showModal: (m: unknown) => Promise<unknown> } {
-  return !i.deferred && !i.replied && 'showModal' in i && !i.isModalSubmit();
 }
 
 async function sendOne(i: RepliableInteraction, message: DiscordMessage, ephemeral: boolean): Promise<void> {

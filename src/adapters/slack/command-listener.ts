@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { findCommand } from '../../core/commands/registry.js';
 import { placeOf } from './ids.js';
 import { actorOf, deliverReplies, isRetry, type SlackContext } from './interaction.js';
 
@@ -31,10 +32,12 @@ export function registerCommandListener(app: App, ctx: () => SlackContext): void
       return;
     }
     const team = command.team_id;
+    // Admins may be named by user group: only an admin verb needs to know the caller's groups.
+    const groups = findCommand(verb)?.admin ? await c.users.groupsOf(team, command.user_id) : undefined;
     const replies = await c.bot.handle({
       type: 'command',
       place: placeOf(team, command.channel_id),
-      actor: actorOf(c, team, command.user_id, command.user_name),
+      actor: actorOf(c, team, command.user_id, command.user_name, groups),
       verb,
       args,
     });

@@ -36,11 +36,12 @@ export interface ReplyRoute {
  * The acting member. The id carries the workspace; the name prefers Slack's real name when a
  * `users.info` result is cached, else the payload's user name (it is escaped wherever shown).
  */
-export function actorOf(ctx: SlackContext, team: string, user: string, payloadName?: string): Actor {
+export function actorOf(ctx: SlackContext, team: string, user: string, payloadName?: string, groups?: string[]): Actor {
   return {
     id: userIdOf(team, user),
     platformId: user,
     name: ctx.users.cached(user)?.name ?? (payloadName || user),
+    ...(groups ? { groups } : {}),
     isPlatformAdmin: () => ctx.users.isAdmin(user),
   };
 }

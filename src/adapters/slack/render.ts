@@ -22,11 +22,11 @@ const bullets = (items: string[]) => items.map((i) => `• ${esc(i)}`).join('\n'
 
 /**
  * The opt-in ping role of a daily post as a Slack user-group mention. Only a user group id is
- * accepted (`S...`, `<!subteam^S...>` or `slack:<team>:S...`), so no setting can make the post ping
- * everyone or a person.
+ * accepted (`slack-group:S...` as `settings ping-role` stores it, `S...`, `<!subteam^S...>`), so no
+ * setting can make the post ping everyone or a person.
  */
 export function pingMention(pingRole: string | null | undefined): string | null {
-  const m = /^(?:<!subteam\^|slack:[^:]+:)?(S[A-Z0-9]{2,})>?$/.exec(pingRole ?? '');
+  const m = /^(?:<!subteam\^|slack-group:)?(S[A-Z0-9]{2,})>?$/.exec(pingRole ?? '');
   return m ? `<!subteam^${m[1]}>` : null;
 }
 
@@ -111,9 +111,13 @@ export function renderMessage(reply: Reply): SlackMessage {
   const text = fallbackText(renderPlain(reply.kind === 'text' ? { ...reply, file: undefined } : reply));
   let blocks: Block[];
   switch (reply.kind) {
-    case 'question':
+    case 'question': {
       blocks = questionBlocks(reply);
+      // The opt-in group mention also goes in the notification text, where Slack reads mentions.
+      const ping = reply.mode === 'daily' && reply.visibility === 'public' ? pingMention(reply.pingRole) : null;
+      if (ping) return { text: `${ping} ${text}`, blocks: capBlocks(blocks) };
       break;
+    }
     case 'grade':
       blocks = gradeBlocks(reply);
       break;

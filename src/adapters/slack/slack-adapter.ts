@@ -4,8 +4,10 @@ import { App, type CustomRoute } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { ChatPort, Logger } from '../../core/ports.js';
 import type { HealthStatus, PlatformAdapter } from '../platform-adapter.js';
+import { PostQueue } from '../shared/post-queue.js';
 import { registerAnswerListeners } from './answer-listeners.js';
 import { BoltLogger } from './bolt-logger.js';
+import { slackErrorCode } from './delivery-errors.js';
 import { registerCommandListener } from './command-listener.js';
 import { registerDisputeListeners } from './dispute-listeners.js';
 import { registerHomeListeners } from './home-listeners.js';
@@ -13,6 +15,8 @@ import type { SlackContext } from './interaction.js';
 import { RecentDeliveries } from './recent-deliveries.js';
 import { SlackChat } from './slack-chat.js';
 import { UserDirectory } from './users.js';
+
+const describeError = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 export interface SlackAdapterOptions {
   /** SLACK_BOT_TOKEN (`xoxb-...`). */
@@ -80,7 +84,8 @@ export class SlackAdapter implements PlatformAdapter {
       logger: this.logger,
       updateIntervalMs: opts.updateIntervalMs ?? 2_000,
     });
-    this.chat = this.slackChat;
+    // Many channels due at once share Slack's rate limits: the queue waits out a 429 and resends.
+    this.chat = new PostQueue(this.slackChat, { logger: this.logger });
   }
 
   /** The bound HTTP port in HTTP mode (after start), else null. */
@@ -104,12 +109,28 @@ export class SlackAdapter implements PlatformAdapter {
     registerAnswerListeners(this.app, ctx);
     registerHomeListeners(this.app, ctx);
     registerDisputeListeners(this.app, ctx);
-    await this.app.init();
+    try {
+      await this.app.init();
+    } catch (err) {
+      throw new Error(`Slack did not accept SLACK_BOT_TOKEN (${slackErrorCode(err) ?? describeError(err)}). Use the Bot User OAuth Token (xoxb-...) from the app's "OAuth & Permissions" page.`, { cause: err });
+    }
     if (this.mode === 'http') {
-      this.server = (await this.app.start(this.opts.port)) as Server;
+      try {
+        this.server = (await this.app.start(this.opts.port)) as Server;
+      } catch (err) {
+        const inUse = (err as { code?: unknown }).code === 'EADDRINUSE';
+        throw new Error(inUse ? `PORT ${this.opts.port} is already in use; set PORT to a free port.` : `Slack's HTTP receiver could not start: ${describeError(err)}`, { cause: err });
+      }
       this.logger.info({ port: this.port }, 'Slack over HTTP: POST /slack/events, GET /healthz');
     } else {
-      await this.app.start();
+      try {
+        await this.app.start();
+      } catch (err) {
+        throw new Error(
+          `Slack did not open a Socket Mode connection (${slackErrorCode(err) ?? describeError(err)}). SLACK_APP_TOKEN must be an app-level token (xapp-...) with the connections:write scope, and Socket Mode must be on.`,
+          { cause: err },
+        );
+      }
       this.logger.info({}, 'Slack in Socket Mode: connected');
     }
     this.started = true;

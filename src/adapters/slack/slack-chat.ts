@@ -27,6 +27,7 @@ export interface SlackChatOptions {
 export class SlackChat implements ChatPort {
   private readonly updater: CoalescingUpdater<SlackMessage>;
   private readonly logger: Logger;
+  private closing = false;
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -87,6 +88,7 @@ export class SlackChat implements ChatPort {
 
   /** Sends pending updates and stops taking new ones. */
   async close(): Promise<void> {
+    this.closing = true;
     await this.updater.flush();
   }
 
@@ -159,8 +161,18 @@ export class SlackChat implements ChatPort {
     if (sent === 0) this.logger.warn({ team, kind: reply.kind }, 'no admin of this workspace to tell privately; list one in ADMIN_USER_IDS');
   }
 
+  /** One `chat.update`; a rate limit is waited out (a few times) so the final count is not lost. */
   private async update(ref: string, message: SlackMessage): Promise<void> {
     const m = parseMessageRef(ref)!;
-    await this.client.chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks });
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.client.chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks });
+        return;
+      } catch (err) {
+        const e = toDeliveryError(err);
+        if (e.code !== 'rate_limited' || attempt >= 3 || this.closing) throw e;
+        await new Promise((r) => setTimeout(r, Math.min(e.retryAfterMs ?? 1000, 30_000)));
+      }
+    }
   }
 }

@@ -23,9 +23,10 @@ interface Entry {
 export class UserDirectory {
   private readonly cache = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<SlackMember | null>>();
+  private readonly groups = new Map<string, { at: number; byUser: Promise<Map<string, string[]>> }>();
 
   constructor(
-    private readonly client: Pick<webApi.WebClient, 'users'>,
+    private readonly client: Pick<webApi.WebClient, 'users' | 'usergroups'>,
     private readonly logger: Logger,
     private readonly ttlMs = 5 * 60_000,
     private readonly now: () => number = Date.now,
@@ -56,6 +57,35 @@ export class UserDirectory {
       this.logger.warn({ err, userId }, 'could not check Slack admin rights; treating as a member');
       return false;
     }
+  }
+
+  /**
+   * The user groups (`slack-group:S...`) a member belongs to, for admins added by user group. One
+   * `usergroups.list` per workspace per cache period; a workspace without user groups (free plans)
+   * or without the scope simply has none.
+   */
+  async groupsOf(team: string, userId: string): Promise<string[]> {
+    let entry = this.groups.get(team);
+    if (!entry || this.now() - entry.at >= this.ttlMs) {
+      entry = { at: this.now(), byUser: this.fetchGroups(team) };
+      this.groups.set(team, entry);
+    }
+    return (await entry.byUser).get(userId) ?? [];
+  }
+
+  private async fetchGroups(team: string): Promise<Map<string, string[]>> {
+    const byUser = new Map<string, string[]>();
+    try {
+      const res = await this.client.usergroups.list({ include_users: true, team_id: team });
+      for (const g of res.usergroups ?? []) {
+        if (!g.id) continue;
+        for (const u of g.users ?? []) byUser.set(u, [...(byUser.get(u) ?? []), `slack-group:${g.id}`]);
+      }
+    } catch (err) {
+      this.groups.delete(team);
+      this.logger.info({ team, code: slackErrorCode(err) }, 'user groups not available; admins added by user group do not apply');
+    }
+    return byUser;
   }
 
   private async fetch(userId: string): Promise<SlackMember | null> {

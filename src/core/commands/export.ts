@@ -15,7 +15,7 @@ export const exportScores: Command = {
   verb: 'export',
   admin: true,
   usage: 'export',
-  summary: 'a CSV of user, round, question, score, grader and time for this server or workspace; never answer text',
+  summary: 'a CSV of scores (user, round, question, score, grader, time) here; never answer text',
   options: [],
   run({ deps, place }) {
     const rows = deps.store.exportRows(place.scopeId);

@@ -41,7 +41,7 @@ export const history: Command = {
   verb: 'history',
   admin: false,
   usage: 'history',
-  summary: 'privately, your past answers with score, covered and missed points, and the key points once the round closed',
+  summary: 'privately, your past answers with scores, covered and missed points, and key points once closed',
   options: [],
   run(ctx) {
     const { deps, actor, place, channel } = ctx;

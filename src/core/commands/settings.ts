@@ -111,7 +111,7 @@ export const settings: Command = {
   verb: 'settings',
   admin: true,
   usage: 'settings [packs|round-hours|ping-role|schedule] [value]',
-  summary: "show or set this channel's packs, round length, ping role and schedule, with the next post time",
+  summary: "show or set this channel's packs, round length, ping role and schedule; next post time",
   options: [
     { name: 'key', description: 'what to set (leave empty to show everything)', choices: [...KEYS] },
     { name: 'value', description: 'the new value, e.g. llm-interview,ml-fundamentals or 12 or none', rest: true },

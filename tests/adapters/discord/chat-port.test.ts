@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeliveryError, type Target } from '../../../src/core/ports.js';
 import type { QuestionReply, SummaryReply } from '../../../src/core/replies.js';
-import { ADMIN, CHANNEL_ID, GUILD_ID, MEMBER, OTHER, OWNER } from '../../stand-ins/discord-stand-in.js';
+import { PermissionFlagsBits } from 'discord.js';
+import { ADMIN, CHANNEL_ID, DEFAULT_GUILD, GUILD_ID, MEMBER, OTHER, OWNER } from '../../stand-ins/discord-stand-in.js';
 import { startRig, visible, type Rig } from './rig.js';
 
 let rig: Rig | null = null;
@@ -134,7 +135,23 @@ describe('the Discord ChatPort', () => {
     expect(visible(rig.standIn.messagesIn(CHANNEL_ID)[0])).toMatch(/Answers: 5 so far/);
   });
 
-  it('refuses to deliver before it is connected', async () => {
+  it('names the permissions the bot lacks in a channel, and finds none missing where it has them', async () => {
+    const guild = structuredClone(DEFAULT_GUILD);
+    guild.channels.push({ id: '1200000000000000013', name: 'read-only', botDeny: PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.CreatePublicThreads });
+    rig = await startRig({ standIn: { guilds: [guild] } });
+    expect(await rig.adapter.chat.checkPermissions(HERE.channelId)).toEqual([]);
+    expect(await rig.adapter.chat.checkPermissions(`discord:${GUILD_ID}:1200000000000000013`)).toEqual(['Embed Links', 'Create Public Threads']);
+    expect((await rejection(rig.adapter.chat.checkPermissions(`discord:${GUILD_ID}:1200000000000000099`))).code).toBe('channel_gone');
+  });
+
+  it('holds a delivery asked for during start-up until the gateway is ready', async () => {
+    let early: Promise<unknown> | null = null;
+    rig = await startRig({ beforeStart: (adapter) => (early = adapter.chat.send(HERE, question())) });
+    expect(await early).toMatch(new RegExp(`^${CHANNEL_ID}:\\d+$`));
+    expect(rig.standIn.messagesIn(CHANNEL_ID)).toHaveLength(1);
+  });
+
+  it('refuses to deliver once stopped', async () => {
     rig = await startRig();
     await rig.adapter.stop();
     expect((await rejection(rig.adapter.chat.send(HERE, question()))).code).toBe('failed');

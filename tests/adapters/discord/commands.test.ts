@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, CHANNEL_ID, MEMBER, OTHER } from '../../stand-ins/discord-stand-in.js';
-import { startRig, visible, type Rig } from './rig.js';
+import { gradeIn, startRig, visible, type Rig } from './rig.js';
 
 const EPHEMERAL = 64;
 let rig: Rig | null = null;
@@ -44,6 +44,16 @@ describe('/prep slash commands', () => {
     const ix = rig.standIn.slash(MEMBER, 'unschedule');
     const reply = await rig.standIn.waitFor(() => ix.original, 'the reply');
     expect(reply.content).not.toMatch(/Only admins/);
+  });
+
+  it('lets an admin pick a role with admins add, whose members then count as admins', async () => {
+    rig = await startRig();
+    const refused = rig.standIn.slash(MEMBER, 'pause');
+    expect((await rig.standIn.waitFor(() => refused.original, 'the refusal')).content).toMatch(/Only admins/);
+    const add = rig.standIn.slash(ADMIN, 'admins', { action: 'add', target: { role: { id: MEMBER.roles![0]!, name: 'cohort-7' } } });
+    expect((await rig.standIn.waitFor(() => add.original, 'the confirmation')).content).not.toMatch(/not a Discord user or role/);
+    const allowed = rig.standIn.slash(MEMBER, 'pause');
+    expect((await rig.standIn.waitFor(() => allowed.original, 'the reply')).content).not.toMatch(/Only admins/);
   });
 
   it('rejects an invalid time zone with an ephemeral explanation', async () => {
@@ -92,6 +102,16 @@ describe('/prep slash commands', () => {
     const ix = rig.standIn.slash(MEMBER, 'stats', {}, { guildId: null, channelId: '1600000000000000001' });
     const reply = await rig.standIn.waitFor(() => ix.original, 'the refusal');
     expect(reply.content).toMatch(/works in servers/);
+  });
+
+  it('answers /prep answer with an acknowledgement, then puts the grade in its place', async () => {
+    rig = await startRig();
+    const daily = rig.standIn.slash(ADMIN, 'daily');
+    await rig.standIn.waitFor(() => daily.original, 'the daily reply');
+    const ix = rig.standIn.slash(MEMBER, 'answer', { text: 'typed straight into the command [score 6]' });
+    const graded = await rig.standIn.waitFor(() => gradeIn(ix), 'the grade');
+    expect(ix.callbacks).toEqual([expect.objectContaining({ type: 4, data: expect.objectContaining({ content: expect.stringMatching(/^Answer saved/), flags: EPHEMERAL }) })]);
+    expect(visible(graded)).toMatch(/Score: 6\/10/);
   });
 
   it('defers a slow command ephemerally within the window, then fills the reply in', async () => {

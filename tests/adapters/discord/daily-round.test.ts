@@ -110,6 +110,25 @@ describe('the daily post on Discord', () => {
     expect(modal.components[0].content).toMatch(/round has closed[\s\S]*practice/);
   });
 
+  it('disputes a grade through its Dispute button and modal, telling the admins privately', async () => {
+    rig = await startRig();
+    const post = await postDaily(rig);
+    const { submit } = await answer(rig, MEMBER, post, 'I said it all [score 3]');
+    const graded = await rig.standIn.waitFor(() => gradeIn(submit), 'the grade');
+    const button = firstButton(graded);
+    expect(button.label).toBe('Dispute');
+    const press = rig.standIn.press(MEMBER, graded, button.custom_id);
+    const modal = await rig.standIn.waitFor(() => press.modal, 'the dispute modal');
+    const reason = rig.standIn.submit(MEMBER, modal.custom_id, { reason: 'I covered the second key point.' });
+    const reply = await rig.standIn.waitFor(() => (reason.original?.edits ? reason.original : null), 'the dispute reply');
+    expect(reason.callbacks.map((c) => c.type)).toEqual([5]);
+    expect(reply.content).toMatch(/Dispute #1 is with the admins/);
+    const owner = rig.standIn.guilds[0]!.ownerId;
+    const notice = await rig.standIn.waitFor(() => rig!.standIn.dmsTo(owner).find((m) => m.content.startsWith('Dispute #1')), 'the dispute DM to the owner');
+    expect(notice.content).toMatch(/Reason: .*I covered the second key point/);
+    expect(rig.standIn.messagesIn(CHANNEL_ID).map(visible).join('\n')).not.toMatch(/second key point/);
+  });
+
   it('refuses a button naming a round of another channel', async () => {
     rig = await startRig();
     const post = await postDaily(rig);

@@ -27,6 +27,8 @@ export interface RigOptions {
   content?: QuestionBank;
   /** Register /prep globally on the stand-in before start (default true). */
   registered?: boolean;
+  /** Runs after the app is built and before it starts. */
+  beforeStart?: (adapter: DiscordAdapter) => void;
 }
 
 /**
@@ -43,6 +45,7 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
   const adapter = new DiscordAdapter({ ...optionsFrom(config), logger, ...o.adapter });
   const grader = new ScriptedGrader();
   const app = new App(config, logger, { adapters: [adapter], content: o.content ?? bank(), grader });
+  o.beforeStart?.(adapter);
   try {
     await app.start();
   } catch (err) {

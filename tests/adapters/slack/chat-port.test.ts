@@ -27,11 +27,20 @@ describe("the Slack ChatPort (what the core's sends become)", () => {
     await rig.stop();
   });
 
-  it('turns a 429 into a rate-limited DeliveryError carrying Retry-After', async () => {
-    rig.api.failNext('chat.postMessage', { status: 429, retryAfter: 7 });
+  it('waits out a 429 as Retry-After says and sends the post again, never dropping it', async () => {
+    rig.api.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    const ref = await rig.adapter.chat.send({ channelId: CH }, question(0));
+    expect(ref).toMatch(/^C1:\d+\.\d+$/);
+    expect(rig.api.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(rig.logs('warn')).toContain('rate limited; the post waits and is sent again');
+  });
+
+  it('reports a refusal other than a rate limit at once, as a DeliveryError', async () => {
+    rig.api.failNext('chat.postMessage', { error: 'not_in_channel' });
     const err = await rig.adapter.chat.send({ channelId: CH }, question(0)).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DeliveryError);
-    expect(err).toMatchObject({ code: 'rate_limited', retryAfterMs: 7000 });
+    expect(err).toMatchObject({ code: 'forbidden' });
+    expect(rig.api.callsTo('chat.postMessage')).toHaveLength(1);
   });
 
   it('turns a deleted or archived channel into channel_gone', async () => {
@@ -44,6 +53,7 @@ describe("the Slack ChatPort (what the core's sends become)", () => {
   it('coalesces a burst of live-count edits into a few chat.update calls that end on the latest count', async () => {
     const ref = await rig.adapter.chat.send({ channelId: CH }, question(0));
     expect(ref).toMatch(/^C1:\d+\.\d+$/);
+    rig.api.failNext('chat.update', { status: 429, retryAfter: 1 });
     for (let n = 1; n <= 12; n += 1) await rig.adapter.chat.edit({ channelId: CH }, ref!, question(n));
     await rig.until(() => rig.api.callsTo('chat.update').some((c) => allText(c.body.blocks).includes('12 answered so far')));
     const updates = rig.api.callsTo('chat.update');

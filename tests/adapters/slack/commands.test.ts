@@ -61,6 +61,31 @@ describe('/prep over HTTP', () => {
     expect(rig.api.callsTo('users.info').filter((c) => c.body.user === 'UADMIN')).toHaveLength(1);
   });
 
+  it('gives admin rights to the members of a user group an admin added, asking Slack for the groups', async () => {
+    rig.api.userGroups.set('SLEADS', ['UBOB']);
+    const added = await rig.command('admins add <!subteam^SLEADS|@leads>', { user: 'UADMIN' });
+    await rig.until(() => rig.responses(added.responseId).length === 1);
+    expect(allText(rig.responses(added.responseId))).toMatch(/user group SLEADS/);
+    const { responseId } = await rig.command('daily', { user: 'UBOB', userName: 'bob' });
+    await rig.until(() => rig.responses(responseId).length === 1);
+    expect(allText(rig.responses(responseId))).toMatch(/Posted today's question/);
+    expect(rig.api.callsTo('usergroups.list')[0]!.body).toMatchObject({ include_users: 'true', team_id: 'T1' });
+    // Verbs anyone may use do not ask for groups.
+    const stats = await rig.command('stats', { user: 'UBOB' });
+    await rig.until(() => rig.responses(stats.responseId).length === 1);
+    expect(rig.api.callsTo('usergroups.list')).toHaveLength(1);
+  });
+
+  it('delivers the CSV of export as a file in the admin’s DM, not in the channel', async () => {
+    const { responseId } = await rig.command('export', { user: 'UADMIN' });
+    await rig.until(() => rig.api.callsTo('files.completeUploadExternal').length === 1);
+    expect(rig.api.callsTo('conversations.open')[0]!.body.users).toBe('UADMIN');
+    expect(rig.api.callsTo('files.completeUploadExternal')[0]!.body).toMatchObject({ channel_id: 'DADMIN' });
+    expect(rig.api.uploads.join('')).toMatch(/user/);
+    expect(rig.responses(responseId)).toHaveLength(0);
+    expect(posts()).toHaveLength(0);
+  });
+
   it('posts a public reply (leaderboard) in the channel and private ones ephemerally', async () => {
     const { responseId } = await rig.command('leaderboard all');
     await rig.until(() => posts().length === 1);

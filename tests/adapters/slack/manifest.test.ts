@@ -30,8 +30,8 @@ describe('slack/manifest.yaml', () => {
     const scopes = manifest.oauth_config?.scopes?.bot ?? [];
     // commands: /prep; chat:write: postMessage, postEphemeral, update; users:read: users.info;
     // im:write: conversations.open; files:write: the export's upload; channels:read, groups:read:
-    // conversations.info (is the bot a member?).
-    expect([...scopes].sort()).toEqual(['channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'im:write', 'users:read']);
+    // conversations.info (is the bot a member?); usergroups:read: admins added by user group.
+    expect([...scopes].sort()).toEqual(['channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'im:write', 'usergroups:read', 'users:read']);
   });
 
   it("stays within Slack's manifest limits", () => {

@@ -49,12 +49,14 @@ describe('Slack rendering', () => {
   });
 
   it('puts a ping role on the daily post only as a user-group mention', () => {
+    expect(pingMention('slack-group:S0123ABC')).toBe('<!subteam^S0123ABC>');
     expect(pingMention('S0123ABC')).toBe('<!subteam^S0123ABC>');
     expect(pingMention('<!subteam^S0123ABC>')).toBe('<!subteam^S0123ABC>');
     expect(pingMention('<!everyone>')).toBeNull();
     expect(pingMention('U123')).toBeNull();
     expect(allText(renderMessage(question({ pingRole: '<!channel>' })))).not.toMatch(PINGS);
     expect(allText(renderMessage(question({ pingRole: 'S0123ABC' })).blocks)).toContain('<!subteam^S0123ABC>');
+    expect(renderMessage(question({ pingRole: 'slack-group:S0123ABC' })).text).toMatch(/^<!subteam\^S0123ABC> Question of the day/);
     expect(allText(renderMessage(question({ pingRole: 'S0123ABC', visibility: 'private', mode: 'practice' })).blocks)).not.toContain('subteam');
   });
 

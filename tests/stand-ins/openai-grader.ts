@@ -1,7 +1,8 @@
+/** The real LLM grader, built the way the app builds it, aimed at the OpenAI stand-in, with fast failure paths. */
 import { createLlmGrader } from '../../src/grading/create-grader.js';
 import type { LlmGrader } from '../../src/grading/llm-grader.js';
 import type { RequestPolicy } from '../../src/grading/llm-request.js';
-import type { OpenAiStandIn } from '../stand-ins/openai-server.js';
+import type { OpenAiStandIn } from './openai-server.js';
 import { MemoryLogger } from '../fakes/silent-logger.js';
 
 /** Quick retries and short timeouts, so failure paths run in milliseconds. */
