@@ -18,3 +18,8 @@ export function quote(text: string, max = 300): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
+
+/** A member's text ending a sentence: a full stop is added unless it already ends with one (. ! ? …). */
+export function endSentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}

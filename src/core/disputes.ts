@@ -1,6 +1,6 @@
 import { recordAction } from './audit.js';
 import type { CoreDeps } from './context.js';
-import { plural, quote, scopeNoun } from './display.js';
+import { endSentence, plural, quote, scopeNoun } from './display.js';
 import type { Actor, Place } from './model.js';
 import { notifyAdmins } from './notify.js';
 import { error, text, type Reply } from './replies.js';
@@ -53,7 +53,7 @@ export class Disputes {
     await notifyAdmins(
       this.d,
       answer.channelId,
-      `Dispute #${dispute.id}: ${actor.name} disputes the ${current}/10 of answer #${answer.id} to "${quote(prompt, 200)}". Reason: ${quote(reason)}. See it with disputes; settle it with resolve ${dispute.id} <score 0-10> [note].`,
+      `Dispute #${dispute.id}: ${actor.name} disputes the ${current}/10 of answer #${answer.id} to "${quote(prompt, 200)}". Reason: ${endSentence(quote(reason))} See it with disputes; settle it with resolve ${dispute.id} <score 0-10> [note].`,
     );
     return text(`Dispute #${dispute.id} is with the admins: they will see your answer, its grade and your reason, and you will hear back privately.`, 'private', 'success');
   }

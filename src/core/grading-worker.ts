@@ -17,6 +17,8 @@ export class GradingWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Aborted when shutdown's grace runs out, so slow grader calls give up and their jobs stay queued. */
+  private readonly shutdown = new AbortController();
   private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly d: CoreDeps) {}
@@ -57,7 +59,13 @@ export class GradingWorker {
   async settle(timeoutMs: number): Promise<boolean> {
     const all = Promise.all([...this.inFlight]).then(() => true);
     const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs).unref());
-    return Promise.race([all, timeout]);
+    const settled = await Promise.race([all, timeout]);
+    if (!settled) {
+      this.shutdown.abort();
+      // Aborted jobs go back to the queue; give them a moment to record that.
+      await Promise.race([all, new Promise((r) => setTimeout(r, 500).unref())]);
+    }
+    return settled;
   }
 
   /** Resolves once no job is pending or running (used at the end of console input). */
@@ -93,6 +101,10 @@ export class GradingWorker {
     const question = content.get(answer.questionId);
     try {
       const outcome = question ? await this.grade(job, answer, question) : { grade: missingQuestion(answer), fresh: false };
+      if (this.shutdown.signal.aborted) {
+        store.deferJob(job.id, clock.now(), 'interrupted by shutdown');
+        return;
+      }
       if ('deferred' in outcome) {
         store.deferJob(job.id, outcome.deferred, outcome.reason);
         logger.info({ jobId: job.id, until: outcome.deferred, reason: outcome.reason }, 'grading deferred');
@@ -107,6 +119,10 @@ export class GradingWorker {
       await this.reply(answer, question, stored);
       if (same.length) await reportSameAnswers(this.d, answer, question, same);
     } catch (err) {
+      if (this.shutdown.signal.aborted) {
+        store.deferJob(job.id, clock.now(), 'interrupted by shutdown');
+        return;
+      }
       const delay = Math.min(300_000, 2_000 * 2 ** Math.min(job.attempts, 8));
       logger.error({ err, jobId: job.id, answerId: answer.id }, 'grading failed; the job will be retried');
       store.deferJob(job.id, clock.now() + delay, String(err));
@@ -120,10 +136,11 @@ export class GradingWorker {
     if (cached) return { grade: { ...cached, flags: [...cached.flags.filter((f) => f !== 'cached'), 'cached'] }, fresh: false };
     const req = { questionId: question.id, question: question.prompt, reference: question.reference, keyPoints: question.keyPoints, answer: answer.text };
     try {
-      const grade = await grader.grade(req);
+      const grade = await grader.grade(req, this.shutdown.signal);
       store.saveCachedGrade(question.id, hash, grader.id, grader.version, grade);
       return { grade, fresh: true };
     } catch (err) {
+      if (this.shutdown.signal.aborted) throw err;
       const now = clock.now();
       if (err instanceof GraderRateLimited) {
         const until = now + err.retryAfterMs;

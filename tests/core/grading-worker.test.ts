@@ -96,6 +96,25 @@ describe('grading jobs', () => {
     expect(h.chat.of('grade')).toHaveLength(1);
   });
 
+  it('give up a slow grader call when shutdown grace runs out, leaving the job queued and ungraded', async () => {
+    const fallback = new ScriptedGrader('offline');
+    const h = harness();
+    const bot = new Bot({ ...h.bot.deps, fallbackGrader: fallback });
+    h.bot.worker.stop();
+    bot.start();
+    h.grader.grade = (_req, signal) =>
+      new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+    await bot.handle({ type: 'command', place: PLACE, actor: { ...ann, platformId: 'root' }, verb: 'daily', args: '' });
+    await bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer' });
+    await new Promise((r) => setTimeout(r, 20));
+    bot.worker.stop();
+    expect(await bot.worker.settle(50)).toBe(false);
+    expect(h.store.pendingJobCount()).toBe(1);
+    expect(h.store.claimNextJob(h.clock.now())).not.toBeNull(); // pending again, ready for the next start
+    expect(fallback.calls).toHaveLength(0);
+    expect(h.chat.of('grade')).toHaveLength(0);
+  });
+
   it('reuse the stored grade for the same normalised answer to the same question', async () => {
     const h = harness({ content: bank() });
     await h.cmd('admin', 'daily');

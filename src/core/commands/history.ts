@@ -1,4 +1,4 @@
-import { quote } from '../display.js';
+import { plural, quote } from '../display.js';
 import type { HistoryEntry } from '../ops-ports.js';
 import { text } from '../replies.js';
 import { formatShort } from '../time.js';
@@ -24,7 +24,7 @@ function entryLines(ctx: CommandContext, e: HistoryEntry, openQuestions: Set<str
   if (e.score === null) return [head, '  Not graded yet; the score arrives privately.'];
   let score = `  Score: ${e.score}/10`;
   if (e.gradedScore !== null && e.gradedScore !== e.score) score += ` (set by an admin after a dispute; graded ${e.gradedScore}/10)`;
-  if (e.kind === 'daily') score += e.roundStatus === 'skipped' ? ', no points (the round was skipped)' : `, ${e.points} points`;
+  if (e.kind === 'daily') score += e.roundStatus === 'skipped' ? ', no points (the round was skipped)' : `, ${plural(e.points, 'point')}`;
   const lines = [head, score];
   if (e.covered.length) lines.push(`  Covered: ${e.covered.map((c) => quote(c, 120)).join('; ')}`);
   if (e.missed.length) lines.push(`  Missed: ${e.missed.map((m) => quote(m, 120)).join('; ')}`);

@@ -1,4 +1,4 @@
-import { quote } from '../display.js';
+import { endSentence, quote } from '../display.js';
 import { notifyAdmins } from '../notify.js';
 import { findOpenQuestion } from '../open-question.js';
 import { error, text } from '../replies.js';
@@ -39,7 +39,7 @@ export const report: Command = {
     await notifyAdmins(
       deps,
       place.channelId,
-      `${actor.name} reports that the reference answer of "${quote(question.prompt, 200)}" may be wrong${reason ? `: ${quote(reason)}` : '.'} The question is ${question.id}, in content/${question.file}.${skipHint}`,
+      `${actor.name} reports that the reference answer of "${quote(question.prompt, 200)}" may be wrong${reason ? `: ${endSentence(quote(reason))}` : '.'} The question is ${question.id} (${question.file} in the content folder).${skipHint}`,
     );
     return [text(`Thank you: the admins are told that the reference answer of "${quote(question.prompt, 120)}" may be wrong.`, 'private', 'success')];
   },
