@@ -124,7 +124,8 @@ export class PostDelivery {
     store.roundDeliveryFailed(round.id, error.message, now + retryDelay(attempts, error));
     logger.error({ err: error, code: error.code, channelId: round.channelId, roundId: round.id, attempts }, 'daily post not delivered');
     if (error.code === 'channel_gone') this.suspend(round.channelId, sentence(error.message));
-    if (!store.markDeliveryReported(round.id, now)) return;
+    // A rate limit is waited out at the next attempt; only a real refusal is worth an admin's time.
+    if (error.code === 'rate_limited' || !store.markDeliveryReported(round.id, now)) return;
     const until = formatLocal(round.postedAt + options.catchUpHours * HOUR, channel.timezone);
     const message =
       error.code === 'channel_gone'

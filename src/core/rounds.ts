@@ -155,9 +155,8 @@ export class Rounds {
       try {
         await chat.send({ channelId: round.channelId, threadOf: fresh.messageRef ?? undefined }, summary);
       } catch (err) {
-        const error = asDeliveryError(err);
+        // Not a reason to suspend: a deleted post (its thread gone) looks the same as a deleted channel here.
         logger.error({ err, roundId: round.id }, 'could not post the round summary');
-        if (error.code === 'channel_gone') this.delivery.suspend(round.channelId, error.message);
       }
     }
     await this.refreshPost(fresh);

@@ -172,6 +172,18 @@ describe('a failed daily post', () => {
     expect(h.chat.of('question')).toHaveLength(1);
   });
 
+  it('waits out a rate limit as long as it says, without bothering the admins', async () => {
+    const h = harness();
+    const refusal = refusePosts(h, () => new DeliveryError('rate_limited', 'Slack asked prepbot to slow down', 5_000));
+    await h.cmd('admin', 'daily');
+    refusal.stop();
+    h.clock.advance(4_000);
+    expect((await h.bot.rounds.retryUndelivered()).delivered).toBe(0);
+    h.clock.advance(1_000);
+    expect((await h.bot.rounds.retryUndelivered()).delivered).toBe(1);
+    expect(adminNotices(h).filter((n) => /could not post/.test(n))).toEqual([]);
+  });
+
   it('closes quietly when never delivered: no summary under a post nobody saw', async () => {
     const h = harness();
     refusePosts(h, () => new DeliveryError('forbidden', 'Missing Permissions'));

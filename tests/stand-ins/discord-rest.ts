@@ -20,7 +20,8 @@ export interface InteractionRecord {
   token: string;
   channelId: string;
   dispatchedAt: number;
-  callbacks: { type: number; data: any; status: number }[];
+  /** Each callback with its status and `at`, ms after the dispatch. */
+  callbacks: { type: number; data: any; status: number; at: number }[];
   /** The response message: the reply (type 4), the deferred placeholder (type 5), then edits. */
   original: StoredMessage | null;
   modal: any | null;
@@ -128,7 +129,10 @@ export class DiscordRest {
     if (failure) {
       failure.times -= 1;
       const callback = /^\/interactions\/(\d+)\//.exec(path);
-      if (callback) this.interactions.get(callback[1]!)?.callbacks.push({ type: body.json?.type, data: body.json?.data, status: failure.status });
+      if (callback) {
+        const i = this.interactions.get(callback[1]!);
+        i?.callbacks.push({ type: body.json?.type, data: body.json?.data, status: failure.status, at: Date.now() - i.dispatchedAt });
+      }
       if (failure.status === 429) {
         const retry = failure.retryAfter ?? 0.1;
         return { status: 429, json: { message: 'You are being rate limited.', retry_after: retry, global: false, code: 0 }, headers: { 'retry-after': String(retry), 'x-ratelimit-scope': 'user' } };
@@ -166,7 +170,7 @@ export class DiscordRest {
     const late = Date.now() - i.dispatchedAt > this.w.responseWindowMs;
     const again = i.callbacks.some((c) => c.status < 300);
     const status = late && !again ? 404 : again ? 400 : 204;
-    i.callbacks.push({ type: b.json?.type, data: b.json?.data, status });
+    i.callbacks.push({ type: b.json?.type, data: b.json?.data, status, at: Date.now() - i.dispatchedAt });
     if (status === 404) return err(404, 10062, 'Unknown interaction');
     if (status === 400) return err(400, 40060, 'Interaction has already been acknowledged.');
     const { type, data } = b.json as { type: number; data?: any };

@@ -81,6 +81,28 @@ describe('Slack in Socket Mode', () => {
     expect(allText(post.body.blocks)).toMatch(/Question of the day/);
   });
 
+  it('carries a form refusal in the envelope ack, next to the input', async () => {
+    const ack = await socket.send({
+      type: 'interactive',
+      payload: {
+        type: 'view_submission',
+        team: { id: 'T1', domain: 'test' },
+        user: { id: 'UADMIN', username: 'ada', name: 'ada', team_id: 'T1' },
+        api_app_id: 'A1',
+        trigger_id: 'trigger.socket.view',
+        view: {
+          id: 'V1',
+          type: 'modal',
+          callback_id: 'prepbot_answer_modal',
+          private_metadata: JSON.stringify({ ref: 'round:1', team: 'T1', channel: 'C1' }),
+          title: { type: 'plain_text', text: 'Question of the day' },
+          state: { values: { answer: { text: { type: 'plain_text_input', value: ' ' } } } },
+        },
+      },
+    });
+    expect(ack).toMatchObject({ response_action: 'errors', errors: { answer: expect.stringMatching(/empty/) } });
+  });
+
   it('acks and ignores a redelivered envelope (retry_attempt) that would change things', async () => {
     const ack = await command('daily', 's2', 'UADMIN', 1);
     expect(ack).toEqual({});
