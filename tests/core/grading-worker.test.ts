@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GraderRateLimited } from '../../src/core/ports.js';
+import { GraderRateLimited, type GradeRequest } from '../../src/core/ports.js';
+import type { GradeResult } from '../../src/core/model.js';
 import type { GradeReply } from '../../src/core/replies.js';
 import { Bot } from '../../src/core/bot.js';
 import { DEFAULT_OPTIONS } from '../../src/core/context.js';
@@ -102,8 +103,8 @@ describe('grading jobs', () => {
     const bot = new Bot({ ...h.bot.deps, fallbackGrader: fallback });
     h.bot.worker.stop();
     bot.start();
-    h.grader.grade = (_req, signal) =>
-      new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+    h.grader.grade = (_req: GradeRequest, signal?: AbortSignal) =>
+      new Promise<GradeResult>((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
     await bot.handle({ type: 'command', place: PLACE, actor: { ...ann, platformId: 'root' }, verb: 'daily', args: '' });
     await bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer' });
     await new Promise((r) => setTimeout(r, 20));
