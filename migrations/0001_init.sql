@@ -133,4 +133,3 @@ CREATE TABLE user_points (
   PRIMARY KEY (scope_id, channel_id, period_key, user_id)
 );
 CREATE INDEX user_points_rank ON user_points(scope_id, channel_id, period_key, points DESC);
-CREATE INDEX user_points_user ON user_points(user_id, scope_id);

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { ChatRouter } from './adapters/chat-router.js';
+import { PostQueue } from './adapters/shared/post-queue.js';
 import { servesHttp } from './adapters/create-adapters.js';
 import { startHealthServer } from './health/health-server.js';
 import type { HealthStatus, PlatformAdapter } from './adapters/platform-adapter.js';
@@ -64,7 +65,10 @@ export class App {
     this.scheduler = new CronScheduler({ store: this.store, rounds: this.bot.rounds, clock, logger, catchUpHours: this.bot.deps.options.catchUpHours });
     this.bot.deps.scheduler = this.scheduler;
     this.adapters = overrides.adapters ?? [];
-    for (const a of this.adapters) this.chat.register(a.platform, a.chat);
+    // Platform posts go through a per-platform queue that waits out rate limits instead of dropping posts.
+    for (const a of this.adapters) {
+      this.chat.register(a.platform, a.platform === 'console' || a.chat instanceof PostQueue ? a.chat : new PostQueue(a.chat, { logger }));
+    }
   }
 
   /**

@@ -11,6 +11,8 @@ import { dueSlot, ON_TIME_GRACE_MS } from './due-slot.js';
 export interface ScheduledRounds {
   postDaily(channelId: string): Promise<PostOutcome>;
   closeDue(): Promise<number>;
+  /** Re-sends open rounds whose post failed, while CATCH_UP_HOURS lasts. */
+  retryUndelivered(): Promise<{ delivered: number }>;
   roundHours(channel: ChannelSettings): number;
 }
 
@@ -44,6 +46,8 @@ export interface CronSchedulerOptions {
 export interface SweepReport {
   closed: number;
   posted: string[];
+  /** Failed posts delivered on a retry. */
+  redelivered: number;
 }
 
 interface Job {
@@ -78,7 +82,7 @@ export class CronScheduler implements SchedulerPort {
 
   /** Arms one task per scheduled channel and the sweep, then sweeps once (catch-up and closing). */
   async start(): Promise<SweepReport> {
-    if (this.started || this.stopped) return { closed: 0, posted: [] };
+    if (this.started || this.stopped) return { closed: 0, posted: [], redelivered: 0 };
     this.started = true;
     for (const channel of this.o.store.listChannels({ scheduled: true })) this.update(channel);
     const every = this.o.sweepExpression === undefined ? '* * * * *' : this.o.sweepExpression;
@@ -132,7 +136,7 @@ export class CronScheduler implements SchedulerPort {
    * calls share one run.
    */
   sweep(): Promise<SweepReport> {
-    if (this.stopped) return Promise.resolve({ closed: 0, posted: [] });
+    if (this.stopped) return Promise.resolve({ closed: 0, posted: [], redelivered: 0 });
     this.sweeping ??= this.runSweep().finally(() => (this.sweeping = null));
     return this.sweeping;
   }
@@ -175,9 +179,10 @@ export class CronScheduler implements SchedulerPort {
   }
 
   private async runSweep(): Promise<SweepReport> {
-    const report: SweepReport = { closed: 0, posted: [] };
+    const report: SweepReport = { closed: 0, posted: [], redelivered: 0 };
     try {
       report.closed = await this.o.rounds.closeDue();
+      report.redelivered = (await this.o.rounds.retryUndelivered()).delivered;
       for (const channel of this.o.store.listChannels({ scheduled: true })) {
         if ((await this.postIfDue(channel.channelId)) === 'posted') report.posted.push(channel.channelId);
       }

@@ -2,6 +2,7 @@ import { Routes, type Client, type REST } from 'discord.js';
 import type { Logger } from '../../core/ports.js';
 import { commandDefinitions } from './command-definitions.js';
 import { diffCommands } from './command-diff.js';
+import { loggable } from './delivery-errors.js';
 
 /** Where the commands live: a development server (DISCORD_GUILD_ID) or global. */
 export function commandsRoute(applicationId: string, guildId: string | undefined): `/${string}` {
@@ -24,7 +25,7 @@ export async function checkRegisteredCommands(client: Client, guildId: string | 
     else logger.warn({ scope, problems }, `Discord slash commands (${scope}) do not match this version: ${problems.join('; ')}. Run npm run discord:register.`);
     return problems;
   } catch (err) {
-    logger.warn({ err, scope }, 'could not check the registered Discord slash commands');
+    logger.warn({ err: loggable(err), scope }, 'could not check the registered Discord slash commands');
     return [];
   }
 }

@@ -4,10 +4,12 @@ import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/ports.js';
 import type { PlatformAdapter } from '../platform-adapter.js';
 import { checkRegisteredCommands } from './command-check.js';
+import { loggable } from './delivery-errors.js';
 import { DiscordChat } from './discord-chat.js';
 import { handleInteraction } from './interactions.js';
 import { ReplyRoutes } from './reply-routes.js';
 
+/** Settings of the Discord adapter, from the config (see {@link DiscordAdapter.fromConfig}) or a test. */
 export interface DiscordAdapterOptions {
   token: string;
   /** REST base URL (DISCORD_API_URL), e.g. `http://127.0.0.1:9000/api`; Discord's when unset. */
@@ -48,6 +50,7 @@ export class DiscordAdapter implements PlatformAdapter {
     this.chat = new DiscordChat({ client: this.client, routes: this.routes, logger: this.logger, adminUserIds: opts.adminUserIds, editIntervalMs: opts.editIntervalMs });
   }
 
+  /** The adapter `createPlatformAdapters` registers when DISCORD_TOKEN is set. */
   static fromConfig(config: Config, logger: Logger): DiscordAdapter {
     return new DiscordAdapter({
       token: config.DISCORD_TOKEN ?? '',
@@ -62,7 +65,7 @@ export class DiscordAdapter implements PlatformAdapter {
   async start(bot: Bot): Promise<void> {
     const deps = { bot, routes: this.routes, logger: this.logger, deferAfterMs: this.opts.deferAfterMs ?? 1500 };
     this.client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
-    this.client.on(Events.Error, (err) => this.logger.error({ err }, 'discord client error'));
+    this.client.on(Events.Error, (err) => this.logger.error({ err: loggable(err) }, 'discord client error'));
     this.client.on(Events.Warn, (message) => this.logger.warn({ message }, 'discord client warning'));
     this.client.on(Events.ShardDisconnect, (event, shardId) => this.logger.warn({ code: event.code, shardId }, 'discord gateway disconnected'));
     this.client.on(Events.ShardResume, (shardId) => this.logger.info({ shardId }, 'discord gateway resumed'));
@@ -86,7 +89,7 @@ export class DiscordAdapter implements PlatformAdapter {
     try {
       await this.chat.flush();
     } catch (err) {
-      this.logger.warn({ err }, 'pending message edits were not applied');
+      this.logger.warn({ err: loggable(err) }, 'pending message edits were not applied');
     }
     this.chat.connected(false);
     this.routes.clear();
@@ -96,7 +99,10 @@ export class DiscordAdapter implements PlatformAdapter {
 
 /** A start-up failure as one sentence; a rejected token names DISCORD_TOKEN. */
 function startError(err: unknown, apiUrl: string | undefined): Error {
-  if (err instanceof DiscordjsError && (err.code === DiscordjsErrorCodes.TokenInvalid || err.code === DiscordjsErrorCodes.TokenMissing)) {
+  if (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.TokenMissing) {
+    return new Error('DISCORD_TOKEN is empty: set it to the bot token from the Discord Developer Portal.', { cause: err });
+  }
+  if (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.TokenInvalid) {
     return new Error('Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the bot token again from the Discord Developer Portal (Bot, Reset Token).', {
       cause: err,
     });

@@ -1,7 +1,7 @@
 import { PermissionFlagsBits, RESTJSONErrorCodes, type Client, type SendableChannels, type MessageCreateOptions, type Guild } from 'discord.js';
 import { DeliveryError, type ChatPort, type Logger, type MessageRef, type Target } from '../../core/ports.js';
 import type { Reply } from '../../core/replies.js';
-import { discordCode, toDeliveryError } from './delivery-errors.js';
+import { discordCode, loggable, toDeliveryError } from './delivery-errors.js';
 import { EditCoalescer } from './edit-coalescer.js';
 import { messageRefOf, parseChannelId, parseMessageRef, parseUserId } from './ids.js';
 import { LIMITS, shorten } from './limits.js';
@@ -9,6 +9,7 @@ import { pingRoleId, renderReply, type DiscordMessage } from './render.js';
 import type { ReplyRoutes } from './reply-routes.js';
 import { replaceResponse } from './respond.js';
 
+/** The client the chat sends through, and the adapter's shared state. */
 export interface DiscordChatOptions {
   client: Client;
   routes: ReplyRoutes;
@@ -71,7 +72,7 @@ export class DiscordChat implements ChatPort {
   async edit(target: Target, ref: MessageRef, reply: Reply): Promise<void> {
     await this.place(target.channelId);
     const msg = parseMessageRef(ref);
-    if (!msg) return Promise.reject(new DeliveryError('failed', `not a Discord message reference: ${ref}`));
+    if (!msg) throw new DeliveryError('failed', `not a Discord message reference: ${ref}`);
     const [first] = renderReply(reply);
     return this.edits.submit(ref, async () => {
       const channel = await this.channel(msg.channelId);
@@ -175,7 +176,7 @@ export class DiscordChat implements ChatPort {
         await route.run(() => replaceResponse(route.interaction, messages));
         return;
       } catch (err) {
-        this.o.logger.warn({ err, userId, route: route.key }, 'could not reply through the interaction; sending a DM instead');
+        this.o.logger.warn({ err: loggable(err), userId, route: route.key }, 'could not reply through the interaction; sending a DM instead');
       }
     }
     await this.dm(userId, messages);
@@ -195,7 +196,7 @@ export class DiscordChat implements ChatPort {
         await this.dm(id, messages);
         reached += 1;
       } catch (err) {
-        this.o.logger.warn({ err, userId: id, guildId }, 'could not DM an admin');
+        this.o.logger.warn({ err: loggable(err), userId: id, guildId }, 'could not DM an admin');
       }
     }
     if (reached === 0) this.o.logger.warn({ guildId }, 'no admin of this server could be reached by DM; the notice was not delivered');

@@ -81,10 +81,13 @@ const disputeTail = (r: DisputeRef) => `${r.guildId}:${r.channelId}:${r.answerId
 /** The Dispute button's `custom_id` (at most 25 + 25 + 15 digits, well inside 100 characters). */
 export const disputeButtonId = (r: DisputeRef): string => `${DISPUTE_BUTTON}${disputeTail(r)}`;
 
+/** The dispute modal's `custom_id`: the same names, so the submission needs no state kept in memory. */
 export const disputeFormId = (r: DisputeRef): string => `${DISPUTE_FORM}${disputeTail(r)}`;
 
+/** What a Dispute button names, or null when the id is not one. */
 export const disputeOfButton = (customId: string): DisputeRef | null => disputeAfter(customId, DISPUTE_BUTTON);
 
+/** What a dispute modal names, or null. */
 export const disputeOfForm = (customId: string): DisputeRef | null => disputeAfter(customId, DISPUTE_FORM);
 
 function disputeAfter(customId: string, prefix: string): DisputeRef | null {

@@ -14,11 +14,13 @@ import type { Logger } from '../../core/ports.js';
 import { actorOf, placeOf } from './actor.js';
 import { topicChoices, zoneChoices } from './autocomplete.js';
 import { argsFromOptions, COMMAND_NAME } from './command-definitions.js';
+import { loggable } from './delivery-errors.js';
 import { disputeModal } from './dispute-modal.js';
 import { ANSWER_INPUT_ID, answerRefOfButton, answerRefOfForm, channelIdOf, disputeOfButton, disputeOfForm, REASON_INPUT_ID, scopeIdOf, type DisputeRef } from './ids.js';
 import type { ReplyRoutes } from './reply-routes.js';
 import { respond } from './respond.js';
 
+/** What the interaction handler needs: the core, the reply routes it registers, a logger. */
 export interface InteractionDeps {
   bot: Bot;
   routes: ReplyRoutes;
@@ -43,7 +45,7 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
     else if (interaction.isButton()) await onButton(interaction, deps);
     else if (interaction.isModalSubmit()) await onModal(interaction, deps);
   } catch (err) {
-    deps.logger.error({ err, interactionId: interaction.id, interactionType: interaction.type, userId: interaction.user.id }, 'discord interaction failed');
+    deps.logger.error({ err: loggable(err), interactionId: interaction.id, interactionType: interaction.type, userId: interaction.user.id }, 'discord interaction failed');
     await apologise(interaction, deps.logger);
   }
 }
@@ -149,6 +151,6 @@ async function apologise(i: Interaction, logger: Logger): Promise<void> {
     if (!i.deferred && !i.replied) await i.reply({ content: SORRY, flags: MessageFlags.Ephemeral });
     else await i.followUp({ content: SORRY, flags: MessageFlags.Ephemeral });
   } catch (err) {
-    logger.warn({ err, interactionId: i.id }, 'could not tell the user about the failure');
+    logger.warn({ err: loggable(err), interactionId: i.id }, 'could not tell the user about the failure');
   }
 }

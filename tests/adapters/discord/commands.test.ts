@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, CHANNEL_ID, MEMBER, OTHER } from '../../stand-ins/discord-stand-in.js';
+import { PermissionFlagsBits } from 'discord.js';
+import { ADMIN, CHANNEL_ID, DEFAULT_GUILD, MEMBER, OTHER } from '../../stand-ins/discord-stand-in.js';
 import { gradeIn, startRig, visible, type Rig } from './rig.js';
 
 const EPHEMERAL = 64;
@@ -54,6 +55,16 @@ describe('/prep slash commands', () => {
     expect((await rig.standIn.waitFor(() => add.original, 'the confirmation')).content).not.toMatch(/not a Discord user or role/);
     const allowed = rig.standIn.slash(MEMBER, 'pause');
     expect((await rig.standIn.waitFor(() => allowed.original, 'the reply')).content).not.toMatch(/Only admins/);
+  });
+
+  it('names the permission the bot lacks when asked to post where it cannot', async () => {
+    const guild = structuredClone(DEFAULT_GUILD);
+    guild.channels.push({ id: '1200000000000000013', name: 'no-embeds', botDeny: PermissionFlagsBits.EmbedLinks });
+    rig = await startRig({ standIn: { guilds: [guild] } });
+    const ix = rig.standIn.slash(ADMIN, 'daily', {}, { channelId: '1200000000000000013' });
+    const reply = await rig.standIn.waitFor(() => ix.original, 'the refusal');
+    expect(reply.content).toMatch(/missing Embed Links/);
+    expect(rig.standIn.messagesIn('1200000000000000013')).toEqual([]);
   });
 
   it('rejects an invalid time zone with an ephemeral explanation', async () => {

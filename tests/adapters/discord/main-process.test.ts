@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { questionFile, tempContent } from '../../content/fixtures.js';
 import { DiscordStandIn } from '../../stand-ins/discord-stand-in.js';
 
@@ -11,6 +11,7 @@ afterEach(async () => {
   await standIn?.close();
   standIn = null;
 });
+afterAll(() => content.cleanup());
 
 /** Runs `src/main.ts` as `npm start` would, with only the given settings. */
 function runMain(env: Record<string, string>) {

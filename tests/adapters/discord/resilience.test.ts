@@ -24,7 +24,9 @@ describe('the Discord adapter when things go wrong', () => {
     expect(ix.callbacks.map((c) => c.status)).toEqual([400, 204]);
     expect(sorry.content).toMatch(/Something went wrong on my side/);
     expect(sorry.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(rig.logs('error')).toContain('discord interaction failed');
+    const logged = rig.logger.entries.find((e) => e.msg === 'discord interaction failed')!.obj as { err: object };
+    expect(logged.err).toMatchObject({ code: 50035, status: 400 });
+    expect(logged.err).not.toHaveProperty('requestBody');
   });
 
   it('keeps running after Discord refuses a late response, and answers the next interaction', async () => {

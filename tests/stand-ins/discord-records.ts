@@ -1,0 +1,58 @@
+import type { GuildFixture, userPayload } from './discord-payloads.js';
+
+/** What the Discord stand-in records and plays by. */
+
+export interface StoredMessage {
+  id: string;
+  channelId: string;
+  content: string;
+  embeds: any[];
+  components: any[];
+  flags: number;
+  /** `allowed_mentions` as the bot last sent it. */
+  allowedMentions: any;
+  attachments: { filename: string; content: string }[];
+  edits: number;
+}
+
+export interface InteractionRecord {
+  id: string;
+  token: string;
+  channelId: string;
+  dispatchedAt: number;
+  /** Each callback with its status and `at`, ms after the dispatch. */
+  callbacks: { type: number; data: any; status: number; at: number }[];
+  /** The response message: the reply (type 4), the deferred placeholder (type 5), then edits. */
+  original: StoredMessage | null;
+  modal: any | null;
+  choices: any[] | null;
+  followups: StoredMessage[];
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: any;
+  status: number;
+}
+
+export interface Failure {
+  method: string;
+  path: RegExp;
+  status: number;
+  code?: number;
+  message?: string;
+  /** Seconds, for 429. */
+  retryAfter?: number;
+  times: number;
+}
+
+export interface World {
+  token: string;
+  appId: string;
+  bot: ReturnType<typeof userPayload>;
+  guilds: GuildFixture[];
+  gatewayUrl(): string;
+  /** Discord's 3-second window for the first response to an interaction. */
+  responseWindowMs: number;
+}
