@@ -10,6 +10,7 @@ import { Bot } from './core/bot.js';
 import { DEFAULT_OPTIONS, type CoreOptions } from './core/context.js';
 import type { Clock, Grader, Logger, QuestionBank } from './core/ports.js';
 import { createLlmGrader } from './grading/create-grader.js';
+import { InjectionGuard } from './grading/injection-defence.js';
 import { OfflineGrader } from './grading/offline-grader.js';
 import { CronScheduler } from './scheduler/cron-scheduler.js';
 import { SqliteStore } from './storage/sqlite-store.js';
@@ -49,7 +50,7 @@ export class App {
     const clock = overrides.clock ?? systemClock;
     const content = overrides.content ?? loadContentOrThrow(config.CONTENT_DIR);
     this.store = SqliteStore.open(config.DATABASE_PATH);
-    const offline = new OfflineGrader();
+    const offline = new InjectionGuard(new OfflineGrader(), logger);
     this.startedAt = clock.now();
     this.bot = new Bot({
       store: this.store,

@@ -251,6 +251,8 @@ export interface Store extends OperationsStore {
   topicAverages(userId: string, scopeId: string): { questionId: string; average: number; answers: number }[];
   roundResults(roundId: number): RoundResult[];
   userStreakScores(userId: string, channelId: string): Map<number, number>;
+  /** The channel of the user's latest answer to a round in this scope, or null. */
+  latestRoundChannel(userId: string, scopeId: string): string | null;
 
   // practice
   createPracticePrompt(p: Omit<PracticePrompt, 'id' | 'answeredAt' | 'hinted'>): PracticePrompt;

@@ -17,16 +17,13 @@ import type { GradeFlag, GradeResult } from '../core/model.js';
 import { GraderRateLimited, type Clock, type Grader, type GradeRequest, type Logger } from '../core/ports.js';
 import { Semaphore } from './concurrency.js';
 import { scanForInjection, type InjectionScan } from './injection.js';
+import { defendAgainstInjection } from './injection-defence.js';
 import { buildGradingPrompt, isReasoningModel, PROMPT_VERSION } from './llm-prompt.js';
 import { DEFAULT_POLICY, requestCompletion, type RequestPolicy } from './llm-request.js';
 import { GRADING_RESPONSE_FORMAT, GraderReplyError, parseGradingReply } from './llm-schema.js';
-import { coverage } from './offline-grader.js';
 import { scoreFromVerdicts } from './score-from-verdicts.js';
 
-/** Below this offline coverage of the reference and key points, a flagged answer "covers nothing". */
-export const NOTHING_COVERED_BELOW = 0.04;
-/** The most a flagged answer that covers nothing can score. */
-export const INJECTION_CAP = 1;
+export { INJECTION_CAP, NOTHING_COVERED_BELOW } from './injection-defence.js';
 
 export interface LlmGraderOptions {
   client: OpenAI;
@@ -110,25 +107,8 @@ export class LlmGrader implements Grader {
   }
 
   private result(req: GradeRequest, scan: InjectionScan, scored: { score: number; covered: string[]; partly: string[]; missed: string[] }, advice: string): GradeResult {
-    const flags: GradeFlag[] = [];
-    let { score, covered, partly, missed } = scored;
-    let feedback = oneLine(advice) || defaultAdvice(missed);
-    if (scan.suspected) {
-      flags.push('injection_suspected');
-      const rubricText = [req.reference, ...req.keyPoints.map((k) => k.text)].join('\n');
-      const covers = coverage(rubricText, scan.cleaned, req.question);
-      if (covers < NOTHING_COVERED_BELOW && score > INJECTION_CAP) {
-        score = INJECTION_CAP;
-        // The model was talked into its verdicts; the reply must not list points as covered.
-        missed = [...covered, ...partly, ...missed];
-        covered = [];
-        partly = [];
-        flags.push('score_capped');
-        feedback = 'Answer the question itself: explain the key ideas in your own words, without instructions to the grader.';
-      }
-      this.o.logger?.info({ questionId: req.questionId, reasons: scan.reasons, coverage: Math.round(covers * 1000) / 1000, capped: flags.includes('score_capped') }, 'answer addresses the grader');
-    }
-    return { score, covered, partly, missed, feedback, grader: this.id, flags };
+    const graded = { ...scored, feedback: oneLine(advice) || defaultAdvice(scored.missed), flags: [] as GradeFlag[] };
+    return { ...defendAgainstInjection(req, scan, graded, this.o.logger), grader: this.id };
   }
 }
 

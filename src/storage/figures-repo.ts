@@ -103,4 +103,13 @@ export class FiguresRepo {
     );
     return new Map(rows.map((r) => [r.round_id, r.score]));
   }
+
+  latestRoundChannel(userId: string, scopeId: string): string | null {
+    const row = this.s.one<{ channel_id: string }>(
+      'SELECT channel_id FROM answers WHERE user_id = ? AND scope_id = ? AND round_id IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1',
+      userId,
+      scopeId,
+    );
+    return row?.channel_id ?? null;
+  }
 }

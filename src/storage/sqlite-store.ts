@@ -84,6 +84,7 @@ export class SqliteStore implements Store {
   topicAverages: Store['topicAverages'] = (...a) => this.figures.topicAverages(...a);
   roundResults: Store['roundResults'] = (...a) => this.figures.roundResults(...a);
   userStreakScores: Store['userStreakScores'] = (...a) => this.figures.userStreakScores(...a);
+  latestRoundChannel: Store['latestRoundChannel'] = (...a) => this.figures.latestRoundChannel(...a);
 
   createPracticePrompt: Store['createPracticePrompt'] = (...a) => this.practice.createPracticePrompt(...a);
   latestOpenPractice: Store['latestOpenPractice'] = (...a) => this.practice.latestOpenPractice(...a);

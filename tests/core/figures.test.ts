@@ -106,6 +106,14 @@ describe('stats', () => {
     expect(stats!.weakestTopics[0]!.average).toBeLessThanOrEqual(stats!.weakestTopics.at(-1)!.average);
   });
 
+  it('show the streak of the channel the person plays in when asked outside it (a DM, App Home)', async () => {
+    const h = harness();
+    await playDays(h, [{ ann: 8 }, { ann: 7 }]);
+    const dm = { ...OTHER_CHANNEL, channelId: 'discord:g1:dm-ann' };
+    const [stats] = (await h.cmd('ann', 'stats', dm)) as StatsReply[];
+    expect(stats).toMatchObject({ currentStreak: 2, bestStreak: 2, points: 15 });
+  });
+
   it('are empty but friendly for a newcomer', async () => {
     const h = harness();
     const [stats] = (await h.cmd('new', 'stats')) as StatsReply[];

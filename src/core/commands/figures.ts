@@ -49,7 +49,11 @@ export const stats: Command = {
   options: [],
   run({ deps, practice, actor, place }) {
     const totals = deps.store.userTotals(actor.id, place.scopeId);
-    const streaks = computeStreaks(deps.store.streakRounds(place.channelId), deps.store.userStreakScores(actor.id, place.channelId));
+    // Streaks belong to a channel's rounds; asked elsewhere (a DM, App Home), show the channel the person plays in.
+    const here = deps.store.streakRounds(place.channelId);
+    const streakChannel = here.length > 0 ? place.channelId : (deps.store.latestRoundChannel(actor.id, place.scopeId) ?? place.channelId);
+    const rounds = streakChannel === place.channelId ? here : deps.store.streakRounds(streakChannel);
+    const streaks = computeStreaks(rounds, deps.store.userStreakScores(actor.id, streakChannel));
     const byTopic = new Map<string, { sum: number; n: number }>();
     for (const row of deps.store.topicAverages(actor.id, place.scopeId)) {
       const topic = deps.content.get(row.questionId)?.topic ?? 'retired questions';
