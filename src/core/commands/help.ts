@@ -10,8 +10,10 @@ export function helpCommand(all: () => Command[]): Command {
     summary: 'usage',
     options: [],
     run() {
-      const lines = ['prepbot: a question of the day, graded answers, leaderboards and practice.', ''];
-      for (const c of all()) lines.push(`  ${c.usage.padEnd(44)} ${c.summary}${c.admin ? ' (admin)' : ''}`);
+      // No column alignment: chat apps use proportional fonts.
+      const line = (c: Command) => `  ${c.usage}: ${c.summary}`;
+      const lines = ['prepbot: a question of the day, graded answers, leaderboards and practice.', 'For everyone:'];
+      lines.push(...all().filter((c) => !c.admin).map(line), 'For admins:', ...all().filter((c) => c.admin).map(line));
       return [text(lines.join('\n'))];
     },
   };
