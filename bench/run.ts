@@ -1,5 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { ackBench } from './ack.js';
+import { burstBench } from './burst.js';
 import { leaderboardBench } from './leaderboard.js';
 import type { BenchContext } from './lib.js';
 import { offlineBench } from './offline.js';
@@ -9,6 +11,8 @@ type Bench = (ctx: BenchContext) => Promise<Record<string, number>>;
 const BENCHES: Record<string, Bench> = {
   offline: offlineBench,
   leaderboard: leaderboardBench,
+  ack: ackBench,
+  burst: burstBench,
 };
 
 const { values } = parseArgs({

@@ -150,5 +150,7 @@ export function coreOptions(config: Config): CoreOptions {
     catchUpHours: config.CATCH_UP_HOURS,
     adminUserIds: config.ADMIN_USER_IDS,
     maxAnswersPerHour: config.MAX_ANSWERS_PER_HOUR,
+    // Jobs in progress at once; fewer than the grader's request slots would leave slots idle.
+    gradingConcurrency: config.GRADER_CONCURRENCY,
   };
 }

@@ -1,6 +1,6 @@
 import type { CoreDeps } from './context.js';
 import { plural } from './display.js';
-import type { Actor, Place } from './model.js';
+import type { Actor, Place, Round } from './model.js';
 import { answerHash } from './normalize.js';
 import { findOpenQuestion, resolveAnswerRef, type OpenQuestion } from './open-question.js';
 import { error, type AckReply, type FormReply, type Reply } from './replies.js';
@@ -11,11 +11,28 @@ const HOUR = 3_600_000;
 
 /** Taking answers: checks, storing before acknowledging, queueing the grading job. */
 export class Answers {
+  /** Rounds whose live count is due for a refresh. */
+  private readonly countsDue = new Set<number>();
+
   constructor(
     private readonly d: CoreDeps,
     private readonly rounds: Rounds,
     private readonly onQueued: () => void,
   ) {}
+
+  /**
+   * The post's live count is refreshed once the acknowledgement is on its way, and once for all the
+   * answers taken in the same turn of the event loop: counting a round's answers grows with the
+   * round, and an answer's acknowledgement should not wait for it.
+   */
+  private refreshCountSoon(round: Round): void {
+    if (this.countsDue.has(round.id)) return;
+    this.countsDue.add(round.id);
+    setImmediate(() => {
+      this.countsDue.delete(round.id);
+      void this.rounds.refreshPost(round);
+    });
+  }
 
   /** What an Answer button opens: the form for this round or practice question, or a refusal. */
   openForm(actor: Actor, place: Place, answerRef: string): Reply {
@@ -91,7 +108,7 @@ export class Answers {
     });
     this.d.logger.info({ answerId: answer.id, userId: actor.id, questionId: answer.questionId, kind: answer.kind, chars: text.length }, 'answer stored');
     this.onQueued();
-    if (round && open && answer.counts) void this.rounds.refreshPost(round);
+    if (round && open && answer.counts) this.refreshCountSoon(round);
 
     let note = 'Grading it now; your score arrives in a moment.';
     if (round && !open) note = 'This round has closed, so it is graded as practice and earns no points. Grading it now.';

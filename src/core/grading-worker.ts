@@ -5,6 +5,7 @@ import { answerHash } from './normalize.js';
 import { GraderRateLimited, type GradingJob } from './ports.js';
 import { gradeReply } from './grade-reply.js';
 import { pointsFor } from './scoring.js';
+import { Turns } from './turns.js';
 
 type Outcome = { grade: GradeResult; fresh: boolean } | { deferred: number; reason: string };
 
@@ -19,7 +20,10 @@ export class GradingWorker {
   private stopped = false;
   /** Aborted when shutdown's grace runs out, so slow grader calls give up and their jobs stay queued. */
   private readonly shutdown = new AbortController();
+  /** The signals of the grader calls in flight, aborted with `shutdown`. */
+  private readonly calls = new Set<AbortController>();
   private idleWaiters: (() => void)[] = [];
+  private readonly turns = new Turns();
 
   constructor(private readonly d: CoreDeps) {}
 
@@ -62,6 +66,7 @@ export class GradingWorker {
     const settled = await Promise.race([all, timeout]);
     if (!settled) {
       this.shutdown.abort();
+      for (const call of this.calls) call.abort(this.shutdown.signal.reason);
       // Aborted jobs go back to the queue; give them a moment to record that.
       await Promise.race([all, new Promise((r) => setTimeout(r, 500).unref())]);
     }
@@ -96,11 +101,14 @@ export class GradingWorker {
 
   private async run(job: GradingJob): Promise<void> {
     const { store, content, logger, clock } = this.d;
+    // Grading is background work: each step waits its turn, so acknowledgements never queue behind a batch of grades.
+    await this.turns.take();
     const answer = store.getAnswer(job.answerId);
     if (!answer) return;
     const question = content.get(answer.questionId);
     try {
       const outcome = question ? await this.grade(job, answer, question) : { grade: missingQuestion(answer), fresh: false };
+      await this.turns.take();
       if (this.shutdown.signal.aborted) {
         store.deferJob(job.id, clock.now(), 'interrupted by shutdown');
         return;
@@ -116,6 +124,7 @@ export class GradingWorker {
       const stored = store.completeJob(job.id, grade, points, clock.now());
       if (!stored) return;
       logger.info({ answerId: answer.id, score: stored.score, grader: stored.grader, flags: stored.flags }, 'answer graded');
+      await this.turns.take();
       await this.reply(answer, question, stored);
       if (same.length) await reportSameAnswers(this.d, answer, question, same);
     } catch (err) {
@@ -136,7 +145,7 @@ export class GradingWorker {
     if (cached) return { grade: { ...cached, flags: [...cached.flags.filter((f) => f !== 'cached'), 'cached'] }, fresh: false };
     const req = { questionId: question.id, question: question.prompt, reference: question.reference, keyPoints: question.keyPoints, answer: answer.text };
     try {
-      const grade = await grader.grade(req, this.shutdown.signal);
+      const grade = await this.withJobSignal((signal) => grader.grade(req, signal));
       store.saveCachedGrade(question.id, hash, grader.id, grader.version, grade);
       return { grade, fresh: true };
     } catch (err) {
@@ -150,6 +159,22 @@ export class GradingWorker {
       this.d.logger.warn({ err, answerId: answer.id }, 'grader failed; using the offline grader');
       const grade = await fallbackGrader.grade(req);
       return { grade: { ...grade, flags: [...grade.flags, 'offline_fallback'] }, fresh: false };
+    }
+  }
+
+  /**
+   * Runs one grader call with its own signal, aborted at shutdown with the others in flight: an
+   * HTTP client that adds an abort listener per request and never removes it (openai's does) would
+   * otherwise pile one up per grade on the long-lived shutdown signal, and keep each alive.
+   */
+  private async withJobSignal<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const job = new AbortController();
+    if (this.shutdown.signal.aborted) job.abort(this.shutdown.signal.reason);
+    this.calls.add(job);
+    try {
+      return await call(job.signal);
+    } finally {
+      this.calls.delete(job);
     }
   }
 

@@ -73,6 +73,15 @@ export interface Target {
   dm?: boolean;
   /** Deliver privately to the admins of the channel's server or workspace instead of a user. */
   admins?: boolean;
+  /**
+   * With `admins`: the admins the core knows for the channel's server or workspace, platform-
+   * qualified: users (`discord:1`, `slack:T1:U1`) from the `admins add` list and ADMIN_USER_IDS,
+   * and roles or user groups (`discord-role:2`, `slack-group:S1`) from the list. The adapter DMs
+   * each user who belongs to that server/workspace, the members of each role or group when it can
+   * find them cheaply, and the platform's own admins it can name; never a channel. Absent: the
+   * adapter falls back to ADMIN_USER_IDS.
+   */
+  recipients?: string[];
   /** Post in the thread of this message (the round's post), starting the thread if needed. */
   threadOf?: string;
   /** Adapter-chosen route for a reply to an earlier event (e.g. a deferred Discord interaction). */

@@ -94,8 +94,13 @@ export class AnswersRepo {
     return !!this.s.one('SELECT 1 FROM answers WHERE round_id = ? AND user_id = ? LIMIT 1', roundId, userId);
   }
 
+  /**
+   * Members who answered the round while it was open: their scoring answers, one per member by the
+   * `answers_one_scoring` index, which this counts without reading a row (the live count runs
+   * after every answer, so it must stay cheap in a round of thousands).
+   */
   roundAnswerCount(roundId: number): number {
-    return this.s.one<{ n: number }>('SELECT COUNT(DISTINCT user_id) AS n FROM answers WHERE round_id = ?', roundId)!.n;
+    return this.s.one<{ n: number }>('SELECT COUNT(*) AS n FROM answers WHERE round_id = ? AND counts = 1', roundId)!.n;
   }
 
   claimNextJob(now: number): GradingJob | null {

@@ -156,24 +156,36 @@ export function interactionBase(type: number, appId: string, who: UserFixture, w
   };
 }
 
-/** An option value: a string, or a role picked in a mentionable option (its id, resolved as a role). */
-export type OptionValue = string | { role: { id: string; name: string } };
+/** An option value: a string, or a role or member picked in a mentionable option (its id, resolved). */
+export type OptionValue = string | { role: { id: string; name: string } } | { user: UserFixture };
 
 /** `/prep <subcommand> option:value ...`; `focused` marks the option being typed (autocomplete). */
 export function commandData(commandId: string, guildId: string | null, subcommand: string, options: Record<string, OptionValue>, focused?: string) {
   const roles: Record<string, object> = {};
+  const users: Record<string, object> = {};
+  const members: Record<string, object> = {};
   const list = Object.entries(options).map(([name, value]) => {
     if (typeof value === 'string') return { type: 3, name, value, ...(name === focused ? { focused: true } : {}) };
+    if ('user' in value) {
+      const { user: _user, ...member } = memberPayload(value.user);
+      users[value.user.id] = userPayload(value.user);
+      members[value.user.id] = member;
+      return { type: 9, name, value: value.user.id };
+    }
     roles[value.role.id] = { id: value.role.id, name: value.role.name, permissions: '0', position: 1, color: 0, hoist: false, managed: false, mentionable: true, flags: 0 };
     return { type: 9, name, value: value.role.id };
   });
+  const resolved = {
+    ...(Object.keys(roles).length ? { roles } : {}),
+    ...(Object.keys(users).length ? { users, members } : {}),
+  };
   return {
     id: commandId,
     name: 'prep',
     type: 1,
     ...(guildId ? { guild_id: guildId } : {}),
     options: [{ type: 1, name: subcommand, options: list }],
-    ...(Object.keys(roles).length ? { resolved: { roles } } : {}),
+    ...(Object.keys(resolved).length ? { resolved } : {}),
   };
 }
 

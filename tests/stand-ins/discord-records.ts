@@ -44,6 +44,8 @@ export interface Failure {
   message?: string;
   /** Seconds, for 429. */
   retryAfter?: number;
+  /** A 429 of the global limit (every route waits), not of the route's bucket. */
+  global?: boolean;
   times: number;
 }
 

@@ -81,10 +81,7 @@ export class DiscordRest {
         const i = this.interactions.get(callback[1]!);
         i?.callbacks.push({ type: body.json?.type, data: body.json?.data, status: failure.status, at: Date.now() - i.dispatchedAt });
       }
-      if (failure.status === 429) {
-        const retry = failure.retryAfter ?? 0.1;
-        return { status: 429, json: { message: 'You are being rate limited.', retry_after: retry, global: false, code: 0 }, headers: { 'retry-after': String(retry), 'x-ratelimit-scope': 'user' } };
-      }
+      if (failure.status === 429) return rateLimited(failure);
       return err(failure.status, failure.code ?? 0, failure.message ?? 'Scripted failure');
     }
     const tokenFree = path.startsWith('/interactions/') || path.startsWith('/webhooks/');
@@ -272,6 +269,25 @@ export class DiscordRest {
       edited_timestamp: m.edits ? new Date().toISOString() : null,
     };
   }
+}
+
+/**
+ * A 429 as Discord sends it, with what discord.js reads: `Retry-After` (seconds), the bucket's
+ * `X-RateLimit-Limit`/`-Remaining: 0`/`-Reset-After`/`-Bucket`, `X-RateLimit-Scope`, and
+ * `X-RateLimit-Global` for the global limit; the JSON body repeats `retry_after` and `global`.
+ */
+function rateLimited(f: Failure): Result {
+  const retry = f.retryAfter ?? 0.1;
+  const headers: Record<string, string> = {
+    'retry-after': String(retry),
+    'x-ratelimit-limit': '5',
+    'x-ratelimit-remaining': '0',
+    'x-ratelimit-reset-after': String(retry),
+    'x-ratelimit-bucket': 'stand-in-bucket',
+    'x-ratelimit-scope': f.global ? 'global' : 'user',
+    ...(f.global ? { 'x-ratelimit-global': 'true' } : {}),
+  };
+  return { status: 429, json: { message: 'You are being rate limited.', retry_after: retry, global: Boolean(f.global), code: 0 }, headers };
 }
 
 function re(path: string): RegExp {

@@ -8,6 +8,7 @@ import {
   interactionBase,
   modalData,
   snowflake,
+  textChannelPayload,
   userPayload,
   type GuildFixture,
   type OptionValue,
@@ -173,6 +174,40 @@ export class DiscordStandIn {
     this.rest.interactions.set(record.id, record);
     this.gateway.dispatch('INTERACTION_CREATE', payload);
     return record;
+  }
+
+  // ---- servers and channels coming and going --------------------------------------------------
+
+  /** The bot is kicked from a server (GUILD_DELETE without `unavailable`); its REST calls there then fail. */
+  removeGuild(guildId: string): GuildFixture {
+    const index = this.guilds.findIndex((g) => g.id === guildId);
+    if (index < 0) throw new Error(`stand-in: no guild ${guildId}`);
+    const [guild] = this.guilds.splice(index, 1);
+    this.gateway.dispatch('GUILD_DELETE', { id: guildId });
+    return guild!;
+  }
+
+  /** A server outage (GUILD_DELETE with `unavailable: true`): nothing about the bot's membership changed. */
+  outage(guildId: string): void {
+    this.gateway.dispatch('GUILD_DELETE', { id: guildId, unavailable: true });
+  }
+
+  /** The bot is added to a server (again): GUILD_CREATE with its channels. */
+  addGuild(guild: GuildFixture): void {
+    this.guilds.push(guild);
+    this.gateway.dispatch('GUILD_CREATE', guildPayload(guild, this.bot));
+  }
+
+  /**
+   * A channel is deleted: later REST calls to it answer 10003 Unknown Channel. With `silently` no
+   * CHANNEL_DELETE is dispatched (it happened while the bot was offline, so only a post finds out).
+   */
+  deleteChannel(channelId: string, o: { silently?: boolean } = {}): void {
+    const guild = this.guilds.find((g) => g.channels.some((c) => c.id === channelId));
+    if (!guild) throw new Error(`stand-in: no channel ${channelId}`);
+    const channel = guild.channels.find((c) => c.id === channelId)!;
+    guild.channels = guild.channels.filter((c) => c.id !== channelId);
+    if (!o.silently) this.gateway.dispatch('CHANNEL_DELETE', textChannelPayload(guild.id, channel));
   }
 
   // ---- reading back what reached Discord -----------------------------------------------------

@@ -66,7 +66,10 @@ export class SlackWebApiStandIn {
   readonly channels = new Map<string, { member: boolean; archived?: boolean } | 'not_found'>();
   /** What `apps.connections.open` returns as the Socket Mode URL. */
   socketUrl = '';
-  private readonly failures = new Map<string, ScriptedFailure[]>();
+  private readonly failures = new Map<string, { failure: ScriptedFailure; channel?: string }[]>();
+  private readonly limited = new Map<string, { until: number; retryAfter: number }>();
+  /** HTTP statuses answered, in order, per method (429s included). */
+  readonly statuses: { method: string; channel: string; status: number }[] = [];
   private seq = 100;
 
   private constructor(
@@ -96,11 +99,19 @@ export class SlackWebApiStandIn {
     this.users.set(id, user);
   }
 
-  /** The next call of `method` fails this way (queued, one failure per call). */
-  failNext(method: string, failure: ScriptedFailure): void {
+  /**
+   * The next call of `method` fails this way (queued, one failure per call); with `channel`, the
+   * next call to that channel (a daily post, not an admin's DM).
+   */
+  failNext(method: string, failure: ScriptedFailure, o: { channel?: string } = {}): void {
     const list = this.failures.get(method) ?? [];
-    list.push(failure);
+    list.push({ failure, channel: o.channel });
     this.failures.set(method, list);
+  }
+
+  /** A burst past Slack's rate limit: every call of `method` for the next `ms` gets 429 with `Retry-After`. */
+  rateLimitFor(method: string, ms: number, retryAfterSeconds: number): void {
+    this.limited.set(method, { until: Date.now() + ms, retryAfter: retryAfterSeconds });
   }
 
   callsTo(method: string): SlackCall[] {
@@ -134,14 +145,24 @@ export class SlackWebApiStandIn {
     const body = parseBody(raw, req.headers['content-type']);
     const auth = req.headers.authorization;
     this.calls.push({ method, body, token: auth?.startsWith('Bearer ') ? auth.slice(7) : ((body.token as string | undefined) ?? null) });
-    const failure = this.failures.get(method)?.shift();
+    const channel = String(body.channel ?? '');
+    const limit = this.limited.get(method);
+    const queued = this.failures.get(method) ?? [];
+    const index = queued.findIndex((f) => f.channel === undefined || f.channel === channel);
+    const failure: ScriptedFailure | undefined =
+      limit && Date.now() < limit.until ? { status: 429, retryAfter: limit.retryAfter } : index >= 0 ? queued.splice(index, 1)[0]!.failure : undefined;
     if (failure) {
-      if ('error' in failure) return this.json(res, { ok: false, error: failure.error });
+      if ('error' in failure) {
+        this.statuses.push({ method, channel, status: 200 });
+        return this.json(res, { ok: false, error: failure.error });
+      }
+      this.statuses.push({ method, channel, status: failure.status });
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if ('retryAfter' in failure) headers['retry-after'] = String(failure.retryAfter);
       res.writeHead(failure.status, headers).end(JSON.stringify({ ok: false, error: failure.status === 429 ? 'ratelimited' : 'fatal_error' }));
       return;
     }
+    this.statuses.push({ method, channel, status: 200 });
     this.json(res, this.answer(method, body));
   }
 

@@ -7,6 +7,7 @@ import { checkRegisteredCommands } from './command-check.js';
 import { loggable } from './delivery-errors.js';
 import { DiscordChat } from './discord-chat.js';
 import { handleInteraction } from './interactions.js';
+import { watchLostPlaces } from './lost-places.js';
 import { ReplyRoutes } from './reply-routes.js';
 
 /** Settings of the Discord adapter, from the config (see {@link DiscordAdapter.fromConfig}) or a test. */
@@ -38,6 +39,7 @@ export class DiscordAdapter implements PlatformAdapter {
   readonly client: Client;
   private readonly routes = new ReplyRoutes();
   private readonly logger: Logger;
+  private accepting = true;
 
   constructor(private readonly opts: DiscordAdapterOptions) {
     this.logger = opts.logger;
@@ -63,8 +65,10 @@ export class DiscordAdapter implements PlatformAdapter {
 
   /** Logs in, waits until the servers are known, then checks the registered slash commands. */
   async start(bot: Bot): Promise<void> {
-    const deps = { bot, routes: this.routes, logger: this.logger, deferAfterMs: this.opts.deferAfterMs ?? 1500 };
+    this.accepting = true;
+    const deps = { bot, routes: this.routes, logger: this.logger, deferAfterMs: this.opts.deferAfterMs ?? 1500, accepting: () => this.accepting };
     this.client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+    watchLostPlaces(this.client, bot, this.logger);
     this.client.on(Events.Error, (err) => this.logger.error({ err: loggable(err) }, 'discord client error'));
     this.client.on(Events.Warn, (message) => this.logger.warn({ message }, 'discord client warning'));
     this.client.on(Events.ShardDisconnect, (event, shardId) => this.logger.warn({ code: event.code, shardId }, 'discord gateway disconnected'));
@@ -85,7 +89,17 @@ export class DiscordAdapter implements PlatformAdapter {
     await checkRegisteredCommands(this.client, this.opts.guildId, this.logger);
   }
 
+  /**
+   * First step of shutdown: new interactions get a polite "restarting" reply instead of reaching the
+   * core, while grades already in flight are still delivered (the client stays connected).
+   */
+  async stopIntake(): Promise<void> {
+    this.accepting = false;
+    this.logger.info({}, 'Discord intake stopped; new interactions are told prepbot is restarting');
+  }
+
   async stop(): Promise<void> {
+    this.accepting = false;
     try {
       await this.chat.flush();
     } catch (err) {

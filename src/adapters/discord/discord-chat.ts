@@ -1,6 +1,7 @@
 import { PermissionFlagsBits, RESTJSONErrorCodes, type Client, type SendableChannels, type MessageCreateOptions, type Guild } from 'discord.js';
 import { DeliveryError, type ChatPort, type Logger, type MessageRef, type Target } from '../../core/ports.js';
 import type { Reply } from '../../core/replies.js';
+import { adminRecipientIds } from './admin-recipients.js';
 import { discordCode, loggable, toDeliveryError } from './delivery-errors.js';
 import { EditCoalescer } from './edit-coalescer.js';
 import { messageRefOf, parseChannelId, parseMessageRef, parseUserId } from './ids.js';
@@ -14,7 +15,7 @@ export interface DiscordChatOptions {
   client: Client;
   routes: ReplyRoutes;
   logger: Logger;
-  /** Platform user ids with admin rights (ADMIN_USER_IDS): told privately, with the server owner. */
+  /** Platform user ids with admin rights (ADMIN_USER_IDS): told privately when a notice names no recipients. */
   adminUserIds: readonly string[];
   /** At most one edit of a message per this many ms (live answer counts). */
   editIntervalMs?: number;
@@ -52,7 +53,7 @@ export class DiscordChat implements ChatPort {
     const place = await this.place(target.channelId);
     const messages = renderReply(reply, place);
     if (target.admins) {
-      await this.toAdmins(place.guildId, messages);
+      await this.toAdmins(place.guildId, messages, target.recipients);
       return null;
     }
     if (target.userId) {
@@ -182,16 +183,11 @@ export class DiscordChat implements ChatPort {
     await this.dm(userId, messages);
   }
 
-  /** Tells the admins of a server privately: ADMIN_USER_IDS members of it and its owner, by DM. */
-  private async toAdmins(guildId: string, messages: DiscordMessage[]): Promise<void> {
+  /** Tells the admins of a server privately, by DM (see {@link adminRecipientIds}); never in a channel. */
+  private async toAdmins(guildId: string, messages: DiscordMessage[], recipients: readonly string[] | undefined): Promise<void> {
     const guild = await this.guild(guildId);
-    const ids = new Set<string>();
-    for (const id of this.o.adminUserIds) {
-      if (await isMember(guild, id)) ids.add(id);
-    }
-    if (guild.ownerId) ids.add(guild.ownerId);
     let reached = 0;
-    for (const id of ids) {
+    for (const id of await adminRecipientIds(guild, recipients, this.o.adminUserIds, this.o.logger)) {
       try {
         await this.dm(id, messages);
         reached += 1;
@@ -240,15 +236,6 @@ const NEEDED: [bigint, string][] = [
   [PermissionFlagsBits.CreatePublicThreads, 'Create Public Threads'],
   [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
 ];
-
-async function isMember(guild: Guild, userId: string): Promise<boolean> {
-  try {
-    await guild.members.fetch(userId);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function threadName(reply: Reply): string {
   const title = reply.kind === 'summary' ? `Summary: ${reply.questionPrompt}` : 'prepbot';

@@ -17,6 +17,7 @@ import { argsFromOptions, COMMAND_NAME } from './command-definitions.js';
 import { loggable } from './delivery-errors.js';
 import { disputeModal } from './dispute-modal.js';
 import { ANSWER_INPUT_ID, answerRefOfButton, answerRefOfForm, channelIdOf, disputeOfButton, disputeOfForm, REASON_INPUT_ID, scopeIdOf, type DisputeRef } from './ids.js';
+import { LIMITS, shorten } from './limits.js';
 import type { ReplyRoutes } from './reply-routes.js';
 import { respond } from './respond.js';
 
@@ -27,11 +28,15 @@ export interface InteractionDeps {
   logger: Logger;
   /** How long a command may run before its reply is deferred (Discord wants a response within 3 s). */
   deferAfterMs: number;
+  /** False once shutdown has begun: new interactions are answered with {@link RESTARTING}. */
+  accepting?: () => boolean;
 }
 
 const SORRY = 'Something went wrong on my side. Nothing was lost; please try again in a moment.';
 const SERVERS_ONLY = 'prepbot works in servers: use /prep in a channel of a server it has joined.';
 const STALE = 'This button or form is no longer in use. Use the Answer button on a current question.';
+/** What a member hears while the bot shuts down (intake stopped, grading in flight finishing). */
+export const RESTARTING = 'prepbot is restarting, try again in a minute.';
 
 /**
  * Turns one Discord interaction into core calls and renders what the core returns. It never
@@ -40,7 +45,8 @@ const STALE = 'This button or form is no longer in use. Use the Answer button on
  */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
   try {
-    if (interaction.isAutocomplete()) await onAutocomplete(interaction, deps);
+    if (deps.accepting && !deps.accepting()) await refuseWhileRestarting(interaction);
+    else if (interaction.isAutocomplete()) await onAutocomplete(interaction, deps);
     else if (interaction.isChatInputCommand()) await onCommand(interaction, deps);
     else if (interaction.isButton()) await onButton(interaction, deps);
     else if (interaction.isModalSubmit()) await onModal(interaction, deps);
@@ -139,6 +145,33 @@ function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
       },
     );
   });
+}
+
+/**
+ * The reply to an interaction that arrives during shutdown: nothing reaches the core. A submitted
+ * form is closed by Discord whatever we answer, so its text comes back to the member (privately)
+ * to paste again after the restart.
+ */
+async function refuseWhileRestarting(i: Interaction): Promise<void> {
+  if (i.isAutocomplete()) return void (await i.respond([]));
+  if (!i.isRepliable()) return;
+  const typed = i.isModalSubmit() ? typedText(i) : '';
+  const embeds = typed ? [{ title: 'What you wrote (not saved)', description: shorten(typed, LIMITS.embedDescription) }] : [];
+  const content = typed ? `${RESTARTING} Your text was not saved; it is below, to send again.` : RESTARTING;
+  await i.reply({ content, embeds, flags: MessageFlags.Ephemeral });
+}
+
+/** The text typed into one of prepbot's forms (an answer or a dispute reason), or ''. */
+function typedText(i: ModalSubmitInteraction): string {
+  for (const id of [ANSWER_INPUT_ID, REASON_INPUT_ID]) {
+    try {
+      const value = i.fields.getTextInputValue(id);
+      if (value.trim()) return value;
+    } catch {
+      // not this form's input
+    }
+  }
+  return '';
 }
 
 async function apologise(i: Interaction, logger: Logger): Promise<void> {

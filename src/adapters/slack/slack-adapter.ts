@@ -11,6 +11,8 @@ import { slackErrorCode } from './delivery-errors.js';
 import { registerCommandListener } from './command-listener.js';
 import { registerDisputeListeners } from './dispute-listeners.js';
 import { registerHomeListeners } from './home-listeners.js';
+import { gateIntake } from './intake-gate.js';
+import { registerLostPlaceListeners } from './lost-places.js';
 import type { SlackContext } from './interaction.js';
 import { RecentDeliveries } from './recent-deliveries.js';
 import { SlackChat } from './slack-chat.js';
@@ -57,6 +59,7 @@ export class SlackAdapter implements PlatformAdapter {
   private server: Server | null = null;
   private context: SlackContext | null = null;
   private started = false;
+  private accepting = true;
 
   constructor(private readonly opts: SlackAdapterOptions) {
     if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
@@ -75,6 +78,7 @@ export class SlackAdapter implements PlatformAdapter {
       this.mode === 'socket'
         ? new App({ ...common, appToken: opts.appToken, socketMode: true })
         : new App({ ...common, signingSecret: opts.signingSecret, port: opts.port, customRoutes: [this.healthRoute()], processBeforeResponse: false });
+    gateIntake(this.app, () => this.accepting);
     this.app.error(async (err) => {
       this.logger.error({ err }, 'a Slack listener failed');
     });
@@ -109,6 +113,8 @@ export class SlackAdapter implements PlatformAdapter {
     registerAnswerListeners(this.app, ctx);
     registerHomeListeners(this.app, ctx);
     registerDisputeListeners(this.app, ctx);
+    registerLostPlaceListeners(this.app, ctx);
+    this.accepting = true;
     try {
       await this.app.init();
     } catch (err) {
@@ -134,6 +140,15 @@ export class SlackAdapter implements PlatformAdapter {
       this.logger.info({}, 'Slack in Socket Mode: connected');
     }
     this.started = true;
+  }
+
+  /**
+   * First step of shutdown: commands, buttons and forms are answered "restarting" instead of
+   * reaching the core, while grades in flight are still sent (the connection stays open).
+   */
+  async stopIntake(): Promise<void> {
+    this.accepting = false;
+    this.logger.info({}, 'Slack intake stopped; new interactions are told prepbot is restarting');
   }
 
   /** Stops receiving, sends pending live-count updates, closes the connection or the HTTP server. */

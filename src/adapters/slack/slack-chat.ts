@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { DeliveryError, type ChatPort, type Logger, type MessageRef, type Target } from '../../core/ports.js';
 import type { Reply, TextReply } from '../../core/replies.js';
+import { adminRecipientIds } from './admin-recipients.js';
 import { CoalescingUpdater } from './coalescing-updater.js';
 import { slackErrorCode, toDeliveryError } from './delivery-errors.js';
 import { escapeMrkdwn } from './escape.js';
@@ -12,7 +13,7 @@ import type { UserDirectory } from './users.js';
 const EPHEMERAL_FALLBACK = new Set(['not_in_channel', 'channel_not_found', 'user_not_in_channel', 'is_archived', 'channel_is_archived']);
 
 export interface SlackChatOptions {
-  /** ADMIN_USER_IDS: who gets `target.admins` messages, in the workspace each belongs to. */
+  /** ADMIN_USER_IDS: who gets `target.admins` messages without recipients, in the workspace each belongs to. */
   adminUserIds: string[];
   logger: Logger;
   /** At most one `chat.update` per message per this many ms (live answer counts). */
@@ -22,7 +23,7 @@ export interface SlackChatOptions {
 /**
  * The core's ChatPort on Slack: replies rendered to Block Kit and sent through the Web API. Public
  * replies are posted (returning `<channel>:<ts>` refs for edits and threads), private ones are
- * ephemeral in the channel or a DM, admin notices are DMs to ADMIN_USER_IDS of that workspace.
+ * ephemeral in the channel or a DM, admin notices are DMs to the admins of that workspace.
  */
 export class SlackChat implements ChatPort {
   private readonly updater: CoalescingUpdater<SlackMessage>;
@@ -46,7 +47,7 @@ export class SlackChat implements ChatPort {
     const where = parseSlackId(target.channelId);
     if (!where) throw new DeliveryError('failed', `${target.channelId} is not a Slack channel`);
     if (target.admins) {
-      await this.toAdmins(where.team, reply);
+      await this.toAdmins(where.team, reply, target.recipients);
       return null;
     }
     if (target.userId) {
@@ -144,35 +145,40 @@ export class SlackChat implements ChatPort {
     }
   }
 
-  /** DMs each ADMIN_USER_IDS member of this workspace; with none, a warning in the log. */
-  private async toAdmins(team: string, reply: Reply): Promise<void> {
+  /**
+   * DMs the admins of this workspace ({@link adminRecipientIds}), never a channel; a rate limit is
+   * waited out so a notice is not lost. With nobody to tell, a warning in the log.
+   */
+  private async toAdmins(team: string, reply: Reply, recipients: readonly string[] | undefined): Promise<void> {
     const message = renderMessage(reply);
     let sent = 0;
-    for (const id of this.opts.adminUserIds) {
-      const member = await this.users.lookup(id).catch(() => null);
-      if (!member || (member.teamId !== null && member.teamId !== team)) continue;
+    for (const id of await adminRecipientIds(team, recipients, this.opts.adminUserIds, this.users, this.logger)) {
       try {
-        await this.post(id, message);
+        await this.patiently(() => this.post(id, message));
         sent += 1;
       } catch (err) {
         this.logger.warn({ err, userId: id, team }, 'could not DM an admin');
       }
     }
-    if (sent === 0) this.logger.warn({ team, kind: reply.kind }, 'no admin of this workspace to tell privately; list one in ADMIN_USER_IDS');
+    if (sent === 0) this.logger.warn({ team, kind: reply.kind }, 'no admin of this workspace to tell privately; add one with admins add or ADMIN_USER_IDS');
   }
 
-  /** One `chat.update`; a rate limit is waited out (a few times) so the final count is not lost. */
-  private async update(ref: string, message: SlackMessage): Promise<void> {
-    const m = parseMessageRef(ref)!;
+  /** Runs a call, waiting out a rate limit (a few times) instead of giving up on it. */
+  private async patiently<T>(call: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.client.chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks });
-        return;
+        return await call();
       } catch (err) {
         const e = toDeliveryError(err);
         if (e.code !== 'rate_limited' || attempt >= 3 || this.closing) throw e;
         await new Promise((r) => setTimeout(r, Math.min(e.retryAfterMs ?? 1000, 30_000)));
       }
     }
+  }
+
+  /** One `chat.update`; a rate limit is waited out (a few times) so the final count is not lost. */
+  private async update(ref: string, message: SlackMessage): Promise<void> {
+    const m = parseMessageRef(ref)!;
+    await this.patiently(() => this.client.chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks }));
   }
 }

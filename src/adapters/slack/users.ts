@@ -65,12 +65,24 @@ export class UserDirectory {
    * or without the scope simply has none.
    */
   async groupsOf(team: string, userId: string): Promise<string[]> {
+    return (await this.groupMap(team)).get(userId) ?? [];
+  }
+
+  /**
+   * The members of a user group (`slack-group:S...`), from the same cached `usergroups.list`: who
+   * to tell when admins were added by user group. Empty when the group or the scope is missing.
+   */
+  async membersOf(team: string, group: string): Promise<string[]> {
+    return [...(await this.groupMap(team))].filter(([, groups]) => groups.includes(group)).map(([user]) => user);
+  }
+
+  private groupMap(team: string): Promise<Map<string, string[]>> {
     let entry = this.groups.get(team);
     if (!entry || this.now() - entry.at >= this.ttlMs) {
       entry = { at: this.now(), byUser: this.fetchGroups(team) };
       this.groups.set(team, entry);
     }
-    return (await entry.byUser).get(userId) ?? [];
+    return entry.byUser;
   }
 
   private async fetchGroups(team: string): Promise<Map<string, string[]>> {

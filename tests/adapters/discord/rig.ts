@@ -2,7 +2,7 @@ import { DiscordAdapter, type DiscordAdapterOptions } from '../../../src/adapter
 import { commandDefinitions } from '../../../src/adapters/discord/command-definitions.js';
 import { App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
-import type { QuestionBank } from '../../../src/core/ports.js';
+import type { Clock, QuestionBank } from '../../../src/core/ports.js';
 import { bank } from '../../fakes/questions.js';
 import { ScriptedGrader } from '../../fakes/scripted-grader.js';
 import { MemoryLogger } from '../../fakes/silent-logger.js';
@@ -27,6 +27,10 @@ export interface RigOptions {
   content?: QuestionBank;
   /** Register /prep globally on the stand-in before start (default true). */
   registered?: boolean;
+  /** The core's clock (a FakeClock moves delivery retries along); the real one by default. */
+  clock?: Clock;
+  /** The grader; a ScriptedGrader by default. */
+  grader?: ScriptedGrader;
   /** Runs after the app is built and before it starts. */
   beforeStart?: (adapter: DiscordAdapter) => void;
 }
@@ -43,8 +47,8 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
   const config = loadConfig({ DATABASE_PATH: ':memory:', DISCORD_TOKEN: standIn.token, DISCORD_API_URL: standIn.apiUrl, PORT: '0', LOG_LEVEL: 'silent', ...o.env });
   const logger = new MemoryLogger();
   const adapter = new DiscordAdapter({ ...optionsFrom(config), logger, ...o.adapter });
-  const grader = new ScriptedGrader();
-  const app = new App(config, logger, { adapters: [adapter], content: o.content ?? bank(), grader });
+  const grader = o.grader ?? new ScriptedGrader();
+  const app = new App(config, logger, { adapters: [adapter], content: o.content ?? bank(), grader, clock: o.clock });
   o.beforeStart?.(adapter);
   try {
     await app.start();

@@ -26,6 +26,11 @@ describe('slack/manifest.yaml', () => {
     expect(manifest.settings?.event_subscriptions?.bot_events).toContain('app_home_opened');
   });
 
+  it('subscribes to the events that tell prepbot a channel or the workspace is lost', () => {
+    const lost = ['channel_deleted', 'channel_archive', 'channel_left', 'group_deleted', 'group_archive', 'group_left', 'member_left_channel', 'app_uninstalled', 'tokens_revoked'];
+    expect(manifest.settings?.event_subscriptions?.bot_events).toEqual(expect.arrayContaining(lost));
+  });
+
   it('asks for the scopes of the Web API methods the adapter calls, and no broader ones', () => {
     const scopes = manifest.oauth_config?.scopes?.bot ?? [];
     // commands: /prep; chat:write: postMessage, postEphemeral, update; users:read: users.info;

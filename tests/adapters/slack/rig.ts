@@ -2,7 +2,7 @@ import { vi } from 'vitest';
 import { SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/slack-adapter.js';
 import { App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
-import type { QuestionBank } from '../../../src/core/ports.js';
+import type { Clock, QuestionBank } from '../../../src/core/ports.js';
 import { bank } from '../../fakes/questions.js';
 import { ScriptedGrader } from '../../fakes/scripted-grader.js';
 import type { Logger } from '../../../src/core/ports.js';
@@ -43,6 +43,10 @@ export interface RigOptions {
   env?: Record<string, string>;
   adapter?: Partial<SlackAdapterOptions>;
   content?: QuestionBank;
+  /** The core's clock (a FakeClock moves delivery retries along); the real one by default. */
+  clock?: Clock;
+  /** The grader; a ScriptedGrader by default. */
+  grader?: ScriptedGrader;
 }
 
 /** Keeps every entry, its children's included, in one list (the adapter logs through children). */
@@ -109,8 +113,8 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
     updateIntervalMs: 20,
     ...o.adapter,
   });
-  const grader = new ScriptedGrader();
-  app = new App(config, logger, { adapters: [adapter], content: o.content ?? bank(), grader });
+  const grader = o.grader ?? new ScriptedGrader();
+  app = new App(config, logger, { adapters: [adapter], content: o.content ?? bank(), grader, clock: o.clock });
   try {
     await app.start();
   } catch (err) {
