@@ -3,7 +3,7 @@
  * prepbot's HTTP endpoint), and the model server allows 600 requests a minute, answering 429 with
  * `retry-after-ms` / `retry-after` above that (see llm-stand-in.ts for the token-bucket rule).
  * Each admitted request takes 1 s. prepbot runs from `src/main.ts` in a child process with
- * GRADER_CONCURRENCY=16 (at 1 s a request, 600 a minute needs at least 10 in flight).
+ * GRADER_CONCURRENCY=64.
  *
  * Measured from the bot's database: `seconds` runs from the first answer stored to the last grade
  * stored. The floor is what the rate limit alone imposes on answers arriving when they did: the
@@ -23,7 +23,7 @@ export async function burstBench(ctx: BenchContext): Promise<Record<string, numb
   const answers = ctx.quick ? 150 : 1_000;
   const perMinute = ctx.quick ? 120 : 600;
   const llm = await LlmStandIn.start({ latencyMs: LLM_MS, perMinute });
-  const session = await startSession({ name: 'burst', workDir: ctx.workDir, llm, concurrency: 16 });
+  const session = await startSession({ name: 'burst', workDir: ctx.workDir, llm, concurrency: 64 });
   try {
     llm.reset();
     ctx.progress(`burst: ${answers} answers in one second`);

@@ -5,9 +5,10 @@ import { answerHash } from './normalize.js';
 import { GraderRateLimited, type GradingJob } from './ports.js';
 import { gradeReply } from './grade-reply.js';
 import { pointsFor } from './scoring.js';
+import { RateLimitWindow } from './rate-limit-window.js';
 import { Turns } from './turns.js';
 
-type Outcome = { grade: GradeResult; fresh: boolean } | { deferred: number; reason: string };
+type Outcome = { grade: GradeResult; fresh: boolean } | { deferred: number; reason: string; rateLimited: boolean };
 
 /**
  * Grades queued answers: claims due jobs from the store (so a crash leaves them to resume),
@@ -24,8 +25,12 @@ export class GradingWorker {
   private readonly calls = new Set<AbortController>();
   private idleWaiters: (() => void)[] = [];
   private readonly turns = new Turns();
+  /** Jobs in flight at once: the concurrency, narrowed while the grader's server rate-limits. */
+  private readonly window: RateLimitWindow;
 
-  constructor(private readonly d: CoreDeps) {}
+  constructor(private readonly d: CoreDeps) {
+    this.window = new RateLimitWindow(d.options.gradingConcurrency);
+  }
 
   /** Resumes jobs a crash left running and starts on whatever is due. Returns the jobs resumed. */
   start(): number {
@@ -38,11 +43,12 @@ export class GradingWorker {
   /** Claims due jobs up to the concurrency limit. Safe to call any time. */
   kick(): void {
     if (this.stopped) return;
-    const { store, clock, options } = this.d;
-    while (this.inFlight.size < options.gradingConcurrency) {
-      const job = store.claimNextJob(clock.now());
+    const { store, clock } = this.d;
+    const now = clock.now();
+    while (this.window.allows(now, this.inFlight.size)) {
+      const job = store.claimNextJob(now);
       if (!job) break;
-      const p: Promise<void> = this.run(job).finally(() => {
+      const p: Promise<void> = this.run(job, now).finally(() => {
         this.inFlight.delete(p);
         this.kick();
       });
@@ -92,14 +98,14 @@ export class GradingWorker {
     if (this.stopped || this.timer) return;
     const due = this.d.store.nextJobDue();
     if (due === null) return;
-    const delay = Math.max(50, Math.min(due - this.d.clock.now(), 60_000));
+    const delay = Math.max(50, Math.min(Math.max(due, this.window.resumesAt) - this.d.clock.now(), 60_000));
     this.timer = setTimeout(() => {
       this.timer = null;
       this.kick();
     }, delay);
   }
 
-  private async run(job: GradingJob): Promise<void> {
+  private async run(job: GradingJob, startedAt: number): Promise<void> {
     const { store, content, logger, clock } = this.d;
     // Grading is background work: each step waits its turn, so acknowledgements never queue behind a batch of grades.
     await this.turns.take();
@@ -108,6 +114,10 @@ export class GradingWorker {
     const question = content.get(answer.questionId);
     try {
       const outcome = question ? await this.grade(job, answer, question) : { grade: missingQuestion(answer), fresh: false };
+      // A rate limit holds every job, not just this one: claiming others now would only defer them again.
+      if ('deferred' in outcome) {
+        if (outcome.rateLimited) this.window.limited(startedAt, clock.now(), outcome.deferred, this.inFlight.size);
+      } else if (outcome.fresh) this.window.accepted(startedAt);
       await this.turns.take();
       if (this.shutdown.signal.aborted) {
         store.deferJob(job.id, clock.now(), 'interrupted by shutdown');
@@ -153,7 +163,7 @@ export class GradingWorker {
       const now = clock.now();
       if (err instanceof GraderRateLimited) {
         const until = now + err.retryAfterMs;
-        if (!fallbackGrader || until - job.createdAt <= options.rateLimitPatienceMs) return { deferred: until, reason: 'rate limited' };
+        if (!fallbackGrader || until - job.createdAt <= options.rateLimitPatienceMs) return { deferred: until, reason: 'rate limited', rateLimited: true };
       }
       if (!fallbackGrader) throw err;
       this.d.logger.warn({ err, answerId: answer.id }, 'grader failed; using the offline grader');

@@ -34,12 +34,13 @@ export class Rounds {
    * A post that fails keeps its round: it is retried by {@link retryUndelivered} and reported to the
    * admins once.
    */
-  async postDaily(channelId: string): Promise<PostOutcome> {
+  async postDaily(channelId: string, forDate?: string): Promise<PostOutcome> {
     const { store, clock, content, logger } = this.d;
     const channel = store.getChannel(channelId);
     if (!channel) throw new Error(`unknown channel ${channelId}`);
     const now = clock.now();
-    const date = localDate(now, channel.timezone);
+    // The scheduler names the slot's date when it catches up a slot of the day before.
+    const date = forDate ?? localDate(now, channel.timezone);
     const existing = store.getRoundByDate(channelId, date);
     if (existing) return { status: 'exists', round: existing };
 

@@ -9,7 +9,7 @@ import { dueSlot, ON_TIME_GRACE_MS } from './due-slot.js';
 
 /** What the scheduler asks of the core's rounds (Bot.rounds satisfies it). */
 export interface ScheduledRounds {
-  postDaily(channelId: string): Promise<PostOutcome>;
+  postDaily(channelId: string, forDate?: string): Promise<PostOutcome>;
   closeDue(): Promise<number>;
   /** Re-sends open rounds whose post failed, while CATCH_UP_HOURS lasts. */
   retryUndelivered(): Promise<{ delivered: number }>;
@@ -154,7 +154,7 @@ export class CronScheduler implements SchedulerPort {
       const slot = dueSlot(channel, clock.now(), { catchUpHours: this.o.catchUpHours, roundHours: rounds.roundHours(channel) });
       if (!slot) return 'not-due';
       if (store.getRoundByDate(channelId, slot.localDate)) return 'exists';
-      const outcome = await rounds.postDaily(channelId);
+      const outcome = await rounds.postDaily(channelId, slot.localDate);
       if (outcome.status === 'posted') logger.info({ channelId, localDate: slot.localDate, lateMs: clock.now() - slot.at }, 'scheduled post made');
       if (outcome.status === 'no-questions') logger.warn({ channelId }, "scheduled post skipped: the channel's packs have no questions");
       return outcome.status;

@@ -1,6 +1,6 @@
 import type { ChannelSettings } from '../core/model.js';
 import { slotOn } from '../core/schedule-time.js';
-import { localDate } from '../core/time.js';
+import { addDays, localDate } from '../core/time.js';
 
 const HOUR = 3_600_000;
 
@@ -26,21 +26,25 @@ export interface DueSlot {
 }
 
 /**
- * What is due at instant `now` for one channel, with no I/O: today's slot (in the channel's zone)
- * when it has passed, was scheduled before it passed, is at most `catchUpHours` late and its round
+ * What is due at instant `now` for one channel, with no I/O: the latest slot (today's in the
+ * channel's zone, else yesterday's, so a 23:30 post missed by a restart at 00:30 is still made)
+ * that has passed, was scheduled before it passed, is at most `catchUpHours` late and whose round
  * would still be open. Whether the round exists already is the caller's question (the store's).
  * Every path that posts on a schedule (node-cron ticks, the minute sweep, catch-up at start) asks
  * this, so they agree, and tests can move a clock instead of waiting for node-cron.
  */
 export function dueSlot(channel: ChannelSettings, now: number, window: PostWindow): DueSlot | null {
   if (!channel.postTime || channel.paused || channel.suspended) return null;
-  const date = localDate(now, channel.timezone);
-  const at = slotOn(channel, date);
-  if (at === null || at > now) return null;
-  // Scheduled after this slot had passed: the first post is the next slot, not a catch-up.
-  if (channel.scheduleSetAt != null && at < channel.scheduleSetAt) return null;
-  const late = now - at;
-  if (late > Math.max(window.catchUpHours * HOUR, ON_TIME_GRACE_MS)) return null;
-  if (late >= window.roundHours * HOUR) return null;
-  return { channelId: channel.channelId, localDate: date, at };
+  const today = localDate(now, channel.timezone);
+  for (const date of [today, addDays(today, -1)]) {
+    const at = slotOn(channel, date);
+    if (at === null || at > now) continue;
+    // Scheduled after this slot had passed: the first post is the next slot, not a catch-up.
+    if (channel.scheduleSetAt != null && at < channel.scheduleSetAt) return null;
+    const late = now - at;
+    if (late > Math.max(window.catchUpHours * HOUR, ON_TIME_GRACE_MS)) return null;
+    if (late >= window.roundHours * HOUR) return null;
+    return { channelId: channel.channelId, localDate: date, at };
+  }
+  return null;
 }

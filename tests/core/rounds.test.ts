@@ -16,6 +16,15 @@ describe('the question of the day', () => {
     expect(post.reply).toMatchObject({ visibility: 'public', mode: 'daily', answerCount: 0 });
   });
 
+  it("posts a caught-up slot under its own date, once", async () => {
+    const h = harness({ start: '2026-11-24T00:30:00Z' });
+    h.store.ensureChannel(PLACE, { timezone: 'UTC' });
+    expect((await h.bot.rounds.postDaily(PLACE.channelId, '2026-11-23')).status).toBe('posted');
+    expect((await h.bot.rounds.postDaily(PLACE.channelId, '2026-11-23')).status).toBe('exists');
+    expect(h.store.getRoundByDate(PLACE.channelId, '2026-11-23')).not.toBeNull();
+    expect((await h.bot.rounds.postDaily(PLACE.channelId)).status).toBe('posted'); // today's is another slot
+  });
+
   it('uses the channel zone for the local date', async () => {
     const h = harness({ start: '2026-11-23T22:30:00Z' });
     await h.cmd('admin', 'schedule 09:00 Asia/Kolkata daily');

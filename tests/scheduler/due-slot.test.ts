@@ -60,6 +60,13 @@ describe('which slot is due at an instant', () => {
     expect(dueSlot(berlin, at('2026-11-23T08:01:00Z'), { ...window, catchUpHours: 0 })?.localDate).toBe('2026-11-23'); // a late tick is on time
   });
 
+  it("catches up the day before's slot after midnight, under that day's date", () => {
+    const late = { ...berlin, postTime: '23:30' };
+    // 23:30 Berlin on Mon 23 Nov is 22:30 UTC; the bot comes back at 00:30 Berlin on the 24th.
+    expect(dueSlot(late, at('2026-11-23T23:30:00Z'), window)).toEqual({ channelId: late.channelId, localDate: '2026-11-23', at: at('2026-11-23T22:30:00Z') });
+    expect(dueSlot(late, at('2026-11-24T04:31:00Z'), window)).toBeNull(); // more than 6 h late
+  });
+
   it('does not post a slot whose round would already be over', () => {
     const short = { catchUpHours: 6, roundHours: 2 };
     expect(dueSlot(berlin, at('2026-11-23T09:59:00Z'), short)?.localDate).toBe('2026-11-23');
