@@ -1,19 +1,43 @@
 import pino from 'pino';
 import type { Logger } from './core/ports.js';
 
+/** Fields of an error worth logging; HTTP clients hang request configs (with tokens) and bodies on theirs. */
+const ERROR_FIELDS = ['type', 'message', 'stack', 'code', 'status', 'statusCode', 'retryAfter', 'retryAfterMs', 'method', 'url', 'cause'];
+
+/** An error as a plain object of its safe fields, nested causes included (a few levels). */
+export function safeError(err: unknown, depth = 0): unknown {
+  if (!(err instanceof Error) || depth > 3) return err instanceof Error ? { type: err.name, message: err.message } : err;
+  const out: Record<string, unknown> = { type: err.name, message: err.message, stack: err.stack };
+  const e = err as unknown as Record<string, unknown>;
+  for (const k of ERROR_FIELDS) {
+    if (k in out || e[k] === undefined) continue;
+    out[k] = k === 'cause' ? safeError(e[k], depth + 1) : e[k];
+  }
+  // Slack's Web API errors carry the platform's error code in data.error.
+  const data = e.data as { error?: unknown } | undefined;
+  if (data && typeof data === 'object' && typeof data.error === 'string') out.platformError = data.error;
+  return out;
+}
+
 /**
- * pino to stderr (stdout belongs to the console adapter). Secrets are redacted by key wherever
- * they appear; answer text is only ever logged at debug level.
+ * pino to stderr (stdout belongs to the console adapter). Errors keep only safe fields (no request
+ * configs, headers or bodies), secrets are redacted by key wherever they appear, and answer text
+ * (`text`) is never written.
  */
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
   return pino(
     {
       level,
+      serializers: { err: safeError, error: safeError },
       redact: {
-        paths: ['token', 'apiKey', '*.token', '*.apiKey', 'headers.authorization', '*.headers.authorization', 'text', '*.text'],
+        paths: [
+          'token', 'apiKey', 'authorization', 'text',
+          '*.token', '*.apiKey', '*.authorization', '*.text',
+          'headers.authorization', '*.headers.authorization', '*.headers.Authorization',
+        ],
         censor: '[redacted]',
       },
     },
-    pino.destination(2),
+    destination,
   );
 }
