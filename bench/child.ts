@@ -33,15 +33,17 @@ process.once('exit', () => {
 
 const PLATFORM_ENV = /^(DISCORD_|SLACK_|OPENAI_|GRADER|ADMIN_USER_IDS|DATABASE_PATH|CONTENT_DIR|PORT$|LOG_LEVEL)/;
 
-/** Starts `node --import tsx <script>` with only `env` on top of a clean environment. */
-export function startChild(script: string, env: Record<string, string>, logDir: string, name: string, args: string[] = []): Child {
+/** Starts `node [nodeFlags] <script.js>` (or `--import tsx <script.ts>`) with only `env` on top of a clean environment. */
+export function startChild(script: string, env: Record<string, string>, logDir: string, name: string, nodeFlags: string[] = []): Child {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const fd = openSync(logFile, 'w');
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !PLATFORM_ENV.test(k)));
   // BENCH_PROF=<name>,... writes a CPU profile of those children to bench/.work/prof (for `--cpu-prof` analysis).
   const prof = (process.env.BENCH_PROF ?? '').split(',').includes(name) ? ['--cpu-prof', '--cpu-prof-dir', join(logDir, '..', 'prof')] : [];
-  const proc = spawn(process.execPath, [...prof, '--import', 'tsx', script, ...args], {
+  // Compiled scripts run on plain node (as the Docker image runs prepbot); TypeScript through tsx.
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const proc = spawn(process.execPath, [...prof, ...nodeFlags, ...loader, script], {
     env: { ...clean, ...env },
     stdio: ['pipe', fd, fd],
   });

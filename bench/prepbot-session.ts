@@ -1,6 +1,6 @@
 /**
- * prepbot as the benchmarks run it: the real entry point (`src/main.ts`, or the full-bot script
- * for the memory benchmark) in a child process with Slack over HTTP against the Web API stand-in
+ * prepbot as the benchmarks run it: the real entry point (`node --import tsx src/main.ts`, as the
+ * Docker image starts it; or the full-bot script for the memory benchmark) in a child process with Slack over HTTP against the Web API stand-in
  * and the LLM grader against the bench's model stand-in, a SQLite file in bench/.work, and the
  * real content. A signed `/prep daily` from the admin opens the round members answer.
  */
@@ -35,9 +35,11 @@ export interface SessionOptions {
   llm: LlmStandIn;
   /** GRADER_CONCURRENCY. */
   concurrency: number;
-  /** The child's script; `src/main.ts` by default. */
+  /** The child's script; `src/main.ts` by default, through tsx as the Docker image runs it. */
   script?: string;
   env?: Record<string, string>;
+  /** Flags for node itself (e.g. V8 heap settings). */
+  nodeFlags?: string[];
 }
 
 /** Starts the bot, waits until it serves Slack, and opens today's round in the bench channel. */
@@ -67,6 +69,7 @@ export async function startSession(o: SessionOptions): Promise<Session> {
     },
     join(o.workDir, 'logs'),
     o.name,
+    o.nodeFlags,
   );
   let db: Database.Database | null = null;
   try {

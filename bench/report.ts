@@ -3,6 +3,7 @@ export const TARGETS: Record<string, ['<=' | '>=' | '==', number]> = {
   'ack.p99_ms': ['<=', 50],
   'ack.ratio': ['<=', 1.5],
   'burst.lost': ['==', 0],
+  'burst.graded_twice': ['==', 0],
   'burst.ratio': ['<=', 1.2],
   'leaderboard.top10_p50_ms': ['<=', 5],
   'leaderboard.rank_p50_ms': ['<=', 5],
@@ -18,9 +19,12 @@ function verdict(key: string, value: number): string {
 }
 
 /** The results as a Markdown table: key, value, target. */
-export function renderTable(results: Record<string, Record<string, number>>, meta: { date: string; quick: boolean; node: string; cpus: number; seconds: number }): string {
+export function renderTable(
+  results: Record<string, Record<string, number>>,
+  meta: { date: string; quick: boolean; node: string; cpus: number; seconds: number; load: [number, number] },
+): string {
   const lines = [
-    `Run ${meta.date.slice(0, 16).replace('T', ' ')} UTC, Node ${meta.node}, ${meta.cpus} cores, ${meta.seconds} s${meta.quick ? ' (--quick)' : ''}; command: \`npm run bench\`.`,
+    `Run ${meta.date.slice(0, 16).replace('T', ' ')} UTC, Node ${meta.node}, ${meta.cpus} cores, ${meta.seconds} s${meta.quick ? ' (--quick)' : ''}, load average ${meta.load[0]} before and ${meta.load[1]} after; command: \`npm run bench\`.`,
     '',
     '| key | value | target |',
     '| --- | ---: | --- |',

@@ -8,6 +8,8 @@ import type { Rounds } from './rounds.js';
 import { localDate, monthKey, weekKey } from './time.js';
 
 const HOUR = 3_600_000;
+/** Live answer counts are refreshed at most this often per round. */
+const COUNT_REFRESH_MS = 250;
 
 /** Taking answers: checks, storing before acknowledging, queueing the grading job. */
 export class Answers {
@@ -21,17 +23,17 @@ export class Answers {
   ) {}
 
   /**
-   * The post's live count is refreshed once the acknowledgement is on its way, and once for all the
-   * answers taken in the same turn of the event loop: counting a round's answers grows with the
-   * round, and an answer's acknowledgement should not wait for it.
+   * The post's live count is refreshed after the acknowledgement is on its way, and at most once
+   * per {@link COUNT_REFRESH_MS} for all the answers of that moment: a busy round would otherwise
+   * count, render and queue an edit per answer, while the platforms show one edit per 2 s anyway.
    */
   private refreshCountSoon(round: Round): void {
     if (this.countsDue.has(round.id)) return;
     this.countsDue.add(round.id);
-    setImmediate(() => {
+    setTimeout(() => {
       this.countsDue.delete(round.id);
       void this.rounds.refreshPost(round);
-    });
+    }, COUNT_REFRESH_MS).unref();
   }
 
   /** What an Answer button opens: the form for this round or practice question, or a refusal. */

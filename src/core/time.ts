@@ -11,10 +11,22 @@ export function localDate(at: number, zone: string): string {
   return DateTime.fromMillis(at, { zone }).toISODate()!;
 }
 
-/** ISO week key of a local date, e.g. `W2026-48` (the ISO week-year, which may differ from the year). */
+const weekKeys = new Map<string, string>();
+
+/**
+ * ISO week key of a local date, e.g. `W2026-48` (the ISO week-year, which may differ from the year).
+ * Every answer needs one and a day's answers share it, so keys are remembered (luxon's parse costs
+ * about a tenth of an answer's whole handling).
+ */
 export function weekKey(date: string): string {
-  const d = DateTime.fromISO(date, { zone: 'UTC' });
-  return `W${d.weekYear}-${String(d.weekNumber).padStart(2, '0')}`;
+  let key = weekKeys.get(date);
+  if (key === undefined) {
+    const d = DateTime.fromISO(date, { zone: 'UTC' });
+    key = `W${d.weekYear}-${String(d.weekNumber).padStart(2, '0')}`;
+    if (weekKeys.size >= 1_000) weekKeys.clear();
+    weekKeys.set(date, key);
+  }
+  return key;
 }
 
 /** Month key of a local date, e.g. `M2026-11`. */

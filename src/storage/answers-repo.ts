@@ -96,8 +96,8 @@ export class AnswersRepo {
 
   /**
    * Members who answered the round while it was open: their scoring answers, one per member by the
-   * `answers_one_scoring` index, which this counts without reading a row (the live count runs
-   * after every answer, so it must stay cheap in a round of thousands).
+   * `answers_one_scoring` index, which this counts without reading a row (the live count is
+   * refreshed all through a busy round, so it must stay cheap in a round of thousands).
    */
   roundAnswerCount(roundId: number): number {
     return this.s.one<{ n: number }>('SELECT COUNT(*) AS n FROM answers WHERE round_id = ? AND counts = 1', roundId)!.n;
