@@ -33,7 +33,7 @@ const SEP = `[\\s*_~\`'"“”‘’«»„.,:;!()\\[\\]-]+`;
 const L = '[\\p{L}\\p{N}]';
 const EDGE = `(?:(?<!${L})(?=${L})|(?<=${L})(?!${L}))`;
 
-function compile(src: string, flags = 'giu'): RegExp {
+function compile(src: string, flags = 'gu'): RegExp {
   return new RegExp(src.replace(/\\b/g, EDGE).replace(/ \?/g, `(?:${SEP})?`).replace(/ /g, SEP), flags);
 }
 
