@@ -1,9 +1,14 @@
 import type { Logger } from '../../src/core/ports.js';
 
-/** A logger that keeps entries in memory, so tests can check what was logged (and that secrets were not). */
+/**
+ * A logger that keeps entries in memory, so tests can check what was logged (and that secrets were
+ * not). Children log into the same list, with their bindings, as the adapters log through children.
+ */
 export class MemoryLogger implements Logger {
-  readonly entries: { level: string; obj: object; msg?: string }[] = [];
-  constructor(private readonly bindings: Record<string, unknown> = {}) {}
+  constructor(
+    readonly entries: { level: string; obj: object; msg?: string }[] = [],
+    private readonly bindings: Record<string, unknown> = {},
+  ) {}
   private push(level: string, obj: object, msg?: string) {
     this.entries.push({ level, obj: { ...this.bindings, ...obj }, msg });
   }
@@ -20,6 +25,6 @@ export class MemoryLogger implements Logger {
     this.push('error', obj, msg);
   }
   child(bindings: Record<string, unknown>): Logger {
-    return new MemoryLogger({ ...this.bindings, ...bindings });
+    return new MemoryLogger(this.entries, { ...this.bindings, ...bindings });
   }
 }

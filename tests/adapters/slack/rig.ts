@@ -5,9 +5,9 @@ import { loadConfig } from '../../../src/config.js';
 import type { Clock, QuestionBank } from '../../../src/core/ports.js';
 import { bank } from '../../fakes/questions.js';
 import { ScriptedGrader } from '../../fakes/scripted-grader.js';
-import type { Logger } from '../../../src/core/ports.js';
 import { SlackWebApiStandIn } from '../../stand-ins/slack-web-api.js';
 import { formBody, payloadBody, sendSigned, type SlackHttpResult } from '../../stand-ins/slack-signing.js';
+import { MemoryLogger } from '../../fakes/silent-logger.js';
 
 export const SECRET = '8f742231b10e8888abcd99yyyzzz85a5';
 export const TEAM = 'T1';
@@ -17,7 +17,7 @@ export interface Rig {
   api: SlackWebApiStandIn;
   app: App;
   adapter: SlackAdapter;
-  logger: TreeLogger;
+  logger: MemoryLogger;
   grader: ScriptedGrader;
   /** `http://127.0.0.1:<port>` of the adapter's HTTP receiver. */
   base: string;
@@ -49,32 +49,6 @@ export interface RigOptions {
   grader?: ScriptedGrader;
 }
 
-/** Keeps every entry, its children's included, in one list (the adapter logs through children). */
-export class TreeLogger implements Logger {
-  constructor(
-    readonly entries: { level: string; obj: object; msg?: string }[] = [],
-    private readonly bindings: Record<string, unknown> = {},
-  ) {}
-  private push(level: string, obj: object, msg?: string) {
-    this.entries.push({ level, obj: { ...this.bindings, ...obj }, msg });
-  }
-  debug(obj: object, msg?: string) {
-    this.push('debug', obj, msg);
-  }
-  info(obj: object, msg?: string) {
-    this.push('info', obj, msg);
-  }
-  warn(obj: object, msg?: string) {
-    this.push('warn', obj, msg);
-  }
-  error(obj: object, msg?: string) {
-    this.push('error', obj, msg);
-  }
-  child(bindings: Record<string, unknown>): Logger {
-    return new TreeLogger(this.entries, { ...this.bindings, ...bindings });
-  }
-}
-
 let seq = 0;
 const next = (p: string) => `${p}${(seq += 1)}`;
 
@@ -100,7 +74,7 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
     LOG_LEVEL: 'silent',
     ...o.env,
   });
-  const logger = new TreeLogger();
+  const logger = new MemoryLogger();
   let app: App | null = null;
   const adapter = new SlackAdapter({
     botToken: config.SLACK_BOT_TOKEN!,

@@ -7,7 +7,8 @@ import { bank } from '../../fakes/questions.js';
 import { ScriptedGrader } from '../../fakes/scripted-grader.js';
 import { SlackSocketModeStandIn } from '../../stand-ins/slack-socket-mode.js';
 import { SlackWebApiStandIn } from '../../stand-ins/slack-web-api.js';
-import { allText, TreeLogger } from './rig.js';
+import { allText } from './rig.js';
+import { MemoryLogger } from '../../fakes/silent-logger.js';
 
 describe('Slack in Socket Mode', () => {
   let api: SlackWebApiStandIn;
@@ -27,7 +28,7 @@ describe('Slack in Socket Mode', () => {
       PORT: '0',
       LOG_LEVEL: 'silent',
     });
-    const logger = new TreeLogger();
+    const logger = new MemoryLogger();
     let started: App | null = null;
     const adapters = createPlatformAdapters(config, logger, { stdin: process.stdin, stdout: process.stdout, health: () => started!.health() });
     app = new App(config, logger, { adapters, content: bank(), grader: new ScriptedGrader() });

@@ -4,7 +4,7 @@ import { App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { bank } from '../../fakes/questions.js';
 import { SlackWebApiStandIn } from '../../stand-ins/slack-web-api.js';
-import { TreeLogger } from './rig.js';
+import { MemoryLogger } from '../../fakes/silent-logger.js';
 
 describe('starting the Slack adapter', () => {
   let api: SlackWebApiStandIn;
@@ -25,10 +25,10 @@ describe('starting the Slack adapter', () => {
       port: 0,
       apiUrl: api.url,
       adminUserIds: [],
-      logger: new TreeLogger(),
+      logger: new MemoryLogger(),
       health: () => ({ status: 'ok', platforms: ['slack'], pendingJobs: 0, uptimeSeconds: 0 }),
     });
-    app = new App(config, new TreeLogger(), { adapters: [adapter], content: bank() });
+    app = new App(config, new MemoryLogger(), { adapters: [adapter], content: bank() });
     return app;
   }
 
