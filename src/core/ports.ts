@@ -126,18 +126,9 @@ export interface SchedulerPort {
   nextPostAt(channel: ChannelSettings): number | null;
 }
 
-export interface NewAnswer {
-  userId: string;
-  scopeId: string;
-  channelId: string;
-  questionId: string;
-  roundId: number | null;
-  kind: AnswerKind;
-  hinted: boolean;
-  text: string;
+/** An answer about to be stored: the store decides its id and whether it counts. */
+export interface NewAnswer extends Omit<Answer, 'id' | 'counts'> {
   normHash: string;
-  createdAt: number;
-  replyRoute: string | null;
   practiceId: number | null;
   /** Local date of the period the points belong to (the round's date, or today in the channel's zone). */
   localDate: string;

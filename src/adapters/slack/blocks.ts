@@ -42,9 +42,6 @@ export function sections(mrkdwn: string): Block[] {
   return splitText(mrkdwn).map((t) => ({ type: 'section', text: { type: 'mrkdwn', text: t } }));
 }
 
-/** Sections for untrusted text (user names, answers, content): escaped so it can never ping. */
-export const textSections = (text: string): Block[] => sections(escapeMrkdwn(text));
-
 export const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: plainText(text, LIMITS.headerText), emoji: true } });
 
 export const context = (mrkdwn: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: plainText(mrkdwn, LIMITS.sectionText) }] });
