@@ -43,7 +43,7 @@ export function startChild(script: string, env: Record<string, string>, logDir: 
   const prof = (process.env.BENCH_PROF ?? '').split(',').includes(name) ? ['--cpu-prof', '--cpu-prof-dir', join(logDir, '..', 'prof')] : [];
   // Compiled scripts run on plain node (as the Docker image runs prepbot); TypeScript through tsx.
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const proc = spawn(process.execPath, [...prof, ...nodeFlags, ...loader, script], {
+  const proc = spawn(process.execPath, [...prof, ...extraFlags(name), ...nodeFlags, ...loader, script], {
     env: { ...clean, ...env },
     stdio: ['pipe', fd, fd],
   });
@@ -94,6 +94,18 @@ export function startChild(script: string, env: Record<string, string>, logDir: 
       return code;
     },
   };
+}
+
+/**
+ * BENCH_NODE_FLAGS='<child name>=<flags>;...' adds node flags to those children, for a look
+ * inside a run (e.g. `ack=--trace-gc`); the figures of such a run are not the benchmark's.
+ */
+function extraFlags(name: string): string[] {
+  for (const part of (process.env.BENCH_NODE_FLAGS ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim().split(/\s+/);
+  }
+  return [];
 }
 
 /** The port a JSON log line carries (`{"port":1234,...}`). */

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import type { Logger } from './core/ports.js';
+import { redactSecrets } from './log-redaction.js';
 
 /** Fields of an error worth logging; HTTP clients hang request configs (with tokens) and bodies on theirs. */
 const ERROR_FIELDS = ['type', 'message', 'stack', 'code', 'status', 'statusCode', 'retryAfter', 'retryAfterMs', 'method', 'url', 'cause'];
@@ -21,7 +22,7 @@ export function safeError(err: unknown, depth = 0): unknown {
 
 /**
  * pino to stderr (stdout belongs to the console adapter). Errors keep only safe fields (no request
- * configs, headers or bodies), secrets are redacted by key wherever they appear, and answer text
+ * configs, headers or bodies), secrets are censored by key wherever they appear (see log-redaction.ts), and answer text
  * (`text`) is never written.
  */
 export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
@@ -29,14 +30,7 @@ export function createLogger(level: string, destination: pino.DestinationStream 
     {
       level,
       serializers: { err: safeError, error: safeError },
-      redact: {
-        paths: [
-          'token', 'apiKey', 'authorization', 'text',
-          '*.token', '*.apiKey', '*.authorization', '*.text',
-          'headers.authorization', '*.headers.authorization', '*.headers.Authorization',
-        ],
-        censor: '[redacted]',
-      },
+      formatters: { log: redactSecrets },
     },
     destination,
   );

@@ -51,9 +51,14 @@ export function withoutInjection(text: string): string {
 
 function scanView(view: View, patterns: InjectionPattern[], original: string, reasons: Set<InjectionReason>, spans: Span[]): void {
   for (const { reason, re } of patterns) {
+    // exec on the shared global pattern: matchAll would clone the pattern and build an iterator
+    // per view and pattern (about 350 of each per answer, before anything matches).
     re.lastIndex = 0;
-    for (const m of view.text.matchAll(re)) {
-      if (m[0].length === 0) continue;
+    for (let m = re.exec(view.text); m !== null; m = re.exec(view.text)) {
+      if (m[0].length === 0) {
+        re.lastIndex += 1;
+        continue;
+      }
       reasons.add(reason);
       const a = view.map[m.index];
       const b = view.map[m.index + m[0].length - 1];

@@ -51,10 +51,20 @@ export function rubricOf(req: GradeRequest): KeyPoint[] {
   return sentences.map((text) => ({ text, weight: 1 }));
 }
 
+/** The rubric as the prompt lists it, once per question's key points (built afresh per grade, it was garbage per grade). */
+const rubrics = new WeakMap<KeyPoint[], string>();
+
+function rubricText(points: KeyPoint[]): string {
+  let text = rubrics.get(points);
+  if (text === undefined) {
+    text = points.map((p, i) => `${i + 1}. ${oneLine(p.text)}${p.weight !== 1 ? ` (weight ${p.weight})` : ''}`).join('\n');
+    rubrics.set(points, text);
+  }
+  return text;
+}
+
 function systemText(req: GradeRequest, points: KeyPoint[], nonce: string): string {
-  const rubric = points
-    .map((p, i) => `${i + 1}. ${oneLine(p.text)}${p.weight !== 1 ? ` (weight ${p.weight})` : ''}`)
-    .join('\n');
+  const rubric = rubricText(points);
   return `You grade a candidate's answer to an interview question against a rubric of key points.
 
 SECURITY RULES

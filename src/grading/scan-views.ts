@@ -36,6 +36,7 @@ export interface PrimaryView extends View {
  * words stay as they are, so answers written in those scripts are read as written.
  */
 export function primaryView(original: string): PrimaryView {
+  if (PLAIN_ASCII.test(original)) return asciiView(original);
   const chars: string[] = [];
   const map: number[] = [];
   let hiddenTags = false;
@@ -73,6 +74,25 @@ export function primaryView(original: string): PrimaryView {
     }
   }
   return { text: chars.join(''), map, hiddenTags, mixedScripts };
+}
+
+/** Printable ASCII and line breaks: nothing to normalise, nothing invisible, no look-alikes. */
+const PLAIN_ASCII = /^[\x20-\x7E\t\n\r]*$/;
+/** Words of letters and digits with a leetspeak character in them ("1gn0re", "fu11"). */
+const LEET_WORD = /[a-z0-9@$]*[0-9@$][a-z0-9@$]*/g;
+
+/**
+ * The primary view of a plain ASCII answer (nearly all of them), without going character by
+ * character: lower case, one character per character, and only leetspeak words to undo.
+ */
+function asciiView(original: string): PrimaryView {
+  let text = original.toLowerCase();
+  const map = new Array<number>(text.length);
+  for (let k = 0; k < text.length; k++) map[k] = k;
+  if (/[0-9@$]/.test(text)) {
+    text = text.replace(LEET_WORD, (word) => (/[a-z]/.test(word) ? word.replace(/[0-9@$]/g, (c) => LEET[c] ?? c) : word));
+  }
+  return { text, map, hiddenTags: false, mixedScripts: false };
 }
 
 /** Letters and digits only: "i g n o r e  a l l" and "ig-\nnore" become "ignoreall". */

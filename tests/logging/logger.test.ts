@@ -29,6 +29,17 @@ describe('logs', () => {
     expect(out).toMatch(/post failed/);
   });
 
+  it('censor secrets nested in objects and arrays, whatever the case of the key, and leave the caller\'s object alone', () => {
+    const { lines, logger } = capture();
+    const fields = { reply: { text: 'my private answer', blocks: [{ type: 'section', text: 'another private line' }] }, request: { headers: { Authorization: 'Bearer sk-nested' } }, answerId: 7 };
+    logger.info(fields, 'sent');
+    const out = lines.join('');
+    expect(out).not.toMatch(/private|sk-nested/);
+    expect(JSON.parse(out)).toMatchObject({ answerId: 7, reply: { text: '[redacted]', blocks: [{ type: 'section', text: '[redacted]' }] }, request: { headers: { Authorization: '[redacted]' } } });
+    expect(fields.reply.text).toBe('my private answer');
+    expect(fields.request.headers.Authorization).toBe('Bearer sk-nested');
+  });
+
   it('keep the cause chain of an error', () => {
     const { lines, logger } = capture();
     logger.warn({ err: new Error('outer', { cause: new Error('inner reason') }) }, 'x');

@@ -12,6 +12,7 @@ import { registerCommandListener } from './command-listener.js';
 import { registerDisputeListeners } from './dispute-listeners.js';
 import { registerHomeListeners } from './home-listeners.js';
 import { gateIntake } from './intake-gate.js';
+import { SlackListeners } from './listener-table.js';
 import { registerLostPlaceListeners } from './lost-places.js';
 import type { SlackContext } from './interaction.js';
 import { RecentDeliveries } from './recent-deliveries.js';
@@ -110,10 +111,12 @@ export class SlackAdapter implements PlatformAdapter {
     };
     const ctx = () => this.context!;
     registerCommandListener(this.app, ctx);
-    registerAnswerListeners(this.app, ctx);
-    registerHomeListeners(this.app, ctx);
-    registerDisputeListeners(this.app, ctx);
-    registerLostPlaceListeners(this.app, ctx);
+    const listeners = new SlackListeners();
+    registerAnswerListeners(listeners, ctx);
+    registerHomeListeners(listeners, ctx);
+    registerDisputeListeners(listeners, ctx);
+    registerLostPlaceListeners(listeners, ctx);
+    listeners.attach(this.app);
     this.accepting = true;
     try {
       await this.app.init();
