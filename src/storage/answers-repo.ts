@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Answer, GradeResult, StoredGrade } from '../core/model.js';
 import type { GradingJob, NewAnswer } from '../core/ports.js';
 import { gradeColumns, toAnswer, toGrade, type AnswerRow, type GradeRow } from './rows.js';
-import type { Statements } from './statements.js';
+import { type Statements, writeTransaction } from './statements.js';
 import { addUserPoints } from './user-points.js';
 
 interface JobRow {
@@ -30,7 +30,7 @@ export class AnswersRepo {
     private readonly s: Statements,
     db: Database.Database,
   ) {
-    this.insertTx = db.transaction((a: NewAnswer) => {
+    this.insertTx = writeTransaction(db, (a: NewAnswer) => {
       let kind = a.kind;
       if (kind === 'daily' && (a.roundId === null || this.hasCountingAnswer(a.userId, a.roundId))) kind = 'practice';
       const res = this.s.run(
@@ -51,7 +51,7 @@ export class AnswersRepo {
       return { answer: this.getAnswer(answerId)!, jobId: Number(job.lastInsertRowid) };
     });
 
-    this.completeTx = db.transaction((jobId: number, grade: GradeResult, points: number, at: number) => {
+    this.completeTx = writeTransaction(db, (jobId: number, grade: GradeResult, points: number, at: number) => {
       const job = this.s.one<{ answer_id: number }>("SELECT answer_id FROM grading_jobs WHERE id = ? AND status <> 'done'", jobId);
       if (!job) return null;
       if (this.getGrade(job.answer_id)) {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Dispute, NewDispute, Resolution } from '../core/ops-ports.js';
-import type { Statements } from './statements.js';
+import { type Statements, writeTransaction } from './statements.js';
 import { recomputeUserPoints } from './user-points.js';
 
 interface DisputeRow {
@@ -43,7 +43,7 @@ export class DisputesRepo {
     private readonly s: Statements,
     db: Database.Database,
   ) {
-    this.resolveTx = db.transaction((id: number, r: Resolution) => {
+    this.resolveTx = writeTransaction(db, (id: number, r: Resolution) => {
       const d = this.getDispute(id);
       if (!d || d.status !== 'open') return null;
       this.s.run('UPDATE grades SET override_score = ?, points = ? WHERE answer_id = ?', r.score, r.points, d.answerId);

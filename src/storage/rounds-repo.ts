@@ -1,7 +1,7 @@
 import type { Round, RoundStatus } from '../core/model.js';
 import { DELIVERY_LEASE_MS } from '../core/ops-ports.js';
 import { toRound, type RoundRow } from './rows.js';
-import type { Statements } from './statements.js';
+import { type Statements, writeTransaction } from './statements.js';
 import { recomputeUserPoints } from './user-points.js';
 
 /** Rounds: one question posted to one channel on one local date. */
@@ -9,7 +9,7 @@ export class RoundsRepo {
   private readonly closeTx: (roundId: number, at: number, status: Exclude<RoundStatus, 'open'>) => boolean;
 
   constructor(private readonly s: Statements) {
-    this.closeTx = s.db.transaction((roundId: number, at: number, status: Exclude<RoundStatus, 'open'>) => {
+    this.closeTx = writeTransaction(s.db, (roundId: number, at: number, status: Exclude<RoundStatus, 'open'>) => {
       const closed = this.s.run("UPDATE rounds SET status = ?, closed_at = ? WHERE id = ? AND status = 'open'", status, at, roundId).changes === 1;
       // A skipped round earns nothing: its members' totals are rebuilt without it in the same transaction.
       if (closed && status === 'skipped') {
