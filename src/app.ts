@@ -7,15 +7,15 @@ import type { HealthStatus, PlatformAdapter } from './adapters/platform-adapter.
 import type { Config } from './config.js';
 import { loadContentOrThrow } from './content/index.js';
 import { Bot } from './core/bot.js';
-import type { CoreOptions } from './core/context.js';
-import { coreOptions, systemClock } from './core-options.js';
+import { DEFAULT_OPTIONS, type CoreOptions } from './core/context.js';
 import type { Clock, Grader, Logger, QuestionBank } from './core/ports.js';
 import { createLlmGrader } from './grading/create-grader.js';
-import { GradingProcess } from './grading-process/grading-process.js';
 import { InjectionGuard } from './grading/injection-defence.js';
 import { OfflineGrader } from './grading/offline-grader.js';
 import { CronScheduler } from './scheduler/cron-scheduler.js';
 import { SqliteStore } from './storage/sqlite-store.js';
+
+export const systemClock: Clock = { now: () => Date.now() };
 
 /** Replaceable parts, for tests and benchmarks; everything else comes from the config. */
 export interface AppOverrides {
@@ -52,24 +52,16 @@ export class App {
     this.store = SqliteStore.open(config.DATABASE_PATH);
     const offline = new InjectionGuard(new OfflineGrader(), logger);
     this.startedAt = clock.now();
-    // A grader, clock or content handed in (tests) lives in this process, and a private in-memory
-    // database cannot be shared, so grading stays here with them.
-    const separate = config.separateGrading && !overrides.grader && !overrides.clock && !overrides.content && config.DATABASE_PATH !== ':memory:';
-    const grading = separate ? () => new GradingProcess({ config, chat: this.chat, store: this.store, logger }) : undefined;
-    this.bot = new Bot(
-      {
-        store: this.store,
-        content,
-        // With grading in its own process, this one never grades: no LLM client to hold.
-        grader: overrides.grader ?? (config.graderKind === 'llm' && !separate ? createLlmGrader(config, { logger, clock }) : offline),
-        fallbackGrader: offline,
-        clock,
-        chat: this.chat,
-        logger,
-        options: { ...coreOptions(config), ...overrides.options },
-      },
-      grading,
-    );
+    this.bot = new Bot({
+      store: this.store,
+      content,
+      grader: overrides.grader ?? (config.graderKind === 'llm' ? createLlmGrader(config, { logger, clock }) : offline),
+      fallbackGrader: offline,
+      clock,
+      chat: this.chat,
+      logger,
+      options: { ...coreOptions(config), ...overrides.options },
+    });
     // The commands reach the scheduler through the core's deps (schedule/unschedule act at once).
     this.scheduler = new CronScheduler({ store: this.store, rounds: this.bot.rounds, clock, logger, catchUpHours: this.bot.deps.options.catchUpHours });
     this.bot.deps.scheduler = this.scheduler;
@@ -148,4 +140,17 @@ export class App {
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
     };
   }
+}
+
+export function coreOptions(config: Config): CoreOptions {
+  return {
+    ...DEFAULT_OPTIONS,
+    defaultTimezone: config.DEFAULT_TIMEZONE,
+    revealAfterHours: config.REVEAL_AFTER_HOURS,
+    catchUpHours: config.CATCH_UP_HOURS,
+    adminUserIds: config.ADMIN_USER_IDS,
+    maxAnswersPerHour: config.MAX_ANSWERS_PER_HOUR,
+    // Jobs in progress at once; fewer than the grader's request slots would leave slots idle.
+    gradingConcurrency: config.GRADER_CONCURRENCY,
+  };
 }

@@ -16,7 +16,6 @@ const schema = z
     OPENAI_BASE_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be a URL such as http://localhost:11434/v1' }).optional()),
     GRADER_MODEL: z.preprocess(blankToUndefined, z.string().default('gpt-4.1-mini')),
     GRADER_CONCURRENCY: number(4, (n) => n.int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64')),
-    GRADER_PROCESS: z.preprocess(blankToUndefined, z.enum(['auto', 'separate', 'inline'], { error: 'must be auto, separate or inline' }).default('auto')),
     DISCORD_TOKEN: optionalString,
     DISCORD_APPLICATION_ID: optionalString,
     DISCORD_GUILD_ID: optionalString,
@@ -69,12 +68,6 @@ export interface Config extends RawConfig {
   /** The grader to use, with `auto` resolved. */
   graderKind: 'llm' | 'offline';
   platforms: { discord: boolean; slack: 'socket' | 'http' | null; console: boolean };
-  /**
-   * Grading runs in a process of its own beside the bot (`GRADER_PROCESS`, with `auto` resolved:
-   * separate when a platform adapter runs, inline on the console, where the scores are printed
-   * between two lines of input).
-   */
-  separateGrading: boolean;
 }
 
 /** Invalid settings, with one line per variable at fault. */
@@ -104,6 +97,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...c,
     graderKind: c.GRADER === 'auto' ? (c.OPENAI_API_KEY || c.OPENAI_BASE_URL ? 'llm' : 'offline') : c.GRADER,
     platforms: { discord, slack, console: !discord && !slack },
-    separateGrading: c.GRADER_PROCESS === 'auto' ? discord || slack !== null : c.GRADER_PROCESS === 'separate',
   };
 }

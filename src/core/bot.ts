@@ -5,7 +5,6 @@ import type { CoreDeps } from './context.js';
 import { Disputes } from './disputes.js';
 import { scopeNoun } from './display.js';
 import type { InboundEvent } from './events.js';
-import type { GradingRunner } from './grading-runner.js';
 import { GradingWorker } from './grading-worker.js';
 import { notifyAdmins } from './notify.js';
 import { Practice } from './practice.js';
@@ -20,16 +19,12 @@ export class Bot {
   readonly rounds: Rounds;
   readonly answers: Answers;
   readonly practice: Practice;
-  readonly worker: GradingRunner;
+  readonly worker: GradingWorker;
   readonly disputes: Disputes;
 
-  /** `grading` builds what runs the grading jobs: by default a worker in this process. */
-  constructor(
-    readonly deps: CoreDeps,
-    grading: (deps: CoreDeps) => GradingRunner = (d) => new GradingWorker(d),
-  ) {
+  constructor(readonly deps: CoreDeps) {
     this.rounds = new Rounds(deps);
-    this.worker = grading(deps);
+    this.worker = new GradingWorker(deps);
     // Grading starts after the acknowledgement is on its way, so the score never overtakes it.
     this.answers = new Answers(deps, this.rounds, () => setImmediate(() => this.worker.kick()));
     this.practice = new Practice(deps);

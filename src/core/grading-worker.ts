@@ -2,7 +2,6 @@ import type { CoreDeps } from './context.js';
 import type { Answer, GradeResult, Question } from './model.js';
 import { reportSameAnswers, sameAnswers } from './duplicates.js';
 import { answerHash } from './normalize.js';
-import type { GradingRunner } from './grading-runner.js';
 import { GraderRateLimited, type GradingJob } from './ports.js';
 import { gradeReply } from './grade-reply.js';
 import { pointsFor } from './scoring.js';
@@ -16,7 +15,7 @@ type Outcome = { grade: GradeResult; fresh: boolean } | { deferred: number; reas
  * grades with the configured grader, falls back to the offline grader on failure or after waiting
  * out rate limits too long, stores the grade with its points, and replies to the author.
  */
-export class GradingWorker implements GradingRunner {
+export class GradingWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -57,11 +56,6 @@ export class GradingWorker implements GradingRunner {
     }
     this.armTimer();
     if (this.inFlight.size === 0 && store.pendingJobCount() === 0) this.notifyIdle();
-  }
-
-  /** Jobs being graded right now. */
-  get running(): number {
-    return this.inFlight.size;
   }
 
   /** Stops claiming new jobs; in-flight ones finish. */
