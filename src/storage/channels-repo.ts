@@ -27,7 +27,10 @@ export class ChannelsRepo {
     return row ? toChannel(row) : null;
   }
 
+  /** The channel, created with the defaults on first sight. Reads first: every event calls this, and a known channel needs no write. */
   ensureChannel(place: Place, defaults: { timezone: string }): ChannelSettings {
+    const known = this.getChannel(place.channelId);
+    if (known) return known;
     this.s.run(
       'INSERT INTO channels (id, scope_id, platform, timezone) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
       place.channelId,
@@ -57,7 +60,9 @@ export class ChannelsRepo {
     return this.s.all<ChannelRow>(`SELECT * FROM channels ${where} ORDER BY id`).map(toChannel);
   }
 
+  /** Records a member or their new display name. Reads first: every event calls this, and a known name needs no write. */
   upsertUser(id: string, name: string): void {
+    if (this.s.one<{ name: string }>('SELECT name FROM users WHERE id = ?', id)?.name === name) return;
     this.s.run(
       'INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name WHERE name <> excluded.name',
       id,
