@@ -10,7 +10,6 @@ import { Bot } from './core/bot.js';
 import { DEFAULT_OPTIONS, type CoreOptions } from './core/context.js';
 import type { Clock, Grader, Logger, QuestionBank } from './core/ports.js';
 import { createLlmGrader } from './grading/create-grader.js';
-import { GradingService } from './grading-service/grading-service.js';
 import { InjectionGuard } from './grading/injection-defence.js';
 import { OfflineGrader } from './grading/offline-grader.js';
 import { CronScheduler } from './scheduler/cron-scheduler.js';
@@ -43,8 +42,6 @@ export class App {
   private stopping: Promise<void> | null = null;
   private healthServer: Server | null = null;
   private checkpointer: WalCheckpointer | null = null;
-  /** The LLM grader's own process, when grading runs there. */
-  readonly gradingService: GradingService | null = null;
   private readonly startedAt: number;
 
   constructor(
@@ -57,20 +54,13 @@ export class App {
     this.store = SqliteStore.open(config.DATABASE_PATH);
     const offline = new InjectionGuard(new OfflineGrader(), logger);
     this.startedAt = clock.now();
-    const llm = config.graderKind === 'llm' ? createLlmGrader(config, { logger, clock }) : null;
-    // The LLM grader runs in the grading service (GRADER_PROCESS=separate), unless a test handed
-    // in a clock for its rate-limit pauses: that clock lives in this process.
-    if (llm && config.GRADER_PROCESS === 'separate' && !overrides.grader && !overrides.clock) {
-      this.gradingService = new GradingService({ config, grader: llm, logger });
-    }
     this.bot = new Bot({
       store: this.store,
       content,
-      grader: overrides.grader ?? this.gradingService ?? llm ?? offline,
+      grader: overrides.grader ?? (config.graderKind === 'llm' ? createLlmGrader(config, { logger, clock }) : offline),
       fallbackGrader: offline,
       clock,
       chat: this.chat,
-      gradeChat: this.gradingService?.gradeChat(this.chat),
       logger,
       options: { ...coreOptions(config), ...overrides.options },
     });
@@ -124,7 +114,6 @@ export class App {
     this.bot.worker.stop();
     const settled = await this.bot.worker.settle(graceMs);
     if (!settled) this.logger.warn({}, 'grading still running at shutdown; it resumes at the next start');
-    await this.gradingService?.stop(1_000);
     for (const a of [...this.adapters].reverse()) {
       try {
         await a.stop();

@@ -16,7 +16,6 @@ const schema = z
     OPENAI_BASE_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be a URL such as http://localhost:11434/v1' }).optional()),
     GRADER_MODEL: z.preprocess(blankToUndefined, z.string().default('gpt-4.1-mini')),
     GRADER_CONCURRENCY: number(4, (n) => n.int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64')),
-    GRADER_PROCESS: z.preprocess(blankToUndefined, z.enum(['separate', 'inline'], { error: 'must be separate or inline' }).default('separate')),
     DISCORD_TOKEN: optionalString,
     DISCORD_APPLICATION_ID: optionalString,
     DISCORD_GUILD_ID: optionalString,

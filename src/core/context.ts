@@ -36,8 +36,6 @@ export interface CoreDeps {
   fallbackGrader?: Grader;
   clock: Clock;
   chat: ChatPort;
-  /** Where the grading worker sends grade replies, when not through `chat` (the grading service's Slack client). */
-  gradeChat?: ChatPort;
   logger: Logger;
   scheduler?: SchedulerPort;
   options: CoreOptions;

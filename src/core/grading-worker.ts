@@ -191,7 +191,7 @@ export class GradingWorker {
   private async reply(answer: Answer, question: Question | undefined, stored: Parameters<typeof gradeReply>[2]): Promise<void> {
     try {
       const round = answer.roundId !== null ? this.d.store.getRound(answer.roundId) : null;
-      await (this.d.gradeChat ?? this.d.chat).send({ channelId: answer.channelId, userId: answer.userId, replyRoute: answer.replyRoute }, gradeReply(answer, question, stored, round));
+      await this.d.chat.send({ channelId: answer.channelId, userId: answer.userId, replyRoute: answer.replyRoute }, gradeReply(answer, question, stored, round));
     } catch (err) {
       this.d.logger.error({ err, answerId: answer.id }, 'could not deliver the grade');
     }

@@ -16,7 +16,6 @@ import { SlackListeners } from './listener-table.js';
 import { registerLostPlaceListeners } from './lost-places.js';
 import type { SlackContext } from './interaction.js';
 import { RecentDeliveries } from './recent-deliveries.js';
-import { slackClientOptions } from './client-options.js';
 import { SlackChat } from './slack-chat.js';
 import { UserDirectory } from './users.js';
 
@@ -67,7 +66,14 @@ export class SlackAdapter implements PlatformAdapter {
     if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
     this.mode = opts.appToken ? 'socket' : 'http';
     this.logger = opts.logger.child({ platform: 'slack' });
-    const clientOptions = slackClientOptions(opts.apiUrl);
+    const clientOptions = {
+      ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/` } : {}),
+      // A 429 becomes a DeliveryError with its Retry-After, so the core's queue waits it out.
+      rejectRateLimitedCalls: true,
+      // No blind retries: a post whose response was lost would appear twice. The core retries posts.
+      retryConfig: { retries: 0 },
+      timeout: 15_000,
+    };
     const common = { token: opts.botToken, logger: new BoltLogger(this.logger), clientOptions, deferInitialization: true };
     this.app =
       this.mode === 'socket'
