@@ -103,7 +103,7 @@ export function startChild(script: string, env: Record<string, string>, logDir: 
 function extraFlags(name: string): string[] {
   for (const part of (process.env.BENCH_NODE_FLAGS ?? '').split(';')) {
     const at = part.indexOf('=');
-    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim().split(/\s+/);
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim().split(/\s+/).filter(Boolean);
   }
   return [];
 }
