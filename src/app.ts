@@ -80,7 +80,7 @@ export class App {
    */
   async start(): Promise<void> {
     // WAL checkpoints (copying committed pages into the file and syncing it) run beside the event loop.
-    if (this.config.DATABASE_PATH !== ':memory:') this.checkpointer = WalCheckpointer.start(this.store.db, this.logger);
+    if (!this.store.db.memory) this.checkpointer = WalCheckpointer.start(this.store.db, this.logger);
     this.bot.start();
     for (const a of this.adapters) await a.start(this.bot);
     const platforms = this.adapters.some((a) => a.platform !== 'console');

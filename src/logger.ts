@@ -22,8 +22,8 @@ export function safeError(err: unknown, depth = 0): unknown {
 
 /**
  * pino to stderr (stdout belongs to the console adapter). Errors keep only safe fields (no request
- * configs, headers or bodies), secrets are censored by key wherever they appear (see log-redaction.ts), and answer text
- * (`text`) is never written.
+ * configs, headers or bodies); secrets and answer text (`text`) are censored by key wherever they
+ * appear (log-redaction.ts).
  */
 export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
   return pino(

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { SqliteStore } from '../../src/storage/sqlite-store.js';
 import { WalCheckpointer } from '../../src/storage/wal-checkpointer.js';
 import { MemoryLogger } from '../fakes/silent-logger.js';
@@ -23,15 +23,6 @@ function fileWithWrites() {
   return { file, store, write };
 }
 
-async function until(check: () => boolean, timeoutMs = 5_000): Promise<boolean> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return true;
-}
-
 it('copies committed pages into the database file from beside the event loop, while the bot connection never checkpoints', async () => {
   const { file, store, write } = fileWithWrites();
   const logger = new MemoryLogger();
@@ -40,7 +31,7 @@ it('copies committed pages into the database file from beside the event loop, wh
   const before = statSync(file).size;
   write(3_000);
   // The writes sit in the WAL until a checkpoint copies them; only the worker does that now.
-  expect(await until(() => statSync(file).size > before + 100_000)).toBe(true);
+  await vi.waitFor(() => expect(statSync(file).size).toBeGreaterThan(before + 100_000), { timeout: 5_000, interval: 20 });
   await checkpointer.stop();
   expect(logger.entries.filter((e) => e.level === 'error')).toEqual([]);
   store.close();
