@@ -12,6 +12,7 @@
  * driver and the stand-ins run in the bench process. The answers must all reach the SQLite file
  * and be graded by the model stand-in before the benchmark counts them.
  */
+import { writeFileSync } from 'node:fs';
 import { SlackWebApiStandIn } from '../tests/stand-ins/slack-web-api.js';
 import { portOf, startChild } from './child.js';
 import type { LoadResult } from './http-load.js';
@@ -64,6 +65,8 @@ export async function ackBench(ctx: BenchContext): Promise<Record<string, number
     const c = session.counts();
     const byLlm = (session.db.prepare("SELECT COUNT(*) AS n FROM grades WHERE grader LIKE 'llm:%'").get() as { n: number }).n;
     if (c.answers !== expected || byLlm !== expected) throw new Error(`expected ${expected} answers graded by the model, found ${c.answers} answers and ${byLlm} model grades`);
+    // BENCH_ACK_DUMP=<file>: every request's send time and round trip, both servers, for looking at where the tail falls.
+    if (process.env.BENCH_ACK_DUMP) writeFileSync(process.env.BENCH_ACK_DUMP, JSON.stringify({ floor, run }));
     const p99 = percentile(run.latencies, 99);
     const floorP99 = percentile(floor.latencies, 99);
     return {
