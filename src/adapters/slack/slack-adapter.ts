@@ -77,7 +77,9 @@ export class SlackAdapter implements PlatformAdapter {
       // Web API calls through undici's request, not the WHATWG fetch: far less garbage per call (BENCHMARKS.md, ack).
       fetch: createLeanFetch(),
     };
-    const common = { token: opts.botToken, logger: new BoltLogger(this.logger), clientOptions, deferInitialization: true };
+    // No conversation store: prepbot keeps its state in SQLite, and Bolt's default in-memory store
+    // builds an Error (with its stack) for every request it finds no conversation for.
+    const common = { token: opts.botToken, logger: new BoltLogger(this.logger), clientOptions, deferInitialization: true, convoStore: false as const };
     this.app =
       this.mode === 'socket'
         ? new App({ ...common, appToken: opts.appToken, socketMode: true })
