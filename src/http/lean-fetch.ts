@@ -14,7 +14,7 @@
  * promise resolves, so a caller that never reads it (Bolt's `respond`) does not hold a connection.
  */
 import { STATUS_CODES } from 'node:http';
-import { request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 
 type Fetch = typeof globalThis.fetch;
 
@@ -135,8 +135,12 @@ function headersOf(init: RequestInit['headers']): Record<string, string> {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-/** A fetch over undici's `request`; `dispatcher` defaults to undici's global agent (keep-alive). */
-export function createLeanFetch(dispatcher?: Dispatcher): Fetch {
+/**
+ * A fetch over undici's `request`, with its own keep-alive connection pool: undici's global one is
+ * shared by every copy of undici in the process (discord.js brings an older one), and whichever
+ * loads first would own it.
+ */
+export function createLeanFetch(dispatcher: Dispatcher = new Agent()): Fetch {
   const lean = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const body = init.body;
     const plainBody = body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array;
@@ -152,7 +156,7 @@ export function createLeanFetch(dispatcher?: Dispatcher): Fetch {
         headers: headersOf(init.headers),
         body: body ?? undefined,
         signal,
-        ...(dispatcher ? { dispatcher } : {}),
+        dispatcher,
       });
       bytes = Buffer.from(await answer.body.arrayBuffer());
     } catch (err) {
