@@ -166,7 +166,8 @@ export function createLeanFetch(dispatcher: Dispatcher = new Agent()): Fetch {
     const status = answer.statusCode;
     if (REDIRECTS.has(status) && answer.headers.location !== undefined) {
       if (init.redirect === 'error') throw new TypeError('fetch failed', { cause: new Error(`unexpected redirect (${status}) from ${url}`) });
-      // Following a redirect has rules of its own (methods, bodies, origins): the platform's fetch knows them.
+      // Following a redirect has rules of its own (methods, bodies, origins): the request goes again
+      // through the platform's fetch, which follows it (the APIs prepbot calls do not redirect).
       if (init.redirect !== 'manual') return globalThis.fetch(input, init);
     }
     return new BufferedResponse(status, new ResponseHeaders(answer.headers), bytes, url) as unknown as Response;

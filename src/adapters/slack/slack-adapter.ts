@@ -1,9 +1,9 @@
-import { createLeanFetch } from '../../http/lean-fetch.js';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { ChatPort, Logger } from '../../core/ports.js';
+import { createLeanFetch } from '../../http/lean-fetch.js';
 import type { HealthStatus, PlatformAdapter } from '../platform-adapter.js';
 import { PostQueue } from '../shared/post-queue.js';
 import { registerAnswerListeners } from './answer-listeners.js';
