@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { ChatPort, Logger } from '../../core/ports.js';
+import { useNativeFormEncoding } from '../../http/form-encoding.js';
 import { createLeanFetch } from '../../http/lean-fetch.js';
 import type { HealthStatus, PlatformAdapter } from '../platform-adapter.js';
 import { PostQueue } from '../shared/post-queue.js';
@@ -67,6 +68,8 @@ export class SlackAdapter implements PlatformAdapter {
     if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
     this.mode = opts.appToken ? 'socket' : 'http';
     this.logger = opts.logger.child({ platform: 'slack' });
+    // The Web API client form-encodes every call through querystring: the native encoder, same bytes.
+    useNativeFormEncoding();
     const clientOptions = {
       ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/` } : {}),
       // A 429 becomes a DeliveryError with its Retry-After, so the core's queue waits it out.
