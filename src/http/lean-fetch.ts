@@ -21,11 +21,16 @@ type Fetch = typeof globalThis.fetch;
 /** Answers' header names and values, read-only, with the lookups the two clients make. */
 class ResponseHeaders {
   private readonly map = new Map<string, string>();
+  /** Each Set-Cookie on its own: cookies carry commas (`Expires=Wed, 21 Oct ...`), so the joined value cannot be split back. */
+  private readonly cookies: string[] = [];
 
   constructor(raw: Record<string, string | string[] | undefined>) {
     for (const name in raw) {
       const value = raw[name];
-      if (value !== undefined) this.map.set(name.toLowerCase(), Array.isArray(value) ? value.join(', ') : value);
+      if (value === undefined) continue;
+      const lower = name.toLowerCase();
+      if (lower === 'set-cookie') this.cookies.push(...(Array.isArray(value) ? value : [value]));
+      this.map.set(lower, Array.isArray(value) ? value.join(', ') : value);
     }
   }
 
@@ -38,8 +43,7 @@ class ResponseHeaders {
   }
 
   getSetCookie(): string[] {
-    const value = this.map.get('set-cookie');
-    return value === undefined ? [] : value.split(', ');
+    return [...this.cookies];
   }
 
   forEach(fn: (value: string, name: string, headers: ResponseHeaders) => void): void {

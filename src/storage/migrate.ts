@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './statements.js';
 
 const FILE = /^(\d{4})_[\w-]+\.sql$/;
 
@@ -37,11 +38,10 @@ export function migrate(db: Database.Database, dir: string): MigrationResult {
     const version = Number(FILE.exec(f)![1]);
     if (done.has(version)) continue;
     const sql = readFileSync(join(dir, f), 'utf8');
-    const apply = db.transaction(() => {
+    writeTransaction(db, () => {
       db.exec(sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, f, Date.now());
-    });
-    apply.immediate();
+    })();
     applied.push(f);
   }
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };

@@ -30,7 +30,7 @@ export class Statements {
 /**
  * A transaction that takes SQLite's write lock as it begins (`BEGIN IMMEDIATE`). A plain
  * (deferred) one starts as a reader and upgrades at its first write; if another connection
- * wrote meanwhile, as the grading process does, the upgrade fails at once with "database is
+ * wrote meanwhile (a second bot process on the same file), the upgrade fails at once with "database is
  * locked" instead of waiting out `busy_timeout`.
  */
 export function writeTransaction<A extends unknown[], R>(db: Database.Database, fn: (...args: A) => R): (...args: A) => R {

@@ -16,7 +16,7 @@ let base: string;
 const seen: Seen[] = [];
 const routes: Record<string, (req: IncomingMessage, res: ServerResponse, body: string) => void> = {
   '/json': (_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json', 'X-Request-Id': 'req_1', 'set-cookie': ['a=1', 'b=2'] });
+    res.writeHead(200, { 'content-type': 'application/json', 'X-Request-Id': 'req_1', 'set-cookie': ['a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT', 'b=2'] });
     res.end(JSON.stringify({ ok: true, n: 3, text: 'héllo' }));
   },
   '/echo': (req, res, body) => {
@@ -81,7 +81,7 @@ describe('the lean fetch the API clients send through', () => {
     expect(res.headers.get('missing')).toBeNull();
     expect(res.headers.has('content-type')).toBe(true);
     expect([...res.headers.entries()]).toContainEqual(['x-request-id', 'req_1']);
-    expect(res.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(res.headers.getSetCookie()).toEqual(['a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT', 'b=2']);
     expect(await res.json()).toEqual({ ok: true, n: 3, text: 'héllo' });
   });
 
