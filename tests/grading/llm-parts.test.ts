@@ -121,8 +121,29 @@ describe('the prompt', () => {
 
   it('puts the answer only in the user message, between the nonce markers', () => {
     const p = buildGradingPrompt(requestFor(ATTENTION, 'my answer'), '0123456789abcdef');
-    expect(p.messages[1]!.content).toContain('<<<ANSWER-0123456789abcdef>>>\nmy answer\n<<<END-ANSWER-0123456789abcdef>>>');
+    expect(p.messages.map((m) => m.role)).toEqual(['system', 'system', 'user']);
+    expect(p.messages[2]!.content).toContain('<<<ANSWER-0123456789abcdef>>>\nmy answer\n<<<END-ANSWER-0123456789abcdef>>>');
     expect(p.messages[0]!.content).not.toContain('my answer');
+    expect(p.messages[1]!.content).not.toContain('my answer');
+  });
+
+  it('names the markers in a system message of their own, so the rules are one shared text per question', () => {
+    const a = buildGradingPrompt(requestFor(ATTENTION, 'one'), 'aaaaaaaaaaaaaaaa');
+    const b = buildGradingPrompt(requestFor(ATTENTION, 'two'), 'bbbbbbbbbbbbbbbb');
+    expect(a.messages[0]!.content).toBe(b.messages[0]!.content);
+    expect(a.messages[0]!.content).not.toMatch(/aaaa|bbbb/);
+    expect(a.messages[0]!.content).toContain(ATTENTION.reference.trim());
+    expect(a.messages[1]!.content).toContain('<<<ANSWER-aaaaaaaaaaaaaaaa>>>');
+    expect(a.messages[1]!.content).toContain('<<<END-ANSWER-aaaaaaaaaaaaaaaa>>>');
+    expect(b.messages[1]!.content).toContain('<<<END-ANSWER-bbbbbbbbbbbbbbbb>>>');
+  });
+
+  it('builds the rules afresh when the question its key points belong to is edited', () => {
+    const before = buildGradingPrompt(requestFor(ATTENTION, 'one'));
+    const edited = { ...requestFor(ATTENTION, 'one'), reference: 'An edited reference answer.' };
+    const after = buildGradingPrompt(edited);
+    expect(after.messages[0]!.content).toContain('An edited reference answer.');
+    expect(before.messages[0]!.content).not.toContain('An edited reference answer.');
   });
 
   it.each([
