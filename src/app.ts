@@ -42,7 +42,6 @@ export class App {
   private stopping: Promise<void> | null = null;
   private healthServer: Server | null = null;
   private checkpointer: WalCheckpointer | null = null;
-  private readonly grader: Grader;
   private readonly startedAt: number;
 
   constructor(
@@ -54,12 +53,11 @@ export class App {
     const content = overrides.content ?? loadContentOrThrow(config.CONTENT_DIR);
     this.store = SqliteStore.open(config.DATABASE_PATH);
     const offline = new InjectionGuard(new OfflineGrader(), logger);
-    this.grader = overrides.grader ?? (config.graderKind === 'llm' ? createLlmGrader(config, { logger, clock, thread: true }) : offline);
     this.startedAt = clock.now();
     this.bot = new Bot({
       store: this.store,
       content,
-      grader: this.grader,
+      grader: overrides.grader ?? (config.graderKind === 'llm' ? createLlmGrader(config, { logger, clock }) : offline),
       fallbackGrader: offline,
       clock,
       chat: this.chat,
@@ -116,7 +114,6 @@ export class App {
     this.bot.worker.stop();
     const settled = await this.bot.worker.settle(graceMs);
     if (!settled) this.logger.warn({}, 'grading still running at shutdown; it resumes at the next start');
-    await this.grader.close?.();
     for (const a of [...this.adapters].reverse()) {
       try {
         await a.stop();

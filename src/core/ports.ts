@@ -53,8 +53,6 @@ export interface Grader {
   /** Changes whenever prompts or scoring change, so cached grades are not reused across versions. */
   readonly version: string;
   grade(req: GradeRequest, signal?: AbortSignal): Promise<GradeResult>;
-  /** Releases what the grader holds (the LLM grader's request thread); called once at shutdown. */
-  close?(): Promise<void>;
 }
 
 /** Thrown by a grader told to wait by the server (HTTP 429); the job waits and stays queued. */

@@ -7,7 +7,6 @@ import OpenAI from 'openai';
 import { loadConfig, type Config } from '../config.js';
 import { createLeanFetch } from '../http/lean-fetch.js';
 import type { Clock, Grader, Logger } from '../core/ports.js';
-import { CompletionThread } from './completion-thread-client.js';
 import { LlmGrader } from './llm-grader.js';
 import type { RequestPolicy } from './llm-request.js';
 import { waitingOutRateLimits } from './rate-limit-wait.js';
@@ -20,27 +19,22 @@ export interface LlmGraderParts {
   clock?: Clock;
   /** Timeouts and retries, when the defaults do not fit (tests). */
   policy?: Partial<RequestPolicy>;
-  /** Send the model requests from a thread of their own (the bot does; see completion-thread-client.ts). */
-  thread?: boolean;
 }
 
-export function createLlmGrader(config: LlmGraderConfig, { logger, clock, policy, thread = false }: LlmGraderParts = {}): LlmGrader {
-  // Local servers (Ollama, llama.cpp, vLLM) need no key, but the client insists on one.
-  const setup = { apiKey: config.OPENAI_API_KEY ?? 'no-key', baseURL: config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1' };
-  const graderLogger = logger?.child({ component: 'llm-grader' });
-  const client = thread
-    ? new CompletionThread(setup, graderLogger)
-    : new OpenAI({
-        ...setup,
-        maxRetries: 0,
-        // Requests through undici's request, not the WHATWG fetch: far less garbage per grade (BENCHMARKS.md, ack).
-        fetch: createLeanFetch(),
-      });
+export function createLlmGrader(config: LlmGraderConfig, { logger, clock, policy }: LlmGraderParts = {}): LlmGrader {
+  const client = new OpenAI({
+    // Local servers (Ollama, llama.cpp, vLLM) need no key, but the client insists on one.
+    apiKey: config.OPENAI_API_KEY ?? 'no-key',
+    baseURL: config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
+    maxRetries: 0,
+    // Requests through undici's request, not the WHATWG fetch: far less garbage per grade (BENCHMARKS.md, ack).
+    fetch: createLeanFetch(),
+  });
   return new LlmGrader({
     client,
     model: config.GRADER_MODEL,
     concurrency: config.GRADER_CONCURRENCY ?? 4,
-    logger: graderLogger,
+    logger: logger?.child({ component: 'llm-grader' }),
     clock,
     policy,
   });

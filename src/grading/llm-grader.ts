@@ -15,7 +15,6 @@
 import type OpenAI from 'openai';
 import type { GradeFlag, GradeResult } from '../core/model.js';
 import { GraderRateLimited, type Clock, type Grader, type GradeRequest, type Logger } from '../core/ports.js';
-import { CompletionThread } from './completion-thread-client.js';
 import { Semaphore } from './concurrency.js';
 import { scanForInjection, type InjectionScan } from './injection.js';
 import { defendAgainstInjection } from './injection-defence.js';
@@ -27,8 +26,7 @@ import { scoreFromVerdicts } from './score-from-verdicts.js';
 export { INJECTION_CAP, NOTHING_COVERED_BELOW } from './injection-defence.js';
 
 export interface LlmGraderOptions {
-  /** Where requests go: the `openai` client, on this thread, or a thread running one (completion-thread-client.ts). */
-  client: OpenAI | CompletionThread;
+  client: OpenAI;
   /** Model name sent to the server (`GRADER_MODEL`). */
   model: string;
   /** Requests to the server at once, across all grading jobs. Default 4. */
@@ -77,9 +75,8 @@ export class LlmGrader implements Grader {
     const now = this.now();
     if (now < this.pausedUntil) throw new GraderRateLimited(this.pausedUntil - now);
     try {
-      const client = this.o.client;
-      const complete = client instanceof CompletionThread ? client.complete.bind(client) : requestCompletion.bind(null, client);
-      return await complete(
+      return await requestCompletion(
+        this.o.client,
         {
           model: this.o.model,
           messages,
@@ -103,11 +100,6 @@ export class LlmGrader implements Grader {
       }
       throw err;
     }
-  }
-
-  /** Stops the model-request thread, if there is one. */
-  async close(): Promise<void> {
-    if (this.o.client instanceof CompletionThread) await this.o.client.close();
   }
 
   private now(): number {

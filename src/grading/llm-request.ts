@@ -37,13 +37,6 @@ export class GraderUnavailableError extends Error {
   readonly code = 'unavailable';
 }
 
-export interface CompletionOptions {
-  signal?: AbortSignal;
-  logger?: Logger;
-  /** Told when the server rejected `temperature` and the request went again without it. */
-  onTemperatureRejected?: () => void;
-}
-
 /**
  * Sends the request. If the server rejects `temperature` (a reasoning model behind a name we did
  * not recognise), `onTemperatureRejected` is told and the request is sent once more without it.
@@ -52,7 +45,7 @@ export async function requestCompletion(
   client: OpenAI,
   body: ChatCompletionCreateParamsNonStreaming,
   policy: RequestPolicy,
-  opts: CompletionOptions = {},
+  opts: { signal?: AbortSignal; logger?: Logger; onTemperatureRejected?: () => void } = {},
 ): Promise<ChatCompletion> {
   let params = body;
   for (let attempt = 0; ; attempt++) {

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PlatformAdapter } from '../../src/adapters/platform-adapter.js';
 import { App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -124,7 +124,6 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     standIn.queue({ kind: 'status', status: 429, headers: { 'retry-after': '30' } });
     await app.start();
     await postAndAnswer(app, GOOD);
-    await vi.waitFor(() => expect(standIn.requests).toHaveLength(1));
     await new Promise((r) => setTimeout(r, 50));
     expect(grades(chat)).toHaveLength(0);
     expect(app.store.pendingJobCount()).toBe(1);
