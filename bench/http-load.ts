@@ -56,10 +56,11 @@ export async function closedLoop(port: number, total: number, concurrency: numbe
  * server does (a burst of answers does not wait for earlier ones to be acknowledged).
  * Returns the same figures plus when each request left, ms after the start.
  */
-export async function openLoop(port: number, total: number, ratePerSecond: number, make: (i: number) => PostJob): Promise<LoadResult & { sentAt: number[] }> {
+export async function openLoop(port: number, total: number, ratePerSecond: number, make: (i: number) => PostJob): Promise<LoadResult & { sentAt: number[]; startedAtEpochMs: number }> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
-  const result: LoadResult & { sentAt: number[] } = { latencies: [], statuses: {}, wallMs: 0, errors: [], sentAt: [] };
   const started = performance.now();
+  // For lining the requests up with the server's own timings (its GC log, say), in a dump.
+  const result: LoadResult & { sentAt: number[]; startedAtEpochMs: number } = { latencies: [], statuses: {}, wallMs: 0, errors: [], sentAt: [], startedAtEpochMs: performance.timeOrigin + started };
   const pending: Promise<void>[] = [];
   for (let i = 0; i < total; i += 1) {
     const due = started + (i * 1000) / ratePerSecond;

@@ -1,27 +1,38 @@
-import type { AllMiddlewareArgs, App, SlackAction, SlackActionMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { AllMiddlewareArgs, App, SlackAction, SlackActionMiddlewareArgs, SlackCommandMiddlewareArgs, SlackEventMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 
 type ActionHandler<A extends SlackAction> = (args: SlackActionMiddlewareArgs<A> & AllMiddlewareArgs) => Promise<void>;
 type ViewHandler = (args: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => Promise<void>;
 type EventHandler<T extends string> = (args: SlackEventMiddlewareArgs<T> & AllMiddlewareArgs) => Promise<void>;
+type CommandHandler = (args: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const exactly = (ids: Iterable<string>) => new RegExp(`^(?:${[...ids].map(escapeRe).join('|')})$`);
+/** What Bolt hands every middleware: one of these is set, by the kind of request. */
+interface Incoming {
+  body: { type?: string };
+  action?: { action_id?: string };
+  view?: { callback_id: string };
+  event?: { type: string };
+  command?: object;
+}
 
 /**
- * prepbot's Slack listeners, handed to Bolt as one listener per kind (actions, view submissions,
- * events) that picks the handler by action id, callback id or event type.
+ * prepbot's Slack listeners, handed to Bolt as one global middleware that picks the handler by
+ * action id, callback id, event type or (for every slash command) the command handler. A request
+ * none of them handles goes on to Bolt, which has no listeners of its own here.
  *
- * Why not one Bolt listener each: Bolt runs every registered listener's middleware chain for
- * every request (copying its middleware array and chaining promises per listener, matching or
- * not). With sixteen listeners that was most of what an answer's acknowledgement allocated beyond
- * a bare Bolt app, and much of it lived long enough to reach the old generation: the ack
- * benchmark's garbage-collection pauses came from it. The handlers keep Bolt's arguments, so each
- * reads as it would on `app.action`/`app.view`/`app.event`.
+ * Why not one Bolt listener each (`app.action`, `app.view`...): Bolt runs every registered
+ * listener's middleware chain for every request, matching or not, copying its middleware array,
+ * building its arguments and chaining promises per listener. With sixteen listeners that was most
+ * of what an answer's acknowledgement allocated beyond a bare Bolt app; with one per kind (four)
+ * it was still the largest share of the objects the garbage collector promoted while acks were
+ * measured (BENCHMARKS.md, `ack`). A middleware that does not call `next()` ends Bolt's
+ * processing, as Bolt documents, so a routed request costs one function call. The handlers keep
+ * Bolt's arguments, so each reads as it would on `app.action`/`app.view`/`app.event`/`app.command`.
  */
 export class SlackListeners {
   private readonly actions = new Map<string, ActionHandler<SlackAction>>();
   private readonly views = new Map<string, ViewHandler>();
   private readonly events = new Map<string, EventHandler<string>>();
+  private commandHandler: CommandHandler | null = null;
 
   /** Like `app.action(actionId, handler)`. */
   action<A extends SlackAction = SlackAction>(actionId: string, handler: ActionHandler<A>): void {
@@ -38,24 +49,41 @@ export class SlackListeners {
     this.add(this.events, type, handler as unknown as EventHandler<string>);
   }
 
-  /** Registers the table with Bolt: at most one listener per kind, for exactly the ids above. */
+  /** Like `app.command` with a pattern matching any name: every slash command of the app. */
+  command(handler: CommandHandler): void {
+    if (this.commandHandler) throw new Error('two Slack handlers for slash commands');
+    this.commandHandler = handler;
+  }
+
+  /** Registers the table with Bolt, after any middleware registered before it (the intake gate). */
   attach(app: App): void {
-    if (this.actions.size > 0) {
-      app.action({ action_id: exactly(this.actions.keys()) }, async (args) => {
-        const id = (args.action as { action_id?: string }).action_id ?? '';
-        await this.actions.get(id)?.(args);
-      });
+    app.use(async (args) => {
+      if (!(await this.route(args as unknown as Incoming))) await args.next();
+    });
+  }
+
+  /** Runs the handler for this request; false when there is none. */
+  private async route(args: Incoming): Promise<boolean> {
+    if (args.action) {
+      const handler = this.actions.get(args.action.action_id ?? '');
+      if (handler) await handler(args as unknown as Parameters<ActionHandler<SlackAction>>[0]);
+      return handler !== undefined;
     }
-    if (this.views.size > 0) {
-      app.view({ callback_id: exactly(this.views.keys()), type: 'view_submission' }, async (args) => {
-        await this.views.get(args.view.callback_id)?.(args as SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs);
-      });
+    if (args.view) {
+      const handler = args.body.type === 'view_submission' ? this.views.get(args.view.callback_id) : undefined;
+      if (handler) await handler(args as unknown as Parameters<ViewHandler>[0]);
+      return handler !== undefined;
     }
-    if (this.events.size > 0) {
-      app.event(exactly(this.events.keys()), async (args) => {
-        await this.events.get(args.event.type)?.(args);
-      });
+    if (args.event) {
+      const handler = this.events.get(args.event.type);
+      if (handler) await handler(args as unknown as Parameters<EventHandler<string>>[0]);
+      return handler !== undefined;
     }
+    if (args.command && this.commandHandler) {
+      await this.commandHandler(args as unknown as Parameters<CommandHandler>[0]);
+      return true;
+    }
+    return false;
   }
 
   private add<H>(table: Map<string, H>, id: string, handler: H): void {

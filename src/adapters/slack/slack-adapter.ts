@@ -118,8 +118,8 @@ export class SlackAdapter implements PlatformAdapter {
       logger: this.logger,
     };
     const ctx = () => this.context!;
-    registerCommandListener(this.app, ctx);
     const listeners = new SlackListeners();
+    registerCommandListener(listeners, ctx);
     registerAnswerListeners(listeners, ctx);
     registerHomeListeners(listeners, ctx);
     registerDisputeListeners(listeners, ctx);
