@@ -64,26 +64,18 @@ export class SlackListeners {
 
   /** Runs the handler for this request; false when there is none. */
   private async route(args: Incoming): Promise<boolean> {
-    if (args.action) {
-      const handler = this.actions.get(args.action.action_id ?? '');
-      if (handler) await handler(args as unknown as Parameters<ActionHandler<SlackAction>>[0]);
-      return handler !== undefined;
-    }
-    if (args.view) {
-      const handler = args.body.type === 'view_submission' ? this.views.get(args.view.callback_id) : undefined;
-      if (handler) await handler(args as unknown as Parameters<ViewHandler>[0]);
-      return handler !== undefined;
-    }
-    if (args.event) {
-      const handler = this.events.get(args.event.type);
-      if (handler) await handler(args as unknown as Parameters<EventHandler<string>>[0]);
-      return handler !== undefined;
-    }
-    if (args.command && this.commandHandler) {
-      await this.commandHandler(args as unknown as Parameters<CommandHandler>[0]);
-      return true;
-    }
-    return false;
+    const handler = this.handlerFor(args);
+    if (!handler) return false;
+    await (handler as (args: unknown) => Promise<void>)(args);
+    return true;
+  }
+
+  private handlerFor(args: Incoming): ActionHandler<SlackAction> | ViewHandler | EventHandler<string> | CommandHandler | undefined {
+    if (args.action) return this.actions.get(args.action.action_id ?? '');
+    if (args.view) return args.body.type === 'view_submission' ? this.views.get(args.view.callback_id) : undefined;
+    if (args.event) return this.events.get(args.event.type);
+    if (args.command) return this.commandHandler ?? undefined;
+    return undefined;
   }
 
   private add<H>(table: Map<string, H>, id: string, handler: H): void {
