@@ -6,7 +6,8 @@ import type { Logger } from '../core/ports.js';
 /**
  * The worker's whole program, plain JavaScript so it runs the same under tsx, compiled, and in
  * tests: its own connection to the file, a PASSIVE checkpoint every `intervalMs` (it copies what
- * it can and never waits for, or blocks, the bot's reads and writes).
+ * it can and never waits for, or blocks, the bot's reads and writes; with nothing new in the WAL
+ * it copies and syncs nothing).
  */
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -35,8 +36,15 @@ parentPort.on('message', (m) => {
  * the write crossing 1,000 WAL pages copies them into the database file and syncs it, inside that
  * commit: a stall of milliseconds for whichever member's answer happened to be stored then (the
  * ack benchmark's p99 went from 5.8-5.9 ms to 5.1 ms with them off). Here the bot's connection
- * stops checkpointing and a worker thread with its own connection checkpoints every second. If
- * the worker fails, the bot's connection checkpoints again as before, so the WAL never grows unbounded.
+ * stops checkpointing and a worker thread with its own connection checkpoints every `intervalMs`.
+ * If the worker fails, the bot's connection checkpoints again as before, so the WAL never grows unbounded.
+ *
+ * The WAL only starts again from its beginning when a checkpoint has copied all of it before the
+ * next commit, so under a steady stream of answers a checkpoint a second never caught up: the
+ * ack benchmark's 45 seconds left a 263 MB WAL beside a 6 MB database, and SQLite keeps a WAL
+ * file at its largest size. Checkpoints every 100 ms catch up in the gaps between commits (the
+ * same run left 28 MB), and the bot's connection cuts the file back to `walLimitBytes` whenever
+ * the WAL starts again (`journal_size_limit`).
  */
 export class WalCheckpointer {
   private readonly worker: Worker;
@@ -46,11 +54,13 @@ export class WalCheckpointer {
     private readonly db: Database.Database,
     private readonly logger: Logger,
     intervalMs: number,
+    walLimitBytes: number,
   ) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(WORKER, { eval: true, workerData: { driver, path: db.name, intervalMs } });
     this.worker.unref();
     this.db.pragma('wal_autocheckpoint = 0');
+    this.db.pragma(`journal_size_limit = ${Math.floor(walLimitBytes)}`);
     this.worker.on('message', (m: { type: string; message: string }) => this.logger.warn({ reason: m.message }, 'a WAL checkpoint failed; the next one retries'));
     this.worker.on('error', (err) => this.fallBack(err));
     this.worker.on('exit', (code) => {
@@ -58,9 +68,9 @@ export class WalCheckpointer {
     });
   }
 
-  /** Starts checkpointing `db`'s file every `intervalMs` off the event loop. */
-  static start(db: Database.Database, logger: Logger, intervalMs = 1_000): WalCheckpointer {
-    return new WalCheckpointer(db, logger, intervalMs);
+  /** Starts checkpointing `db`'s file every `intervalMs` off the event loop; the WAL file is cut back to `walLimitBytes` when it starts again. */
+  static start(db: Database.Database, logger: Logger, intervalMs = 100, walLimitBytes = 16 * 1024 * 1024): WalCheckpointer {
+    return new WalCheckpointer(db, logger, intervalMs, walLimitBytes);
   }
 
   /** A last checkpoint, then the worker closes its connection. */

@@ -37,6 +37,28 @@ it('copies committed pages into the database file from beside the event loop, wh
   store.close();
 });
 
+it('cuts the WAL file back to its limit once the checkpoints catch up with a burst of writes, instead of keeping it at its largest', async () => {
+  const { file, store, write } = fileWithWrites();
+  const limit = 256 * 1024;
+  const checkpointer = WalCheckpointer.start(store.db, new MemoryLogger(), 20, limit);
+  write(3_000);
+  const wal = () => statSync(`${file}-wal`).size;
+  const peak = wal();
+  expect(peak).toBeGreaterThan(4 * limit);
+  // A member now and then: the checkpoints catch up between two writes, and the next write starts the WAL again.
+  let n = 0;
+  await vi.waitFor(
+    () => {
+      store.upsertUser(`discord:late${n++}`, 'a member who answers later');
+      expect(wal()).toBeLessThanOrEqual(limit);
+    },
+    { timeout: 5_000, interval: 30 },
+  );
+  expect(store.db.pragma('journal_size_limit', { simple: true })).toBe(limit);
+  await checkpointer.stop();
+  store.close();
+});
+
 it('without it, a connection with automatic checkpoints off leaves everything in the WAL (what the test above rules out)', async () => {
   const { file, store, write } = fileWithWrites();
   store.db.pragma('wal_autocheckpoint = 0');
