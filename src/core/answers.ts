@@ -93,6 +93,7 @@ export class Answers {
     const hinted = round ? store.hasHintedRound(actor.id, round.id) : target.kind === 'practice' && target.prompt.hinted;
     const { answer } = store.insertAnswer({
       userId: actor.id,
+      userName: actor.name,
       scopeId: place.scopeId,
       channelId: place.channelId,
       questionId: target.question.id,

@@ -90,7 +90,8 @@ export class Bot {
   private async dispatch(event: InboundEvent): Promise<Reply[]> {
     const { store, options } = this.deps;
     const { place, actor } = event;
-    store.upsertUser(actor.id, actor.name);
+    // An answer records its author in the write that stores it: one write transaction per answer, not two.
+    if (event.type !== 'answer') store.upsertUser(actor.id, actor.name);
     const channel = store.ensureChannel(place, { timezone: options.defaultTimezone });
     if (event.type === 'answer') return [this.answers.submit(actor, place, event.text, event.answerRef, event.replyRoute)];
     if (event.type === 'open-answer') return [this.answers.openForm(actor, place, event.answerRef)];

@@ -134,6 +134,8 @@ export interface NewAnswer extends Omit<Answer, 'id' | 'counts'> {
   localDate: string;
   weekKey: string;
   monthKey: string;
+  /** The author's display name: recorded, or updated, in the same write as the answer. */
+  userName?: string;
 }
 
 export interface GradingJob {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Answer, GradeResult, StoredGrade } from '../core/model.js';
 import type { GradingJob, NewAnswer } from '../core/ports.js';
+import { recordUser } from './channels-repo.js';
 import { gradeColumns, toAnswer, toGrade, type AnswerRow, type GradeRow } from './rows.js';
 import { type Statements, writeTransaction } from './statements.js';
 import { addUserPoints } from './user-points.js';
@@ -31,6 +32,7 @@ export class AnswersRepo {
     db: Database.Database,
   ) {
     this.insertTx = writeTransaction(db, (a: NewAnswer) => {
+      if (a.userName !== undefined) recordUser(this.s, a.userId, a.userName);
       let kind = a.kind;
       if (kind === 'daily' && (a.roundId === null || this.hasCountingAnswer(a.userId, a.roundId))) kind = 'practice';
       const res = this.s.run(

@@ -62,12 +62,7 @@ export class ChannelsRepo {
 
   /** Records a member or their new display name. Reads first: every event calls this, and a known name needs no write. */
   upsertUser(id: string, name: string): void {
-    if (this.s.one<{ name: string }>('SELECT name FROM users WHERE id = ?', id)?.name === name) return;
-    this.s.run(
-      'INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name WHERE name <> excluded.name',
-      id,
-      name,
-    );
+    recordUser(this.s, id, name);
   }
 
   getUser(id: string): UserRecord | null {
@@ -78,4 +73,10 @@ export class ChannelsRepo {
   setPrivacy(id: string, on: boolean): void {
     this.s.run('UPDATE users SET privacy = ? WHERE id = ?', on ? 1 : 0, id);
   }
+}
+
+/** Records a member or their new display name; a known, unchanged name is only read. Runs in the caller's transaction, if any. */
+export function recordUser(s: Statements, id: string, name: string): void {
+  if (s.one<{ name: string }>('SELECT name FROM users WHERE id = ?', id)?.name === name) return;
+  s.run('INSERT INTO users (id, name) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name WHERE name <> excluded.name', id, name);
 }

@@ -115,6 +115,19 @@ describe('SqliteStore', () => {
     expect(() => store.insertAnswer(newAnswer({ userId: 'discord:ghost' }))).toThrow(/FOREIGN KEY/);
   });
 
+  it("records a new member, or a member's new name, in the same write as their answer", () => {
+    const first = store.insertAnswer(newAnswer({ userId: 'discord:newcomer', userName: 'Newcomer' }));
+    expect(store.getAnswer(first.answer.id)?.userId).toBe('discord:newcomer');
+    expect(store.getUser('discord:newcomer')?.name).toBe('Newcomer');
+    store.insertAnswer(newAnswer({ userId: 'discord:newcomer', userName: 'Newcomer (she/her)' }));
+    expect(store.getUser('discord:newcomer')?.name).toBe('Newcomer (she/her)');
+  });
+
+  it('stores neither the member nor the answer when the answer cannot be stored', () => {
+    expect(() => store.insertAnswer(newAnswer({ userId: 'discord:nobody', userName: 'Nobody', roundId: 999_999 }))).toThrow(/FOREIGN KEY/);
+    expect(store.getUser('discord:nobody')).toBeNull();
+  });
+
   it('closes a round once', () => {
     const round = claim()!;
     expect(store.closeRound(round.id, 5, 'closed')).toBe(true);
