@@ -40,11 +40,11 @@ parentPort.on('message', (m) => {
  * If the worker fails, the bot's connection checkpoints again as before, so the WAL never grows unbounded.
  *
  * The WAL only starts again from its beginning when a checkpoint has copied all of it before the
- * next commit, so under a steady stream of answers a checkpoint a second never caught up: the
- * ack benchmark's 45 seconds left a 263 MB WAL beside a 6 MB database, and SQLite keeps a WAL
- * file at its largest size. Checkpoints every 100 ms catch up in the gaps between commits (the
- * same run left 28 MB), and the bot's connection cuts the file back to `walLimitBytes` whenever
- * the WAL starts again (`journal_size_limit`).
+ * next commit, so under a steady stream of answers a checkpoint a second never caught up: in
+ * the ack benchmark the WAL grew to 262-385 MB beside a 9 MB database, and SQLite keeps a WAL
+ * file at its largest size. Checkpoints every 100 ms catch up in the gaps between commits (peaks
+ * of 19-38 MB), and the bot's connection cuts the file back to `walLimitBytes` whenever the WAL
+ * starts again (`journal_size_limit`).
  */
 export class WalCheckpointer {
   private readonly worker: Worker;
