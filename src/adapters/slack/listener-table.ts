@@ -32,7 +32,7 @@ export class SlackListeners {
   private readonly actions = new Map<string, ActionHandler<SlackAction>>();
   private readonly views = new Map<string, ViewHandler>();
   private readonly events = new Map<string, EventHandler<string>>();
-  private commandHandler: CommandHandler | null = null;
+  private commandHandler: CommandHandler | undefined;
 
   /** Like `app.action(actionId, handler)`. */
   action<A extends SlackAction = SlackAction>(actionId: string, handler: ActionHandler<A>): void {
@@ -74,7 +74,7 @@ export class SlackListeners {
     if (args.action) return this.actions.get(args.action.action_id ?? '');
     if (args.view) return args.body.type === 'view_submission' ? this.views.get(args.view.callback_id) : undefined;
     if (args.event) return this.events.get(args.event.type);
-    if (args.command) return this.commandHandler ?? undefined;
+    if (args.command) return this.commandHandler;
     return undefined;
   }
 
