@@ -46,6 +46,11 @@ function toQuestion(data: FrontMatter, prompt: string, reference: string, source
     file: source.file,
   };
   if (data.hint !== undefined) question.hint = data.hint;
+  if (data.examples !== undefined) question.examples = data.examples;
+  if (data.follow_ups !== undefined) {
+    question.followUps = Object.fromEntries(Object.entries(data.follow_ups).map(([k, v]) => [Number(k), v]));
+  }
+  if (data.sources !== undefined) question.sources = data.sources;
   return question;
 }
 

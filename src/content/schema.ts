@@ -62,6 +62,27 @@ export const KeyPointSchema = z.union([keyPointText, WeightedKeyPointSchema], {
     `A key point must be a string or a mapping with "text" and "weight", got ${typeName(iss.input)}.`,
 });
 
+/**
+ * A graded example answer: calibration for the LLM grader's prompt and a regression case for the
+ * offline grader (`content:check` expects the offline score within 2 points of `score`).
+ */
+export const ExampleSchema = z.strictObject(
+  {
+    answer: requiredString('the example answer').trim().min(1, { error: 'An example answer must not be empty.' }),
+    score: z
+      .number({ error: (iss) => `An example's score must be a whole number 0-10, got ${typeName(iss.input)}.` })
+      .int({ error: "An example's score must be a whole number 0-10." })
+      .min(0, { error: "An example's score must be a whole number 0-10." })
+      .max(10, { error: "An example's score must be a whole number 0-10." }),
+  },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? 'Unknown key in an example; use only "answer" and "score".'
+        : `An example must be a mapping with "answer" and "score", got ${typeName(iss.input)}.`,
+  },
+);
+
 const keyPointsCount = `Give ${KEY_POINTS_MIN} to ${KEY_POINTS_MAX} key points`;
 
 /** The YAML front matter of `content/<pack>/<NN>-<slug>.md`. */
@@ -102,6 +123,21 @@ export const FrontMatterSchema = z.strictObject(
       .trim()
       .min(1, { error: 'The hint must not be empty; remove the key or write one sentence.' })
       .optional(),
+    examples: z
+      .array(ExampleSchema, { error: (iss) => `Examples must be a list, got ${typeName(iss.input)}.` })
+      .optional(),
+    follow_ups: z
+      .record(
+        z.string().regex(/^[1-9]$/, { error: 'A follow-up is keyed by its key point number, 1 to 7.' }),
+        requiredString('a follow-up question').trim().min(1, { error: 'A follow-up question must not be empty.' }),
+        { error: (iss) => `Follow-ups must be a mapping of key point number to question, got ${typeName(iss.input)}.` },
+      )
+      .optional(),
+    sources: z
+      .array(requiredString('a source').trim().min(1, { error: 'A source must not be empty.' }), {
+        error: (iss) => `Sources must be a list of strings, got ${typeName(iss.input)}.`,
+      })
+      .optional(),
   },
   {
     error: (iss) =>
@@ -109,7 +145,17 @@ export const FrontMatterSchema = z.strictObject(
         ? 'Unknown key.'
         : `The front matter must be a YAML mapping, got ${typeName(iss.input)}.`,
   },
-);
+).superRefine((data, ctx) => {
+  for (const key of Object.keys(data.follow_ups ?? {})) {
+    if (Number(key) > data.key_points.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['follow_ups', key],
+        message: `There is no key point ${key}; this question has ${data.key_points.length}.`,
+      });
+    }
+  }
+});
 
 function countOf(input: unknown): number {
   return Array.isArray(input) ? input.length : 0;

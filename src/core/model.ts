@@ -29,6 +29,18 @@ export interface Question {
   reference: string;
   /** Path relative to the content directory, for messages. */
   file: string;
+  /** Graded example answers: calibration for the LLM grader, regression cases for the offline one. */
+  examples?: QuestionExample[];
+  /** Follow-up questions by key point number (1-based), asked when that point was missed. */
+  followUps?: Record<number, string>;
+  /** Where the reference's specific facts come from. */
+  sources?: string[];
+}
+
+/** An answer to a question with the score (0-10) a careful human grader gives it. */
+export interface QuestionExample {
+  answer: string;
+  score: number;
 }
 
 /** Who sent an event. `id` is platform-qualified (`discord:123`, `slack:T1:U1`, `console:alice`). */

@@ -110,3 +110,22 @@ describe('loadContentOrThrow', () => {
     expect(() => loadContentOrThrow(content.dir)).toThrow(/No question files/);
   });
 });
+
+describe('the optional teaching fields', () => {
+  it('reads examples, follow-ups by key point number and sources from the front matter', () => {
+    const content = tempContent();
+    content.write(
+      'pack-a/01-demo.md',
+      questionFile('demo', {
+        examples: 'examples:\n  - answer: First idea, then the second.\n    score: 5',
+        follow_ups: 'follow_ups:\n  2: What does the second idea change?',
+        sources: 'sources: ["RFC 9110"]',
+      }),
+    );
+    const question = loadContentOrThrow(content.dir).get('demo');
+    content.cleanup();
+    expect(question?.examples).toEqual([{ answer: 'First idea, then the second.', score: 5 }]);
+    expect(question?.followUps).toEqual({ 2: 'What does the second idea change?' });
+    expect(question?.sources).toEqual(['RFC 9110']);
+  });
+});
