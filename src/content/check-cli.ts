@@ -6,19 +6,23 @@
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { OfflineGrader } from '../grading/offline-grader.js';
 import { ContentLibrary } from './library.js';
 import { formatContentError } from './errors.js';
+import { checkExamples } from './example-check.js';
 import { loadContent } from './load-content.js';
+import { checkQuality } from './quality.js';
+import { closest } from './similarity.js';
 
 const USAGE = 'Usage: npm run content:check [-- DIR]   (default: $CONTENT_DIR, else ./content)';
 
 /** Runs the check; returns the exit code. Output goes through `out` and `err` for testing. */
-export function runContentCheck(
+export async function runContentCheck(
   argv: readonly string[],
   env: NodeJS.ProcessEnv,
   out: (line: string) => void = console.log,
   err: (line: string) => void = console.error,
-): number {
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -46,9 +50,16 @@ export function runContentCheck(
     for (const error of errors) out(formatContentError(error));
     return 1;
   }
+  const problems = [...checkQuality(questions).errors, ...(await checkExamples(questions, new OfflineGrader()))];
+  if (problems.length > 0) {
+    for (const error of problems) out(formatContentError(error));
+    return 1;
+  }
   const packs = new ContentLibrary(questions).packs();
   const perPack = packs.map((pack) => `${pack.name}: ${pack.count}`).join(', ');
   out(`OK: ${questions.length} question${questions.length === 1 ? '' : 's'} in ${packs.length} pack${packs.length === 1 ? '' : 's'} (${perPack})`);
+  const nearest = closest(questions)[0];
+  if (nearest) out(`Most alike: ${nearest.a.file} and ${nearest.b.file} (similarity ${nearest.similarity.toFixed(2)})`);
   return 0;
 }
 
@@ -58,4 +69,4 @@ function isMain(): boolean {
   return entry !== undefined && pathToFileURL(realpathSync(entry)).href === import.meta.url;
 }
 
-if (isMain()) process.exitCode = runContentCheck(process.argv.slice(2), process.env);
+if (isMain()) process.exitCode = await runContentCheck(process.argv.slice(2), process.env);

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { questionFile, tempContent } from './fixtures.js';
+import { questionFile, supportedQuestionFile, tempContent } from './fixtures.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -33,12 +33,53 @@ describe('npm run content:check', () => {
   });
 
   it('exits 0 with a summary per pack on good content', () => {
-    content.write('pack-a/01-one.md', questionFile('one'));
-    content.write('pack-a/02-two.md', questionFile('two'));
-    content.write('pack-b/01-three.md', questionFile('three'));
+    content.write('pack-a/01-one.md', supportedQuestionFile('one', 'heap'));
+    content.write('pack-a/02-two.md', supportedQuestionFile('two', 'trie'));
+    content.write('pack-b/01-three.md', supportedQuestionFile('three', 'bloom filter'));
     const { code, output } = check([content.dir]);
-    expect(output.trim()).toBe('OK: 3 questions in 2 packs (pack-a: 2, pack-b: 1)');
+    expect(output.trim().split('\n')).toEqual([
+      'OK: 3 questions in 2 packs (pack-a: 2, pack-b: 1)',
+      expect.stringMatching(/^Most alike: pack-a\/0\d-\w+\.md and pack-\w\/0\d-\w+\.md \(similarity 0\.\d\d\)$/),
+    ]);
     expect(code).toBe(0);
+  });
+
+  it('names a key point its reference does not support', () => {
+    content.write('pack-a/01-one.md', questionFile('one'));
+    const { code, output } = check([content.dir]);
+    expect(code).toBe(1);
+    expect(output).toMatch(/pack-a\/01-one\.md: key_points\[0\]: The reference does not support this key point: \d+% of its words occur there/);
+  });
+
+  it('reports two questions that ask nearly the same thing, with their similarity', () => {
+    content.write('pack-a/01-one.md', supportedQuestionFile('one', 'hash table'));
+    content.write('pack-b/01-two.md', supportedQuestionFile('two', 'hash table'));
+    content.write('pack-b/02-three.md', supportedQuestionFile('three', 'skip list'));
+    const { code, output } = check([content.dir]);
+    expect(code).toBe(1);
+    expect(output).toMatch(/pack-a\/01-one\.md: heading: Nearly the same question as pack-b\/01-two\.md \(similarity 1\.00\)/);
+  });
+
+  it('reports texts too long for the platforms and an example the offline grader scores far from its stated score', () => {
+    const long = 'x'.repeat(320);
+    content.write('pack-a/01-one.md', supportedQuestionFile('one', 'heap', { hint: `hint: ${long}` }));
+    content.write(
+      'pack-a/02-two.md',
+      supportedQuestionFile('two', 'trie', { examples: 'examples:\n  - answer: I like turtles very much.\n    score: 9' }),
+    );
+    const { code, output } = check([content.dir]);
+    expect(code).toBe(1);
+    expect(output).toContain('pack-a/01-one.md: hint: Too long for the chat platforms: 320 characters, at most 300.');
+    expect(output).toMatch(/pack-a\/02-two\.md: examples\[0\]: The offline grader gives this example \d+\/10, not 9\/10/);
+  });
+
+  it('asks a pack of six or more questions to mix difficulties', () => {
+    for (const [i, subject] of ['heap', 'trie', 'stack', 'queue', 'graph', 'deque'].entries()) {
+      content.write(`pack-a/0${i + 1}-q.md`, supportedQuestionFile(`q${i}`, subject));
+    }
+    const { code, output } = check([content.dir]);
+    expect(code).toBe(1);
+    expect(output).toContain('pack-a/: difficulty: The pack has no medium or hard question (6 easy, 0 medium, 0 hard).');
   });
 
   it('reads CONTENT_DIR when no path is given', () => {
@@ -56,7 +97,7 @@ describe('npm run content:check', () => {
 
   it('validates the shipped content by default', () => {
     const { code, output } = check([]);
-    expect(output).toMatch(/^OK: \d+ questions in \d+ packs? \(.*llm-interview: 10.*\)\n$/);
+    expect(output).toMatch(/^OK: \d+ questions in \d+ packs? \(.*llm-interview: 10.*\)\nMost alike: .+\n$/);
     expect(code).toBe(0);
   });
 });

@@ -41,3 +41,13 @@ export function tempContent(): { dir: string; write: (file: string, text: string
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
+
+/**
+ * A question that also passes the library-wide quality checks: its reference supports each key
+ * point, and questions on different `subject`s do not look alike.
+ */
+export function supportedQuestionFile(id: string, subject: string, extra: Record<string, string | null> = {}): string {
+  const points = [`${subject} keeps records in order`, `${subject} answers lookups quickly`, `${subject} grows when full`, `${subject} costs memory`];
+  const front = frontMatter(id, { key_points: ['key_points:', ...points.map((p) => `  - ${p}`)].join('\n'), ...extra });
+  return `---\n${front}\n---\n# What is a ${subject}?\n\nA ${subject} keeps records in order, answers lookups quickly, grows when full and costs memory.\n`;
+}

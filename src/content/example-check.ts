@@ -1,0 +1,32 @@
+/**
+ * Graded examples as regression cases: the offline grader must score each example answer within
+ * {@link EXAMPLE_TOLERANCE} points of the score its author gave it.
+ */
+import type { Question } from '../core/model.js';
+import type { Grader } from '../core/ports.js';
+import type { ContentError } from './errors.js';
+
+export const EXAMPLE_TOLERANCE = 2;
+
+export async function checkExamples(questions: readonly Question[], grader: Grader): Promise<ContentError[]> {
+  const errors: ContentError[] = [];
+  for (const q of questions) {
+    for (const [index, example] of (q.examples ?? []).entries()) {
+      const { score } = await grader.grade({
+        questionId: q.id,
+        question: q.prompt,
+        reference: q.reference,
+        keyPoints: q.keyPoints,
+        answer: example.answer,
+      });
+      if (Math.abs(score - example.score) > EXAMPLE_TOLERANCE) {
+        errors.push({
+          file: q.file,
+          field: `examples[${index}]`,
+          message: `The offline grader gives this example ${score}/10, not ${example.score}/10 (within ${EXAMPLE_TOLERANCE} expected).`,
+        });
+      }
+    }
+  }
+  return errors;
+}
