@@ -49,4 +49,22 @@ describe('the shipped content directory', () => {
     expect(question).toMatchObject({ pack: 'llm-interview', topic: 'llm-basics', difficulty: 'easy' });
     expect(question?.prompt).toBe('What is a large language model (LLM)?');
   });
+
+  it('names each concept once: no topic is another topic behind a pack prefix', () => {
+    const library = loadContentOrThrow(CONTENT_DIR);
+    const topics = new Set(library.topics().map((t) => t.topic));
+    const prefixes = new Set(library.packs().flatMap((p) => library.byPacks([p.name]).map((q) => q.id.split('-')[0]!)));
+    for (const topic of topics) {
+      for (const prefix of prefixes) {
+        if (topic.startsWith(`${prefix}-`)) expect(topics, topic).not.toContain(topic.slice(prefix.length + 1));
+      }
+    }
+  });
+
+  it('gathers a concept from every pack that covers it under one topic', () => {
+    const packs = (topic: string) => loadContentOrThrow(CONTENT_DIR).topics().find((t) => t.topic === topic)?.packs;
+    expect(packs('attention')).toEqual(expect.arrayContaining(['llm-interview', 'transformer-internals']));
+    expect(packs('fine-tuning')).toEqual(expect.arrayContaining(['llm-engineering', 'llm-interview']));
+    expect(packs('transformer-architecture')).toEqual(expect.arrayContaining(['llm-interview', 'transformer-internals']));
+  });
 });

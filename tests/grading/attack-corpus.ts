@@ -13,7 +13,7 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 export const ATTENTION: Question = {
   id: 'tf-scaled-dot-product-attention',
   pack: 'test-pack',
-  topic: 'tf-attention',
+  topic: 'attention',
   difficulty: 'medium',
   tags: [],
   prompt: 'Write out scaled dot-product attention. Why divide by sqrt(d_k)?',
@@ -39,7 +39,7 @@ export const ATTENTION: Question = {
 export const INJECTION: Question = {
   id: 'llme-prompt-injection',
   pack: 'test-pack',
-  topic: 'llme-prompting',
+  topic: 'prompting',
   difficulty: 'medium',
   tags: [],
   prompt: 'What is prompt injection, and how do you defend an LLM application against it?',

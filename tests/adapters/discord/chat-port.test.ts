@@ -21,7 +21,7 @@ function question(over: Partial<QuestionReply> = {}): QuestionReply {
     mode: 'daily',
     questionId: 'q1',
     prompt: 'What is attention?',
-    topic: 'transformers',
+    topic: 'transformer-architecture',
     difficulty: 'medium',
     pack: 'p',
     answerCount: 0,

@@ -16,7 +16,7 @@ const question = (over: Partial<QuestionReply> = {}): QuestionReply => ({
   mode: 'daily',
   questionId: 'q1',
   prompt: 'What is attention?',
-  topic: 'transformers',
+  topic: 'transformer-architecture',
   difficulty: 'medium',
   pack: 'llm',
   answerCount: 3,
