@@ -1,8 +1,10 @@
 /**
  * Human-scored answer sets in JSONL, one answer a line: `question`, `reference`, `answer` and
- * `score_avg` (0-5); other fields are ignored. Blank lines are skipped.
+ * `score_avg` (0-5); optionally `question_id`, and the product's rubric: `key_points` (strings, or
+ * `{text, weight}`) and `hint`. Other fields are ignored. Blank lines are skipped.
  */
 import { readFile } from 'node:fs/promises';
+import type { KeyPoint } from '../core/model.js';
 
 export interface EvalItem {
   /** 1-based line number in the file. */
@@ -12,6 +14,31 @@ export interface EvalItem {
   answer: string;
   /** The human score, 0-5. */
   score: number;
+  /** The set's question id, when it has one (for splitting by question). */
+  questionId?: string;
+  /** The rubric, when the set gives one in the product's format. */
+  keyPoints?: KeyPoint[];
+  hint?: string;
+}
+
+/** An answer a grader has nothing to grade in: blank, or a placeholder such as "No submission". */
+export function isEmptyAnswer(answer: string): boolean {
+  const t = answer.trim().toLowerCase().replace(/[.!\s]+$/, '');
+  return t === '' || /^(?:no (?:submission|answer|response)|not answered|n\/?a|-+)$/.test(t);
+}
+
+function keyPointsOf(value: unknown): KeyPoint[] | string {
+  if (!Array.isArray(value)) return '"key_points" must be a list';
+  const out: KeyPoint[] = [];
+  for (const k of value) {
+    if (typeof k === 'string' && k.trim() !== '') out.push({ text: k, weight: 1 });
+    else if (typeof k === 'object' && k !== null && typeof (k as KeyPoint).text === 'string') {
+      const w = (k as { weight?: unknown }).weight;
+      if (w !== undefined && (typeof w !== 'number' || !(w > 0))) return '"key_points" weights must be positive numbers';
+      out.push({ text: (k as KeyPoint).text, weight: typeof w === 'number' ? w : 1 });
+    } else return '"key_points" entries must be strings or {text, weight}';
+  }
+  return out;
 }
 
 /** A file with malformed lines; `problems` lists each as `FILE:LINE: message`. */
@@ -40,7 +67,15 @@ export function parseLine(text: string, line: number): EvalItem | string {
   if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 5) {
     return `"score_avg" must be a number from 0 to 5 (got ${JSON.stringify(score) ?? 'nothing'})`;
   }
-  return { line, question: o.question as string, reference: o.reference as string, answer: o.answer as string, score };
+  const item: EvalItem = { line, question: o.question as string, reference: o.reference as string, answer: o.answer as string, score };
+  if (typeof o.question_id === 'string' || typeof o.question_id === 'number') item.questionId = String(o.question_id);
+  if (o.key_points !== undefined) {
+    const kps = keyPointsOf(o.key_points);
+    if (typeof kps === 'string') return kps;
+    item.keyPoints = kps;
+  }
+  if (typeof o.hint === 'string' && o.hint.trim() !== '') item.hint = o.hint;
+  return item;
 }
 
 /** Parses a whole JSONL text; throws an EvalSetError naming every bad line (at most 20). */
