@@ -10,6 +10,7 @@ import type {
   GradeResult,
   KeyPoint,
   LeaderboardEntry,
+  QuestionExample,
   Place,
   Question,
   Round,
@@ -40,6 +41,10 @@ export interface GradeRequest {
   reference: string;
   keyPoints: KeyPoint[];
   answer: string;
+  /** The question's hint: words an answer only copies from it earn nothing. */
+  hint?: string;
+  /** Graded example answers, for the LLM grader's calibration. */
+  examples?: QuestionExample[];
 }
 
 /**

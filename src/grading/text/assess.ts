@@ -1,83 +1,75 @@
 /**
- * One answer against one rubric: key-point coverage, reference-term recall and pair matches,
- * combined into a raw coverage 0..1, with light penalties for answers without sentence structure
- * (keyword lists) or that repeat themselves, and nothing for an answer that only restates the
- * question. The constants are global, chosen once; none is tuned per question.
+ * One answer against one claim rubric: for each key point, whether the answer states it
+ * (mentioned, partly, not mentioned, or reversed), and the weighted share of the rubric it earns.
+ * The constants are global, chosen once; none is tuned per question.
  */
-import { answerTerms, bigramRecall, pointCoverage, termCredits, weightedRecall } from './coverage.js';
-import type { Rubric } from './rubric.js';
-import { LIGHT_STEMS } from './terms.js';
+import type { ClaimRubric } from './claim-rubric.js';
+import { matchPoint, prepareAnswer } from './claims.js';
+import { readText } from './nlp.js';
 
-/** A key point counts as covered from this share of its weighted terms, as partly covered from PARTLY_AT. */
-export const COVERED_AT = 0.5;
-export const PARTLY_AT = 0.3;
-/** A key point's share at which it earns full credit in the score. */
-const POINT_FULL_AT = 0.7;
 /**
- * Mix of the parts. `recallFull` is the reference recall that earns the part in full: with key
- * points given they lead, and the reference (often a long essay) only needs to be half echoed.
+ * A key point is mentioned from this credit, partly mentioned from `partlyAt`; below, it earns
+ * nothing. It earns its full weight from `fullAt`. Points guessed from the reference's clauses (no
+ * key points) are short and loose, so any credit counts there, and less of it is full.
  */
-const DERIVED_MIX = { points: 0.4, recall: 0.4, pairs: 0.2, recallFull: 1 };
-const KEYED_MIX = { points: 0.75, recall: 0.25, pairs: 0, recallFull: 0.5 };
+export const MENTIONED_AT = 0.5;
+export const KEYED = { partlyAt: 0.25, fullAt: 0.7 };
+export const DERIVED = { partlyAt: 0, fullAt: 0.5 };
+/** Share of its weight a reversed key point takes off the answer's total. */
+export const REVERSED_PENALTY = 0.5;
 /**
- * Keyword lists: at least this many words, mostly in Latin letters (the stop words are English),
- * and almost no function words. Their score is scaled by LIST_FACTOR, so a heap of the
- * reference's words does not score like a written answer.
+ * Keyword lists: at least this many words and almost no function words. Their share is scaled by
+ * LIST_FACTOR, so a heap of the rubric's words does not score like a written answer.
  */
 const LIST_MIN_TOKENS = 6;
 const LIST_MAX_STOP_SHARE = 0.1;
 const LIST_FACTOR = 0.6;
-/**
- * Answers that repeat their words far more than the reference does (distinct share below this
- * fraction of the reference's) are scaled by REPEAT_FACTOR.
- */
-const REPEAT_MIN_STEMS = 6;
-const REPEAT_RELATIVE = 0.6;
-const REPEAT_FACTOR = 0.7;
+
+export type PointState = 'mentioned' | 'partly' | 'missed' | 'reversed';
 
 export interface Assessment {
-  /** Combined coverage, 0..1 (0 when the answer only restates the question). */
-  raw: number;
-  /** Factor for the final score: 1, or less for a keyword list or a repetitive answer. */
-  factor: number;
-  /** Coverage of each rubric point, 0..1, in rubric order. */
-  points: number[];
-  /** Weighted recall of the reference's terms, 0..1. */
-  recall: number;
-  /** The answer has no content word beyond the question's own words. */
+  /** Weighted share of the rubric the answer earns, 0..1 (before the score curve). */
+  share: number;
+  /** Each point's state, in rubric order. */
+  states: PointState[];
+  /** Each point's credit, 0..1. */
+  credits: number[];
+  /** No word of the answer goes beyond what the question and hint already say. */
   restatesQuestion: boolean;
-  /** The answer reads as a keyword list or repeats itself. */
+  /** The answer shares a word with the question, the hint or the rubric. */
+  onTopic: boolean;
+  /** The answer reads as a keyword list. */
   listLike: boolean;
   empty: boolean;
 }
 
-export function assess(rubric: Rubric, answer: string): Assessment {
-  const a = answerTerms(answer);
-  const empty = a.stems.size === 0;
-  const credits = termCredits(rubric, a);
-  const recall = weightedRecall(rubric.terms, rubric.total, credits);
-  const points = pointCoverage(rubric.points, credits);
-  let weightSum = 0;
-  let pointScore = 0;
-  rubric.points.forEach((p, i) => {
-    weightSum += p.weight;
-    pointScore += p.weight * Math.min(1, points[i]! / POINT_FULL_AT);
-  });
-  const pointShare = weightSum > 0 ? pointScore / weightSum : recall;
-  const mix = rubric.derived ? DERIVED_MIX : KEYED_MIX;
-  let raw =
-    mix.points * pointShare + mix.recall * Math.min(1, recall / mix.recallFull) + mix.pairs * bigramRecall(rubric, a);
-
-  let novel = 0;
-  for (const s of a.stems) if (!rubric.questionStems.has(s) && !LIGHT_STEMS.has(s)) novel++;
-  const restatesQuestion = !empty && novel === 0;
-  if (restatesQuestion) raw = 0;
-
-  const { tokens, stems, stopShare, latinTokens } = a.analysis;
-  const isList =
-    tokens.length >= LIST_MIN_TOKENS && latinTokens * 2 >= tokens.length && stopShare < LIST_MAX_STOP_SHARE;
-  const repeats =
-    stems.length >= REPEAT_MIN_STEMS && a.stems.size / stems.length < REPEAT_RELATIVE * rubric.distinctShare;
-  const factor = (isList ? LIST_FACTOR : 1) * (repeats ? REPEAT_FACTOR : 1);
-  return { raw, factor, points, recall, restatesQuestion, listLike: isList || repeats, empty };
+export function assess(rubric: ClaimRubric, answer: string): Assessment {
+  const { partlyAt, fullAt } = rubric.derived ? DERIVED : KEYED;
+  const read = readText(answer);
+  const empty = read.words.length === 0;
+  const prepared = prepareAnswer(read);
+  const states: PointState[] = [];
+  const credits: number[] = [];
+  let earned = 0;
+  let total = 0;
+  for (const p of rubric.points) {
+    const m = matchPoint(p, prepared);
+    total += p.weight;
+    let state: PointState;
+    if (m.contradicted > 0) {
+      state = 'reversed';
+      earned -= REVERSED_PENALTY * p.weight;
+    } else if (m.credit >= MENTIONED_AT) state = 'mentioned';
+    else if (m.credit >= partlyAt && m.credit > 0) state = 'partly';
+    else state = 'missed';
+    if (state === 'mentioned' || state === 'partly') earned += p.weight * Math.min(1, m.credit / fullAt);
+    states.push(state);
+    credits.push(state === 'reversed' ? 0 : m.credit);
+  }
+  const restatesQuestion = !empty && read.words.every((w) => rubric.given.has(w.key));
+  const listLike = read.tokens >= LIST_MIN_TOKENS && read.stopShare < LIST_MAX_STOP_SHARE;
+  let share = total > 0 ? Math.max(0, earned) / total : 0;
+  if (listLike) share *= LIST_FACTOR;
+  const onTopic = read.words.some((w) => rubric.given.has(w.key) || rubric.vocabulary.has(w.key));
+  return { share, states, credits, restatesQuestion, onTopic, listLike, empty };
 }

@@ -1,0 +1,117 @@
+/**
+ * Whether an answer states one key point: the key point's content words must stand together in
+ * the answer (inside a window of a few words, across at most two neighbouring sentences), with the
+ * key point's polarity. A word under a negation the key point does not have, or the opposite word
+ * ("past" for "future"), speaks against the point instead of for it. Words the member was given
+ * (question, hint) count only beside a word of their own.
+ */
+import type { ClaimPoint } from './claim-rubric.js';
+import { nearMatch } from './fuzzy.js';
+import type { ReadText } from './nlp.js';
+import { synonymOf } from './terms.js';
+
+/** Credit of a word found through a synonym group or as a near spelling, not as the same lemma. */
+export const NEAR_CREDIT = 0.8;
+/** Window length in content words: this many per key-point word, and never fewer than MIN_WINDOW. */
+export const WINDOW_PER_TERM = 2;
+export const MIN_WINDOW = 8;
+/**
+ * A sentence of at least CLAIMLESS_WORDS content words without a verb is a heap of words, not a
+ * claim ("the attention of the tokens the weights of the values ..."): its words count this much.
+ */
+export const CLAIMLESS_WORDS = 8;
+export const CLAIMLESS_CREDIT = 0.3;
+
+/** The answer, prepared once for all key points. */
+export interface AnswerWords {
+  read: ReadText;
+  syn: string[];
+  /** Strength factor of each word: CLAIMLESS_CREDIT in a verbless heap, else 1. */
+  factor: number[];
+  distinct: string[];
+}
+
+export function prepareAnswer(read: ReadText): AnswerWords {
+  const claimless = read.hasVerb.map((verb, s) => !verb && read.sentenceWords[s]! >= CLAIMLESS_WORDS);
+  return {
+    read,
+    syn: read.words.map((w) => synonymOf(w.key)),
+    factor: read.words.map((w) => (claimless[w.sentence] ? CLAIMLESS_CREDIT : 1)),
+    distinct: [...new Set(read.words.map((w) => w.key))],
+  };
+}
+
+interface Hit {
+  at: number;
+  sentence: number;
+  term: number;
+  strength: number;
+  /** Same polarity as the key point: evidence for it; otherwise against it. */
+  agrees: boolean;
+}
+
+export interface PointMatch {
+  /** Weighted share (0..1) of the key point's words the answer states together, with its polarity. */
+  credit: number;
+  /** Weighted share of its words the answer states reversed (negated or opposite); 0 unless it outweighs the credit. */
+  contradicted: number;
+}
+
+function hitsFor(point: ClaimPoint, a: AnswerWords): Hit[] {
+  const hits: Hit[] = [];
+  const words = a.read.words;
+  point.terms.forEach((t, ti) => {
+    const fuzzy = new Set(a.distinct.filter((k) => k !== t.key && nearMatch(t.key, k)));
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      let strength = 0;
+      let opposite = false;
+      if (w.key === t.key) strength = 1;
+      else if (a.syn[i] === t.syn || fuzzy.has(w.key)) strength = NEAR_CREDIT;
+      else if (t.opposites?.has(w.key)) {
+        strength = 1;
+        opposite = true;
+      }
+      if (strength === 0) continue;
+      const samePolarity = w.negated === t.negated;
+      hits.push({ at: w.at, sentence: w.sentence, term: ti, strength: strength * a.factor[i]!, agrees: opposite ? !samePolarity : samePolarity });
+    }
+  });
+  return hits.sort((x, y) => x.at - y.at);
+}
+
+export function matchPoint(point: ClaimPoint, a: AnswerWords): PointMatch {
+  if (point.total <= 0) return { credit: 0, contradicted: 0 };
+  const hits = hitsFor(point, a);
+  const window = Math.max(MIN_WINDOW, WINDOW_PER_TERM * point.terms.length);
+  const agree = new Float64Array(point.terms.length);
+  const against = new Float64Array(point.terms.length);
+  let best = { net: 0, credit: 0 };
+  let worst = 0;
+  for (let i = 0; i < hits.length; i++) {
+    agree.fill(0);
+    against.fill(0);
+    const first = hits[i]!;
+    for (let j = i; j < hits.length; j++) {
+      const h = hits[j]!;
+      if (h.at - first.at >= window || h.sentence - first.sentence > 1) break;
+      if (h.agrees) agree[h.term] = Math.max(agree[h.term]!, h.strength);
+      else against[h.term] = Math.max(against[h.term]!, h.strength);
+    }
+    let credit = 0;
+    let reversed = 0;
+    let own = false;
+    point.terms.forEach((t, ti) => {
+      if (agree[ti]! > 0) {
+        credit += t.weight * agree[ti]!;
+        if (!t.given) own = true;
+      } else if (!t.given) reversed += t.weight * against[ti]!;
+    });
+    if (!own) credit = 0;
+    credit /= point.total;
+    reversed /= point.total;
+    worst = Math.max(worst, reversed);
+    if (credit - reversed > best.net) best = { net: credit - reversed, credit };
+  }
+  return { credit: best.credit, contradicted: worst > best.credit ? worst : 0 };
+}

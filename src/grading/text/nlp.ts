@@ -1,0 +1,132 @@
+/**
+ * Reading a text with wink-nlp and its English model: sentences, part of speech, lemmas and the
+ * scope of negations ("not", "n't", "never", "no", "without"...), turned into the content words
+ * the offline grader compares (function words are those of stopwords.ts, whose list keeps the
+ * technical sense of words such as "first", "last" or "once"). Each content word keeps its sentence, its position and whether it
+ * stands under a negation.
+ *
+ * Two corrections on top of the model: a negation's scope ends where "and"/"or" starts a new
+ * predicate ("has no fixed size and grows"), and scripts written without spaces (Han, Kana,
+ * Hangul) are read character by character, since the English model keeps them as one token.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { isStopWord, stem } from './terms.js';
+import { LIGHT_WORDS } from './stopwords.js';
+
+const nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
+const its = nlp.its;
+
+/** One content word of a text. */
+export interface Word {
+  /** Lemma, Porter-stemmed: what matching compares. */
+  key: string;
+  /** Index among the text's content words. */
+  at: number;
+  /** Sentence number, from 0. */
+  sentence: number;
+  /** Under a negation. */
+  negated: boolean;
+  /** A quantity, order or place word (once, before, more, first): counts, with a small weight. */
+  light: boolean;
+}
+
+export interface ReadText {
+  words: Word[];
+  sentences: number;
+  /** Sentences that have a verb (a claim needs a predicate). */
+  hasVerb: boolean[];
+  /** Content words per sentence. */
+  sentenceWords: number[];
+  /** Word tokens in all (content and function words). */
+  tokens: number;
+  /** Share of word tokens that are function words: near 0 for a keyword list, ~0.4 for prose. */
+  stopShare: number;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_ALL = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
+const VERB_POS = new Set(['VERB', 'AUX']);
+/** Negation words: their meaning is carried by the negation scope, so they are not matched as words. */
+const NEGATORS = new Set(['not', 'no', 'nor', 'never', 'neither', 'without', 'none']);
+/** Where a negation's scope stops early: a conjunction that starts a new predicate. */
+const NEW_PREDICATE = new Set(['VERB', 'AUX', 'PRON']);
+
+/** NFKC, `c++`/`c#` kept as words, sentence marks of CJK scripts as full stops, CJK spaced out. */
+function prepare(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\bc\+\+/gi, ' cplusplus ')
+    .replace(/\bc#/gi, ' csharp ')
+    .replace(/[。！？；]/gu, '. ')
+    .replace(CJK_ALL, ' $1 ');
+}
+
+export function readText(text: string): ReadText {
+  const doc = nlp.readDoc(prepare(text));
+  const tokens = doc.tokens();
+  // The typings of wink-nlp 2 give `out` one return type for every property; the values are these.
+  const out = tokens.out.bind(tokens) as (f: unknown) => unknown[];
+  const lemmas = out(its.lemma) as string[];
+  const pos = out(its.pos) as string[];
+  const negation = out(its.negationFlag) as boolean[];
+  const types = out(its.type) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+
+  // The model's negation scope, cut where a conjunction starts a new predicate, and none after
+  // "or not" ("whether or not it loops"), which negates nothing.
+  const negated = negation.slice();
+  const words = tokens.out() as string[];
+  for (let i = 2; i < negated.length; i++) {
+    if (negated[i] && words[i - 1]!.toLowerCase() === 'not' && words[i - 2]!.toLowerCase() === 'or') {
+      for (let j = i; j < negated.length && negated[j]; j++) negated[j] = false;
+    }
+  }
+  for (let i = 1; i < negated.length; i++) {
+    if (negated[i] && pos[i - 1] === 'CCONJ' && NEW_PREDICATE.has(pos[i]!)) {
+      for (let j = i; j < negated.length && negated[j]; j++) negated[j] = false;
+    }
+  }
+
+  const content: Word[] = [];
+  const hasVerb: boolean[] = [];
+  const sentenceWords: number[] = [];
+  let wordTokens = 0;
+  let functionWords = 0;
+  spans.forEach(([from, to], sentence) => {
+    let verb = false;
+    const before = content.length;
+    for (let i = from; i <= to; i++) {
+      const type = types[i];
+      if (type !== 'word' && type !== 'number' && type !== 'unk') continue;
+      wordTokens++;
+      const lemma = (lemmas[i] ?? '').toLowerCase();
+      if (VERB_POS.has(pos[i]!)) verb = true;
+      if (NEGATORS.has(lemma)) {
+        functionWords++;
+        continue;
+      }
+      const light = LIGHT_WORDS.has(lemma);
+      const isContent = light || !isStopWord(lemma);
+      if (!isContent) {
+        functionWords++;
+        continue;
+      }
+      if (light) functionWords++;
+      const key = type === 'unk' && CJK.test(lemma) ? lemma : stem(lemma.replace(/\.$/, ''));
+      if (key === '') continue;
+      content.push({ key, at: content.length, sentence, negated: negated[i] === true, light });
+    }
+    hasVerb.push(verb);
+    sentenceWords.push(content.length - before);
+  });
+  return {
+    words: content,
+    sentences: spans.length,
+    hasVerb,
+    sentenceWords,
+    tokens: wordTokens,
+    stopShare: wordTokens === 0 ? 0 : functionWords / wordTokens,
+  };
+}
+
