@@ -35,7 +35,7 @@ export const KEYED_CURVE: Curve = { full: 0.75, power: 0.8, floor: 0 };
  * so an answer with something to grade starts at the floor. Fitted on the Mohler `fit` questions
  * (`npm run eval:fit -- ../shared/eval/mohler.jsonl --part fit`), reported on the others.
  */
-export const DERIVED_CURVE: Curve = { full: 0.85, power: 0.5, floor: 5 };
+export const DERIVED_CURVE: Curve = { full: 0.9, power: 0.5, floor: 5.5 };
 
 /** Maps the earned share 0..1 to the integer score 0..10 (0 for an answer with nothing to grade). */
 export function calibrate(a: Pick<Assessment, 'share' | 'empty' | 'restatesQuestion'>, curve: Curve): number {

@@ -44,11 +44,14 @@ export interface ClaimRubric {
   vocabulary: ReadonlySet<string>;
 }
 
+/** Words about answering itself ("good question, I would have to look up the answer"): never evidence. */
+const META_WORDS = readText('question questions answer answers ask asked explain describe define sure guess').words.map((w) => w.key);
+
 export function buildClaimRubric(question: string, reference: string, keyPoints: readonly KeyPoint[], hint = ''): ClaimRubric {
   const derived = keyPoints.length === 0;
   const texts = derived ? referenceClauses(reference) : keyPoints.map((k) => k.text);
   const questionKeys = new Set(readText(question).words.map((w) => w.key));
-  const given = new Set([...questionKeys, ...readText(hint).words.map((w) => w.key)]);
+  const given = new Set([...questionKeys, ...readText(hint).words.map((w) => w.key), ...META_WORDS]);
   const read = texts.map((t) => readText(t).words);
 
   // Document frequency over the question and the points: a word shared by many points says little.

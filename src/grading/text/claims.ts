@@ -20,7 +20,19 @@ export const MIN_WINDOW = 8;
  * claim ("the attention of the tokens the weights of the values ..."): its words count this much.
  */
 export const CLAIMLESS_WORDS = 8;
+/** A sentence of this many content words or more without a comma or any other mark is a run-on heap, verbs or not. */
+export const RUN_ON_WORDS = 20;
+/**
+ * A sentence (or a whole answer) of at least FILLER_WORDS content words whose two most frequent
+ * function words make up FILLER_SHARE of its words is words joined by filler ("the X of the Y, the
+ * Z of the W"); in prose they make up a fifth or less.
+ */
+export const FILLER_WORDS = 12;
+export const FILLER_SHARE = 0.35;
 export const CLAIMLESS_CREDIT = 0.3;
+
+/** A key point counts as reversed when at least this share of its words is reversed in one place, and more than the answer states. */
+export const REVERSED_AT = 0.4;
 
 /** The answer, prepared once for all key points. */
 export interface AnswerWords {
@@ -32,7 +44,12 @@ export interface AnswerWords {
 }
 
 export function prepareAnswer(read: ReadText): AnswerWords {
-  const claimless = read.hasVerb.map((verb, s) => !verb && read.sentenceWords[s]! >= CLAIMLESS_WORDS);
+  const heap = read.words.length >= FILLER_WORDS && read.filler >= FILLER_SHARE;
+  const claimless = read.hasVerb.map((verb, s) => {
+    const words = read.sentenceWords[s]!;
+    if (heap) return true;
+    return (!verb && words >= CLAIMLESS_WORDS) || (words >= RUN_ON_WORDS && read.sentenceMarks[s] === 0) || (words >= FILLER_WORDS && read.sentenceFiller[s]! >= FILLER_SHARE);
+  });
   return {
     read,
     syn: read.words.map((w) => synonymOf(w.key)),
@@ -113,5 +130,6 @@ export function matchPoint(point: ClaimPoint, a: AnswerWords): PointMatch {
     worst = Math.max(worst, reversed);
     if (credit - reversed > best.net) best = { net: credit - reversed, credit };
   }
-  return { credit: best.credit, contradicted: worst > best.credit ? worst : 0 };
+  return { credit: best.credit, contradicted: worst >= REVERSED_AT && worst > best.credit ? worst : 0 };
 }
+

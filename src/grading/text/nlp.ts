@@ -38,6 +38,12 @@ export interface ReadText {
   hasVerb: boolean[];
   /** Content words per sentence. */
   sentenceWords: number[];
+  /** Commas, colons, brackets and the like inside each sentence. */
+  sentenceMarks: number[];
+  /** Share of each sentence's word tokens taken by its two most frequent function words ("the", "of"). */
+  sentenceFiller: number[];
+  /** The same share over the whole text. */
+  filler: number;
   /** Word tokens in all (content and function words). */
   tokens: number;
   /** Share of word tokens that are function words: near 0 for a keyword list, ~0.4 for prose. */
@@ -47,6 +53,10 @@ export interface ReadText {
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_ALL = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
 const VERB_POS = new Set(['VERB', 'AUX']);
+/** Marks that separate the parts of a sentence. */
+const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '"', '—', '–']);
+/** Words that turn a denied claim into an asserted one. */
+const CONTRAST = new Set(['but', 'however', 'whereas', 'while', 'although', 'though', 'yet', 'instead', 'rather']);
 /** Negation words: their meaning is carried by the negation scope, so they are not matched as words. */
 const NEGATORS = new Set(['not', 'no', 'nor', 'never', 'neither', 'without', 'none']);
 /** Where a negation's scope stops early: a conjunction that starts a new predicate. */
@@ -59,6 +69,7 @@ function prepare(text: string): string {
     .replace(/\bc\+\+/gi, ' cplusplus ')
     .replace(/\bc#/gi, ' csharp ')
     .replace(/[。！？；]/gu, '. ')
+    .replace(/\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n/g, '.\n')
     .replace(CJK_ALL, ' $1 ');
 }
 
@@ -87,19 +98,45 @@ export function readText(text: string): ReadText {
       for (let j = i; j < negated.length && negated[j]; j++) negated[j] = false;
     }
   }
-
+  const deniesPredicate = (n: number): boolean => {
+    const w = words[n]!.toLowerCase();
+    if (w === 'never' || w === 'cannot') return true;
+    return (w === 'not' || w === "n't") && n > 0 && VERB_POS.has(pos[n - 1]!);
+  };
+  // The model ends a scope at a comma. A claim denied at the start of a sentence is denied to its
+  // end ("is not efficient because it needs less data, and ..."), unless a contrast turns it
+  // ("but", "however", "whereas") or a new sentence part starts (";", ":").
+  for (const [from, to] of doc.sentences().out(its.span) as unknown as [number, number][]) {
+    let on = false;
+    for (let i = from; i <= to; i++) {
+      const w = words[i]!.toLowerCase();
+      const newPredicate = i > from && pos[i - 1] === 'CCONJ' && NEW_PREDICATE.has(pos[i]!);
+      if (CONTRAST.has(w) || w === ';' || w === ':' || newPredicate) on = false;
+      if (negated[i] && !on && i > from && deniesPredicate(i - 1)) on = true;
+      if (on && types[i] !== 'punctuation') negated[i] = true;
+      else if (newPredicate || CONTRAST.has(w)) negated[i] = false;
+    }
+  }
   const content: Word[] = [];
   const hasVerb: boolean[] = [];
   const sentenceWords: number[] = [];
+  const sentenceMarks: number[] = [];
+  const sentenceFiller: number[] = [];
+  const allFillers = new Map<string, number>();
   let wordTokens = 0;
   let functionWords = 0;
   spans.forEach(([from, to], sentence) => {
     let verb = false;
+    let marks = 0;
+    let tokensHere = 0;
+    const fillers = new Map<string, number>();
     const before = content.length;
     for (let i = from; i <= to; i++) {
       const type = types[i];
+      if (type === 'punctuation' && i < to && CLAUSE_MARKS.has(words[i]!)) marks++;
       if (type !== 'word' && type !== 'number' && type !== 'unk') continue;
       wordTokens++;
+      tokensHere++;
       const lemma = (lemmas[i] ?? '').toLowerCase();
       if (VERB_POS.has(pos[i]!)) verb = true;
       if (NEGATORS.has(lemma)) {
@@ -110,6 +147,8 @@ export function readText(text: string): ReadText {
       const isContent = light || !isStopWord(lemma);
       if (!isContent) {
         functionWords++;
+        fillers.set(lemma, (fillers.get(lemma) ?? 0) + 1);
+        allFillers.set(lemma, (allFillers.get(lemma) ?? 0) + 1);
         continue;
       }
       if (light) functionWords++;
@@ -119,12 +158,19 @@ export function readText(text: string): ReadText {
     }
     hasVerb.push(verb);
     sentenceWords.push(content.length - before);
+    sentenceMarks.push(marks);
+    const top = [...fillers.values()].sort((x, y) => y - x);
+    sentenceFiller.push(tokensHere === 0 ? 0 : ((top[0] ?? 0) + (top[1] ?? 0)) / tokensHere);
   });
+  const top = [...allFillers.values()].sort((x, y) => y - x);
   return {
     words: content,
     sentences: spans.length,
     hasVerb,
     sentenceWords,
+    sentenceMarks,
+    sentenceFiller,
+    filler: wordTokens === 0 ? 0 : ((top[0] ?? 0) + (top[1] ?? 0)) / wordTokens,
     tokens: wordTokens,
     stopShare: wordTokens === 0 ? 0 : functionWords / wordTokens,
   };

@@ -1,0 +1,99 @@
+/**
+ * Answers that try to win a grade without knowing the answer, made from any question's own
+ * material, plus honest strong answers to compare with. Deterministic: the shuffle is seeded by the
+ * question id.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Question } from '../../../src/core/model.js';
+
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const its = nlp.its;
+
+const sentences = (text: string): string[] =>
+  text
+    .replace(/\*\*|`|^#.*$/gm, '')
+    .split(/(?<=[.!?])\s+|\n\s*\n/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => /\p{L}/u.test(s));
+
+const AUX = /\b(is|are|was|were|can|could|will|would|should|must|does|do|did|has|have|had|may|might)\b/i;
+
+/**
+ * One sentence with its claim negated: "not" after its first auxiliary ("is not", "can not"), else
+ * "does not" before its first present-tense verb ("does not use"), else "It is not true that ...".
+ */
+export function negateSentence(sentence: string): string {
+  const aux = AUX.exec(sentence);
+  const tokens = nlp.readDoc(sentence).tokens();
+  const pos = tokens.out(its.pos) as string[];
+  const words = tokens.out() as string[];
+  const lemmas = tokens.out(its.lemma) as string[];
+  let from = 0;
+  let verbAt = -1;
+  let verb = -1;
+  for (let i = 0; i < words.length; i++) {
+    const at = sentence.indexOf(words[i]!, from);
+    if (at < 0) continue;
+    from = at + words[i]!.length;
+    if (pos[i] === 'VERB' && /[a-z]s$/.test(words[i]!) && lemmas[i] !== words[i]) {
+      [verbAt, verb] = [at, i];
+      break;
+    }
+  }
+  if (aux && (verb < 0 || aux.index < verbAt)) return `${sentence.slice(0, aux.index + aux[0].length)} not${sentence.slice(aux.index + aux[0].length)}`;
+  if (verb < 0) return `It is not true that ${sentence[0]!.toLowerCase()}${sentence.slice(1)}`;
+  return `${sentence.slice(0, verbAt)}does not ${lemmas[verb]!}${sentence.slice(verbAt + words[verb]!.length)}`;
+}
+
+/** The reference with every sentence's claim negated ("dropout is not ...", "does not use ..."). */
+export function negatedReference(q: Question): string {
+  return sentences(q.reference).map(negateSentence).join(' ');
+}
+
+function seeded(seed: string): () => number {
+  let h = 2166136261;
+  for (const c of seed) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  return () => {
+    h = Math.imul(h ^ (h >>> 15), 2246822507);
+    h = Math.imul(h ^ (h >>> 13), 3266489909);
+    return ((h ^= h >>> 16) >>> 0) / 4294967296;
+  };
+}
+
+const FILLER_STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'from', 'into', 'such', 'are', 'its', 'their', 'than', 'they', 'which', 'when', 'not', 'but', 'can', 'has', 'have', 'each', 'per']);
+
+/** Every content word of the key points, shuffled, joined by filler: "The X of the Y the Z of the W ...". */
+export function fillerStuffed(q: Question): string {
+  const words = [...new Set(q.keyPoints.flatMap((k) => k.text.toLowerCase().match(/[a-z][a-z0-9-]{2,}/g) ?? []))].filter((w) => !FILLER_STOP.has(w));
+  const random = seeded(q.id);
+  for (let i = words.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [words[i], words[j]] = [words[j]!, words[i]!];
+  }
+  const parts: string[] = [];
+  for (let i = 0; i < words.length; i += 2) parts.push(words[i + 1] ? `the ${words[i]} of the ${words[i + 1]}` : `the ${words[i]}`);
+  const text = parts.join(' ');
+  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+}
+
+/** The question given back as the answer, alone, twice, and wrapped in a sentence. */
+export function questionEchoes(q: Question): string[] {
+  return [q.prompt, `${q.prompt} ${q.prompt}`, `You ask: ${q.prompt} In other words, ${q.prompt[0]!.toLowerCase()}${q.prompt.slice(1)}`];
+}
+
+/** Answers that say nothing about the question. */
+export const NOTHING = [
+  'I am not sure about this one; I have not studied it yet.',
+  'Good question! I would have to look it up before I could answer it properly.',
+  'This came up at work once but honestly I could not explain it to you right now.',
+];
+
+/** Honest strong answers: the reference itself, and the key points restated in sentences. */
+export function strongAnswers(q: Question): string[] {
+  const restated = q.keyPoints.map((k) => {
+    const t = k.text.trim().replace(/[.;:]$/, '');
+    return `${t[0]!.toUpperCase()}${t.slice(1)}.`;
+  });
+  return [q.reference, restated.join(' ')];
+}
