@@ -26,13 +26,14 @@ export function fitCurve(assessed: readonly { a: Assessment; derived: boolean }[
         const predicted = assessed.map((x) => calibrate(x.a, x.derived ? curve : { ...curve, floor: 0 }) / 2);
         const e = rmse(predicted, truth);
         const p = pearson(predicted, truth);
-        if (e < 0.95 * constantRmse && p > best.pearson) best = { curve, pearson: p, rmse: e, constantRmse };
+        if (e < MARGIN * constantRmse && p > best.pearson) best = { curve, pearson: p, rmse: e, constantRmse };
       }
     }
   }
   return best;
 }
 
+const MARGIN = Number(process.env.FIT_MARGIN ?? 0.95);
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 async function main(): Promise<void> {

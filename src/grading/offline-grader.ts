@@ -32,10 +32,12 @@ export const KEYED_CURVE: Curve = { full: 0.75, power: 0.8, floor: 0 };
 /**
  * Without key points (eval sets), the rubric is guessed from the reference's clauses, and a lexical
  * grader cannot see a correct answer in other words, which human graders give most of the marks:
- * so an answer with something to grade starts at the floor. Fitted on the Mohler `fit` questions
+ * so any answer with words of its own starts at the floor, even one that shares none with the
+ * reference (on Mohler those are mostly correct answers in other words). Give key points to
+ * grade strictly. Fitted on the Mohler `fit` questions
  * (`npm run eval:fit -- ../shared/eval/mohler.jsonl --part fit`), reported on the others.
  */
-export const DERIVED_CURVE: Curve = { full: 0.9, power: 0.5, floor: 5.5 };
+export const DERIVED_CURVE: Curve = { full: 0.9, power: 0.5, floor: 6 };
 
 /** Maps the earned share 0..1 to the integer score 0..10 (0 for an answer with nothing to grade). */
 export function calibrate(a: Pick<Assessment, 'share' | 'empty' | 'restatesQuestion'>, curve: Curve): number {

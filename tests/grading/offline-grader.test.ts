@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GradeRequest } from '../../src/core/ports.js';
-import { OfflineGrader } from '../../src/grading/offline-grader.js';
+import { DERIVED_CURVE, OfflineGrader } from '../../src/grading/offline-grader.js';
 
 const processVsThread: Omit<GradeRequest, 'answer'> = {
   questionId: 'os-01',
@@ -128,8 +128,10 @@ describe('OfflineGrader', () => {
       reference: '进程拥有独立的地址空间；线程共享所属进程的内存和资源。',
       keyPoints: [],
     };
-    expect((await grade(chinese, '线程共享进程的内存和资源，进程有独立的地址空间。')).score).toBeGreaterThanOrEqual(7);
-    expect((await grade(chinese, '我喜欢吃面条。')).score).toBeLessThanOrEqual(1);
+    const onTopic = (await grade(chinese, '线程共享进程的内存和资源，进程有独立的地址空间。')).score;
+    expect(onTopic).toBeGreaterThanOrEqual(7);
+    // Without key points an answer in other words cannot be told from an off-topic one: both start at the floor.
+    expect((await grade(chinese, '我喜欢吃面条。')).score).toBeLessThan(onTopic);
   });
 
   it('is deterministic across calls and instances', async () => {
@@ -149,12 +151,43 @@ describe('OfflineGrader', () => {
     expect((await grade(reweighted, lightIdea)).score).toBeGreaterThan((await grade(processVsThread, lightIdea)).score);
   });
 
-  it('derives the rubric from the reference when there are no key points', async () => {
+  it('derives the rubric from the reference when there are no key points, scored on the curve fitted to human grades', async () => {
     const noKeys = { ...processVsThread, keyPoints: [] };
     const strong = await grade(noKeys, answers.strong);
     expect(strong.score).toBeGreaterThanOrEqual(7);
     expect(strong.covered.length + strong.missed.length).toBeGreaterThan(1);
-    expect((await grade(noKeys, answers.offTopic)).score).toBeLessThanOrEqual(1);
+    const offTopic = await grade(noKeys, answers.offTopic);
+    expect(offTopic.score).toBe(DERIVED_CURVE.floor);
+    expect(offTopic.score).toBeLessThan(strong.score);
+    expect((await grade(noKeys, '')).score).toBe(0);
+    expect((await grade(noKeys, 'What is the difference between a process and a thread?')).score).toBe(0);
+  });
+
+  it('gives a key point nothing when the answer denies it, and says so', async () => {
+    const r = await grade(processVsThread, 'Threads within a process do not share its memory and resources.');
+    expect(r.covered).not.toContain('Threads within a process share its memory and resources');
+    expect(r.score).toBe(0);
+    expect(r.feedback).toMatch(/opposite of: Threads within a process share its memory and resources/);
+    const asserted = await grade(processVsThread, 'Threads within a process share its memory and resources.');
+    expect(asserted.covered).toContain('Threads within a process share its memory and resources');
+  });
+
+  it('counts the words of a key point only where they stand together', async () => {
+    const together = await grade(hashTable, 'Collisions are resolved by chaining or by open addressing.');
+    const apart = await grade(
+      hashTable,
+      'Collisions happen in many systems and are a fact of life for engineers everywhere. I once resolved a merge conflict at work. ' +
+        'Chaining is something mountaineers do with ropes on long climbs. Open source projects use open licences. ' +
+        'Addressing letters by hand is rare these days.',
+    );
+    expect(together.covered).toContain('Collisions are resolved by chaining or open addressing');
+    expect(apart.covered).not.toContain('Collisions are resolved by chaining or open addressing');
+  });
+
+  it('gives nothing for words the hint gave away', async () => {
+    const hinted = { ...hashTable, hint: 'Think about chaining and open addressing when collisions happen.' };
+    const echo = 'Chaining and open addressing when collisions happen.';
+    expect((await grade(hinted, echo)).score).toBeLessThan((await grade(hashTable, echo)).score);
   });
 
   it('advises on the first key idea the answer missed, in at most two sentences', async () => {

@@ -4,7 +4,7 @@
  * The constants are global, chosen once; none is tuned per question.
  */
 import type { ClaimRubric } from './claim-rubric.js';
-import { matchPoint, prepareAnswer } from './claims.js';
+import { LIST_MAX_STOP_SHARE, LIST_MIN_TOKENS, matchPoint, prepareAnswer } from './claims.js';
 import { readText } from './nlp.js';
 
 /**
@@ -17,13 +17,6 @@ export const KEYED = { partlyAt: 0.25, fullAt: 0.7 };
 export const DERIVED = { partlyAt: 0, fullAt: 0.5 };
 /** Share of its weight a reversed key point takes off the answer's total. */
 export const REVERSED_PENALTY = 0.5;
-/**
- * Keyword lists: at least this many words and almost no function words. Their share is scaled by
- * LIST_FACTOR, so a heap of the rubric's words does not score like a written answer.
- */
-const LIST_MIN_TOKENS = 6;
-const LIST_MAX_STOP_SHARE = 0.1;
-const LIST_FACTOR = 0.6;
 
 export type PointState = 'mentioned' | 'partly' | 'missed' | 'reversed';
 
@@ -36,8 +29,6 @@ export interface Assessment {
   credits: number[];
   /** No word of the answer goes beyond what the question and hint already say. */
   restatesQuestion: boolean;
-  /** The answer shares a word with the question, the hint or the rubric. */
-  onTopic: boolean;
   /** The answer reads as a keyword list. */
   listLike: boolean;
   empty: boolean;
@@ -68,8 +59,6 @@ export function assess(rubric: ClaimRubric, answer: string): Assessment {
   }
   const restatesQuestion = !empty && read.words.every((w) => rubric.given.has(w.key));
   const listLike = read.tokens >= LIST_MIN_TOKENS && read.stopShare < LIST_MAX_STOP_SHARE;
-  let share = total > 0 ? Math.max(0, earned) / total : 0;
-  if (listLike) share *= LIST_FACTOR;
-  const onTopic = read.words.some((w) => rubric.given.has(w.key) || rubric.vocabulary.has(w.key));
-  return { share, states, credits, restatesQuestion, onTopic, listLike, empty };
+  const share = total > 0 ? Math.max(0, earned) / total : 0;
+  return { share, states, credits, restatesQuestion, listLike, empty };
 }

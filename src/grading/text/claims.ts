@@ -19,7 +19,10 @@ export const MIN_WINDOW = 8;
  * A sentence of at least CLAIMLESS_WORDS content words without a verb is a heap of words, not a
  * claim ("the attention of the tokens the weights of the values ..."): its words count this much.
  */
-export const CLAIMLESS_WORDS = 8;
+export const CLAIMLESS_WORDS = 12;
+/** A keyword list: at least this many words, and almost no function words among them. */
+export const LIST_MIN_TOKENS = 6;
+export const LIST_MAX_STOP_SHARE = 0.1;
 /** A sentence of this many content words or more without a comma or any other mark is a run-on heap, verbs or not. */
 export const RUN_ON_WORDS = 20;
 /**
@@ -44,7 +47,8 @@ export interface AnswerWords {
 }
 
 export function prepareAnswer(read: ReadText): AnswerWords {
-  const heap = read.words.length >= FILLER_WORDS && read.filler >= FILLER_SHARE;
+  const list = read.tokens >= LIST_MIN_TOKENS && read.stopShare < LIST_MAX_STOP_SHARE;
+  const heap = list || (read.words.length >= FILLER_WORDS && read.filler >= FILLER_SHARE);
   const claimless = read.hasVerb.map((verb, s) => {
     const words = read.sentenceWords[s]!;
     if (heap) return true;

@@ -26,9 +26,10 @@ const AUX = /\b(is|are|was|were|can|could|will|would|should|must|does|do|did|has
 export function negateSentence(sentence: string): string {
   const aux = AUX.exec(sentence);
   const tokens = nlp.readDoc(sentence).tokens();
-  const pos = tokens.out(its.pos) as string[];
-  const words = tokens.out() as string[];
-  const lemmas = tokens.out(its.lemma) as string[];
+  const out = tokens.out.bind(tokens) as (f?: unknown) => string[];
+  const pos = out(its.pos);
+  const words = out();
+  const lemmas = out(its.lemma);
   let from = 0;
   let verbAt = -1;
   let verb = -1;
@@ -63,8 +64,11 @@ function seeded(seed: string): () => number {
 
 const FILLER_STOP = new Set(['the', 'and', 'for', 'with', 'that', 'this', 'from', 'into', 'such', 'are', 'its', 'their', 'than', 'they', 'which', 'when', 'not', 'but', 'can', 'has', 'have', 'each', 'per']);
 
-/** Every content word of the key points, shuffled, joined by filler: "The X of the Y the Z of the W ...". */
-export function fillerStuffed(q: Question): string {
+/**
+ * Every content word of the key points, shuffled, joined by filler: "The X of the Y the Z of the W
+ * ...", as one run-on sentence, or split by commas or by full stops.
+ */
+export function fillerStuffed(q: Question, joint: 'run-on' | 'commas' | 'full stops' = 'run-on'): string {
   const words = [...new Set(q.keyPoints.flatMap((k) => k.text.toLowerCase().match(/[a-z][a-z0-9-]{2,}/g) ?? []))].filter((w) => !FILLER_STOP.has(w));
   const random = seeded(q.id);
   for (let i = words.length - 1; i > 0; i--) {
@@ -73,7 +77,7 @@ export function fillerStuffed(q: Question): string {
   }
   const parts: string[] = [];
   for (let i = 0; i < words.length; i += 2) parts.push(words[i + 1] ? `the ${words[i]} of the ${words[i + 1]}` : `the ${words[i]}`);
-  const text = parts.join(' ');
+  const text = parts.join(joint === 'commas' ? ', ' : joint === 'full stops' ? '. ' : ' ').replace(/\. the/g, '. The');
   return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
 }
 
