@@ -3,7 +3,8 @@ import type { CoreDeps } from './context.js';
 import { endSentence, plural, quote, scopeNoun } from './display.js';
 import type { Actor, Place } from './model.js';
 import { notifyAdmins } from './notify.js';
-import { error, text, type Reply } from './replies.js';
+import { error, labelsFor, text, type Reply } from './replies.js';
+import { hiddenQuestionIds, keyIdea } from './rubric-guard.js';
 import { HINT_CAP, pointsFor } from './scoring.js';
 
 /** Longest dispute reason or admin note kept. */
@@ -58,11 +59,15 @@ export class Disputes {
     return text(`Dispute #${dispute.id} is with the admins: they will see your answer, its grade and your reason, and you will hear back privately.`, 'private', 'success');
   }
 
-  /** The scope's open disputes, for admins: the answer, its grade and the member's reason. */
-  list(place: Place): Reply {
+  /**
+   * The scope's open disputes, for admins: the answer, its grade and the member's reason. An admin
+   * who has not answered an open round sees its question's key points numbered, not named.
+   */
+  list(place: Place, viewerId?: string): Reply {
     const { store, content } = this.d;
     const open = store.openDisputes(place.scopeId);
     if (open.length === 0) return text(`There are no open disputes in this ${scopeNoun(place.platform)}.`);
+    const hidden = viewerId ? hiddenQuestionIds(this.d, viewerId, place.scopeId) : new Set<string>();
     const lines = [`Open disputes (${open.length}), oldest first:`];
     for (const dispute of open.slice(0, 10)) {
       const answer = store.getAnswer(dispute.answerId);
@@ -72,11 +77,13 @@ export class Disputes {
       const round = answer.roundId !== null ? store.getRound(answer.roundId) : null;
       const prompt = content.get(answer.questionId)?.prompt ?? answer.questionId;
       const keyPoints = grade.covered.length + (grade.partly?.length ?? 0) + grade.missed.length;
+      const labels = labelsFor(grade.grader);
+      const show = (t: string) => (hidden.has(answer.questionId) ? keyIdea(content.get(answer.questionId), t) : quote(t, 120));
       lines.push(
         '',
         `#${dispute.id} from ${name}, answer #${answer.id} to "${quote(prompt, 200)}"${round ? ` (round of ${round.localDate})` : ''}`,
-        `  Grade: ${grade.overrideScore ?? grade.score}/10 by ${grade.grader}, ${grade.covered.length} of ${keyPoints} key points covered${grade.flags.length ? `; flags: ${grade.flags.join(', ')}` : ''}`,
-        ...(grade.missed.length ? [`  Missed: ${grade.missed.map((m) => quote(m, 120)).join('; ')}`] : []),
+        `  Grade: ${grade.overrideScore ?? grade.score}/10 by ${grade.grader}, ${grade.covered.length} of ${keyPoints} key points ${labels.covered.toLowerCase()}${grade.flags.length ? `; flags: ${grade.flags.join(', ')}` : ''}`,
+        ...(grade.missed.length ? [`  ${labels.missed}: ${grade.missed.map(show).join('; ')}`] : []),
         `  Reason: ${quote(dispute.reason, MAX_REASON)}`,
         `  Answer: ${quote(answer.text, 1_000)}`,
         `  Settle it with: resolve ${dispute.id} <score 0-10> [note]`,

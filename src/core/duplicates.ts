@@ -1,7 +1,7 @@
 import type { CoreDeps } from './context.js';
 import { quote } from './display.js';
-import type { Answer, Question } from './model.js';
-import { answerHash } from './normalize.js';
+import type { Answer, GradeResult, Question } from './model.js';
+import { answerHash, normalizeText } from './normalize.js';
 import { notifyAdmins } from './notify.js';
 
 export interface SameAnswer {
@@ -17,6 +17,28 @@ export interface SameAnswer {
 export function sameAnswers(d: Pick<CoreDeps, 'store'>, answer: Answer): SameAnswer[] {
   if (answer.roundId === null) return [];
   return d.store.sameAnswerInRound(answer.roundId, answerHash(answer.text), answer.userId, answer.id);
+}
+
+/** Answers shorter than this (normalised words) may match by chance ("LIFO"), so they keep their grade. */
+export const COPY_MIN_WORDS = 5;
+
+/**
+ * The grade of an answer that is the same as another member's earlier answer in the round: it only
+ * echoes that answer, so it earns nothing, and says so without naming anyone. Short answers that can
+ * match by chance keep their grade (still flagged).
+ */
+export function gradeOfCopy(grade: GradeResult, answer: Answer): GradeResult {
+  const flags = [...grade.flags.filter((f) => f !== 'duplicate_answer'), 'duplicate_answer' as const];
+  if (normalizeText(answer.text).split(' ').length < COPY_MIN_WORDS) return { ...grade, flags };
+  return {
+    ...grade,
+    score: 0,
+    covered: [],
+    partly: [],
+    missed: [...grade.covered, ...(grade.partly ?? []), ...grade.missed],
+    feedback: "This answer is the same as another member's earlier answer in this round, so it earns nothing. Answer in your own words.",
+    flags,
+  };
 }
 
 /** Tells the admins about pairs not reported before (once per pair of members and round). */

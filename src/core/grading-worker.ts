@@ -1,9 +1,10 @@
 import type { CoreDeps } from './context.js';
-import type { Answer, GradeResult, Question } from './model.js';
-import { reportSameAnswers, sameAnswers } from './duplicates.js';
+import type { Answer, GradeFlag, GradeResult, Question } from './model.js';
+import { gradeOfCopy, reportSameAnswers, sameAnswers } from './duplicates.js';
 import { answerHash } from './normalize.js';
-import { GraderRateLimited, type GradingJob } from './ports.js';
+import { GraderRateLimited, GraderReplyRejected, type GradingJob } from './ports.js';
 import { gradeReply } from './grade-reply.js';
+import { rubricHidden, withRubricHidden } from './rubric-guard.js';
 import { pointsFor } from './scoring.js';
 import { RateLimitWindow } from './rate-limit-window.js';
 import { StartPacer } from './start-pacer.js';
@@ -150,7 +151,7 @@ export class GradingWorker {
         return;
       }
       const same = sameAnswers(this.d, answer);
-      const grade = same.length ? { ...outcome.grade, flags: [...outcome.grade.flags.filter((f) => f !== 'duplicate_answer'), 'duplicate_answer' as const] } : outcome.grade;
+      const grade = same.length ? gradeOfCopy(outcome.grade, answer) : outcome.grade;
       const points = pointsFor(answer, grade.score);
       const stored = store.completeJob(job.id, grade, points, clock.now());
       if (!stored) return;
@@ -174,7 +175,15 @@ export class GradingWorker {
     const hash = answerHash(answer.text);
     const cached = store.findCachedGrade(question.id, hash, grader.id, grader.version);
     if (cached) return { grade: { ...cached, flags: [...cached.flags.filter((f) => f !== 'cached'), 'cached'] }, fresh: false };
-    const req = { questionId: question.id, question: question.prompt, reference: question.reference, keyPoints: question.keyPoints, answer: answer.text };
+    const req = {
+      questionId: question.id,
+      question: question.prompt,
+      reference: question.reference,
+      keyPoints: question.keyPoints,
+      answer: answer.text,
+      ...(question.hint ? { hint: question.hint } : {}),
+      ...(question.examples?.length ? { examples: question.examples } : {}),
+    };
     try {
       const called = performance.now();
       const grade = await this.withJobSignal((signal) => grader.grade(req, signal));
@@ -191,7 +200,8 @@ export class GradingWorker {
       if (!fallbackGrader) throw err;
       this.d.logger.warn({ err, answerId: answer.id }, 'grader failed; using the offline grader');
       const grade = await fallbackGrader.grade(req);
-      return { grade: { ...grade, flags: [...grade.flags, 'offline_fallback'] }, fresh: false };
+      const why: GradeFlag[] = err instanceof GraderReplyRejected ? [err.reason === 'unusable' ? 'reply_unusable' : 'evidence_unsupported'] : [];
+      return { grade: { ...grade, flags: [...grade.flags, 'offline_fallback', ...why] }, fresh: false };
     }
   }
 
@@ -214,7 +224,9 @@ export class GradingWorker {
   private async reply(answer: Answer, question: Question | undefined, stored: Parameters<typeof gradeReply>[2]): Promise<void> {
     try {
       const round = answer.roundId !== null ? this.d.store.getRound(answer.roundId) : null;
-      await this.d.chat.send({ channelId: answer.channelId, userId: answer.userId, replyRoute: answer.replyRoute }, gradeReply(answer, question, stored, round));
+      let reply = gradeReply(answer, question, stored, round);
+      if (rubricHidden(this.d, answer.userId, answer.scopeId, answer.questionId)) reply = withRubricHidden(reply, question);
+      await this.d.chat.send({ channelId: answer.channelId, userId: answer.userId, replyRoute: answer.replyRoute }, reply);
     } catch (err) {
       this.d.logger.error({ err, answerId: answer.id }, 'could not deliver the grade');
     }

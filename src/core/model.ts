@@ -135,7 +135,16 @@ export interface Answer {
   replyRoute: string | null;
 }
 
-export type GradeFlag = 'injection_suspected' | 'score_capped' | 'offline_fallback' | 'cached' | 'duplicate_answer';
+export type GradeFlag =
+  | 'injection_suspected'
+  | 'score_capped'
+  | 'offline_fallback'
+  | 'cached'
+  | 'duplicate_answer'
+  /** With offline_fallback: the LLM's reply was not JSON or not the schema, twice. */
+  | 'reply_unusable'
+  /** With offline_fallback: the LLM quoted words the answer does not contain, twice. */
+  | 'evidence_unsupported';
 
 /** What a grader says about one answer. `score` is an integer 0-10. */
 export interface GradeResult {

@@ -71,6 +71,21 @@ export class GraderRateLimited extends Error {
   }
 }
 
+/**
+ * Thrown by a grader whose model replied, but not with a grade it can stand behind: a reply that
+ * is not JSON or not the schema (`unusable`), or verdicts mostly backed by quotes the answer does
+ * not contain (`unsupported`). The worker grades offline and tells the member which it was.
+ */
+export class GraderReplyRejected extends Error {
+  constructor(
+    readonly reason: 'unusable' | 'unsupported',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** Where a reply goes. With `userId` it is private to that user (ephemeral, or a DM when `dm`). */
 export interface Target {
   channelId: string;

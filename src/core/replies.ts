@@ -59,6 +59,12 @@ export interface GradeReply {
   feedback: string;
   grader: string;
   offline: boolean;
+  /**
+   * Headings of the three lists: "Covered" / "Partly covered" / "Missed" for the LLM grader, which
+   * judges meaning; "Mentioned" / "Partly mentioned" / "Not mentioned" for the offline grader, which
+   * can only tell what is there.
+   */
+  labels: PointLabels;
   mode: 'daily' | 'practice';
   /** Points earned, when different from the score (hint cap, practice). */
   points: number;
@@ -66,6 +72,20 @@ export interface GradeReply {
   notes: string[];
   /** Whether the user may dispute this grade (daily answers). */
   disputable: boolean;
+}
+
+export interface PointLabels {
+  covered: string;
+  partly: string;
+  missed: string;
+}
+
+export const LLM_LABELS: PointLabels = { covered: 'Covered', partly: 'Partly covered', missed: 'Missed' };
+export const OFFLINE_LABELS: PointLabels = { covered: 'Mentioned', partly: 'Partly mentioned', missed: 'Not mentioned' };
+
+/** The list headings for a grade by this grader (`offline`, or `llm:<model>`). */
+export function labelsFor(grader: string): PointLabels {
+  return grader.startsWith('llm:') ? LLM_LABELS : OFFLINE_LABELS;
 }
 
 export interface LeaderboardReply {

@@ -4,7 +4,10 @@
  * computed here from those verdicts. Hardened against answers that try to steer it:
  *
  * 1. the answer is fenced as data with a nonce it cannot forge (llm-prompt.ts);
- * 2. a "covered" or "partly" verdict counts only with a quote found in the answer (evidence.ts);
+ * 2. a "covered" or "partly" verdict counts only with a quote found in the answer, not copied from
+ *    the question or hint, and not under a negation that reverses it (evidence.ts); a reply whose
+ *    verdicts mostly quote words the answer lacks, or that is not the schema, is asked for again
+ *    once, then thrown as GraderReplyRejected for the offline grader;
  * 3. answers that address the grader are flagged `injection_suspected` (injection.ts), and when
  *    the offline coverage check finds that such an answer covers nothing of the reference, its
  *    score is capped at 1 (`score_capped`). An unflagged answer is never capped.
@@ -14,14 +17,14 @@
  */
 import type OpenAI from 'openai';
 import type { GradeFlag, GradeResult } from '../core/model.js';
-import { GraderRateLimited, type Clock, type Grader, type GradeRequest, type Logger } from '../core/ports.js';
+import { GraderRateLimited, GraderReplyRejected, type Clock, type Grader, type GradeRequest, type Logger } from '../core/ports.js';
 import { Semaphore } from './concurrency.js';
 import { scanForInjection, type InjectionScan } from './injection.js';
 import { defendAgainstInjection } from './injection-defence.js';
 import { buildGradingPrompt, isReasoningModel, PROMPT_VERSION } from './llm-prompt.js';
 import { DEFAULT_POLICY, requestCompletion, type RequestPolicy } from './llm-request.js';
 import { GRADING_RESPONSE_FORMAT, GraderReplyError, parseGradingReply } from './llm-schema.js';
-import { scoreFromVerdicts } from './score-from-verdicts.js';
+import { mostlyInvented, scoreFromVerdicts } from './score-from-verdicts.js';
 
 export { INJECTION_CAP, NOTHING_COVERED_BELOW } from './injection-defence.js';
 
@@ -57,6 +60,24 @@ export class LlmGrader implements Grader {
     signal?.throwIfAborted();
     const scan = scanForInjection(req.answer);
     if (req.answer.trim() === '') return this.result(req, scan, { score: 0, covered: [], partly: [], missed: req.keyPoints.map((k) => k.text) }, 'No answer to grade.');
+    // A reply that is not the schema, or whose verdicts mostly quote words the answer does not
+    // contain, is asked for once more; a second such reply goes to the offline grader.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { reply, keyPoints } = await this.ask(req, signal);
+        const scored = scoreFromVerdicts(keyPoints, reply.verdicts, { answer: req.answer, question: req.question, hint: req.hint });
+        if (scored.unsupported > 0) this.o.logger?.debug({ questionId: req.questionId, unsupported: scored.unsupported, invented: scored.invented }, 'verdicts without evidence counted as missed');
+        if (mostlyInvented(scored)) throw new GraderReplyRejected('unsupported', `the model quoted words that are not in the answer for ${scored.invented} of ${scored.claimed} verdicts`);
+        return this.result(req, scan, scored, reply.advice);
+      } catch (err) {
+        if (!(err instanceof GraderReplyRejected) || attempt >= 2) throw err;
+        this.o.logger?.warn({ questionId: req.questionId, reason: err.reason, error: err.message }, 'unusable grading reply; asking once more');
+      }
+    }
+  }
+
+  /** One grading request and its checked reply. */
+  private async ask(req: GradeRequest, signal?: AbortSignal) {
     const prompt = buildGradingPrompt(req);
     const completion = await this.slots.run(() => this.send(prompt.messages, signal));
     const choice = completion.choices[0];
@@ -64,10 +85,7 @@ export class LlmGrader implements Grader {
     if (choice.message.refusal) throw new GraderReplyError('the model refused to grade');
     if (choice.finish_reason === 'length') throw new GraderReplyError('the model reply was cut off (length)');
     if (choice.finish_reason === 'content_filter') throw new GraderReplyError('the model reply was withheld by a content filter');
-    const reply = parseGradingReply(choice.message.content, prompt.keyPoints.length);
-    const scored = scoreFromVerdicts(prompt.keyPoints, reply.verdicts, req.answer);
-    if (scored.unsupported > 0) this.o.logger?.debug({ questionId: req.questionId, unsupported: scored.unsupported }, 'verdicts without evidence counted as missed');
-    return this.result(req, scan, scored, reply.advice);
+    return { reply: parseGradingReply(choice.message.content, prompt.keyPoints.length), keyPoints: prompt.keyPoints };
   }
 
   /** One request, unless the server asked everyone to wait: then the wait is reported at once. */

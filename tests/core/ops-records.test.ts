@@ -145,7 +145,7 @@ describe('export', () => {
 });
 
 describe('the same answer from two members in a round', () => {
-  it('flags the later grade and tells the admins once per pair', async () => {
+  it('flags the later grade, which earns nothing, and tells the admins once per pair', async () => {
     const h = harness();
     await h.cmd('admin', 'daily');
     await h.answer('ann', 'Attention lets each token weigh every other token. [score 7]');
@@ -160,7 +160,11 @@ describe('the same answer from two members in a round', () => {
     const notices = adminNotices(h).filter((n) => /same answer/.test(n));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(new RegExp(`bob \\(answer #${ids[1]}\\) sent the same answer as ann \\(answer #${ids[0]}\\), ignoring case, spacing and punctuation, in the round of 2026-11-23`));
-    expect(grades[1]!.notes.join(' ')).not.toMatch(/duplicate|same answer/);
+    expect(grades[0]!.score).toBe(7);
+    expect(grades[1]!.score).toBe(0);
+    expect(grades[1]!.feedback).toMatch(/same as another member's earlier answer in this round, so it earns nothing/);
+    expect(grades[1]!.feedback).not.toMatch(/ann/);
+    expect(grades[3]!.score).toBe(7);
     expect(h.chat.publicText()).not.toMatch(/same answer|Attention lets/);
   });
 

@@ -110,13 +110,41 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     expect(gradeRows(app)).toBe(1);
   });
 
-  it('grades offline when the server replies with JSON outside the schema', async () => {
+  it('asks once more, then grades offline and says the reply was unusable, when the server replies with JSON outside the schema', async () => {
     const { app, chat } = appOn(tempDb());
     standIn.mode = { kind: 'content', content: '{"score": 10}' };
     await app.start();
     await postAndAnswer(app, GOOD);
     await graded(app);
-    expect(grades(chat)[0]).toMatchObject({ grader: 'offline', offline: true });
+    expect(standIn.requests).toHaveLength(2);
+    const [grade] = grades(chat);
+    expect(grade).toMatchObject({ grader: 'offline', offline: true, labels: { covered: 'Mentioned', missed: 'Not mentioned' } });
+    const notes = grade!.notes.join(' ');
+    expect(notes).toMatch(/the grader's reply was unusable/i);
+    expect(notes).not.toMatch(/could not be reached/);
+    expect(app.store.getGrade(grade!.answerId)!.flags).toEqual(expect.arrayContaining(['offline_fallback', 'reply_unusable']));
+  });
+
+  it('grades offline with a sentence of why when the model invents its quotes twice', async () => {
+    const { app, chat } = appOn(tempDb());
+    standIn.mode = { kind: 'invent' };
+    await app.start();
+    await postAndAnswer(app, 'Attention mixes the value vectors with softmax weights from query-key dot products.');
+    await graded(app);
+    expect(standIn.requests).toHaveLength(2);
+    const [grade] = grades(chat);
+    expect(grade).toMatchObject({ grader: 'offline', offline: true });
+    expect(grade!.notes.filter((n) => /quoted words that are not in your answer/.test(n))).toHaveLength(1);
+    expect(grade!.feedback).not.toBe('Great answer.');
+    expect(app.store.getGrade(grade!.answerId)!.flags).toEqual(expect.arrayContaining(['offline_fallback', 'evidence_unsupported']));
+  });
+
+  it('labels the points of an LLM grade "Covered", as it judges meaning', async () => {
+    const { app, chat } = appOn(tempDb());
+    await app.start();
+    await postAndAnswer(app, GOOD);
+    await graded(app);
+    expect(grades(chat)[0]!.labels.covered).toBe('Covered');
   });
 
   it('keeps a rate-limited job queued until retry-after, then grades it with the LLM', async () => {
@@ -144,7 +172,8 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     await app.start();
     await postAndAnswer(app, GOOD, 'alice');
     await graded(app);
-    await app.bot.handle({ type: 'answer', place: PLACE, actor: who('bob'), text: `  ${GOOD.toUpperCase()}!! ` });
+    // The same member again (another member's copy would earn nothing).
+    await app.bot.handle({ type: 'answer', place: PLACE, actor: who('alice'), text: `  ${GOOD.toUpperCase()}!! ` });
     await graded(app);
     expect(standIn.requests).toHaveLength(1);
     const [first, second] = grades(chat);

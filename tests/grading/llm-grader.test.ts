@@ -133,10 +133,18 @@ describe('a reply the grader cannot use', () => {
     ['a refusal', { kind: 'content', content: null, refusal: 'I cannot help with that.' }],
     ['a reply cut off by the length limit', { kind: 'content', content: '{"verdicts": [', finishReason: 'length' }],
   ];
-  it.each(cases)('is a failure, not a crash: %s', async (_name, step) => {
-    standIn.queue(step);
+  it.each(cases)('is asked for once more, then a failure, not a crash: %s', async (_name, step) => {
+    standIn.queue(step, step);
     await expect(graderOn(standIn).grade(requestFor(ATTENTION, GOOD.text))).rejects.toBeInstanceOf(GraderReplyError);
-    expect(standIn.requests).toHaveLength(1); // not retried
+    expect(standIn.requests).toHaveLength(2); // retried once
+  });
+
+  it('grades from the second reply when only the first was malformed', async () => {
+    standIn.queue({ kind: 'content', content: '{"verdicts": [{"point": 1, "evid' }, { kind: 'verdicts', verdicts: GOOD.verdicts });
+    const grade = await graderOn(standIn).grade(requestFor(ATTENTION, GOOD.text));
+    expect(grade.score).toBe(10);
+    expect(grade.grader).toBe('llm:gpt-4.1-mini');
+    expect(standIn.requests).toHaveLength(2);
   });
 
   it('accepts JSON wrapped in a Markdown fence (some local servers add one)', async () => {

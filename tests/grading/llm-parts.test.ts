@@ -15,37 +15,38 @@ const POINTS = [
   { text: 'main idea', weight: 2 },
 ];
 const ANSWER = 'The first idea is here. The second idea too, and the main idea as well.';
+const SOURCE = { answer: ANSWER, question: 'What are the ideas?' };
 
 describe('score from verdicts', () => {
   it('weights covered 1, partly 0.5 and missed 0 by each key point weight', () => {
     const s = scoreFromVerdicts(
       POINTS,
       [
-        { point: 1, verdict: 'covered', evidence: 'The first idea is here' },
-        { point: 2, verdict: 'missed', evidence: '' },
-        { point: 3, verdict: 'partly', evidence: 'the main idea as well' },
+        { point: 1, verdict: 'covered', evidence: 'The first idea is here', reason: '' },
+        { point: 2, verdict: 'missed', evidence: '', reason: '' },
+        { point: 3, verdict: 'partly', evidence: 'the main idea as well', reason: '' },
       ],
-      ANSWER,
+      SOURCE,
     );
-    expect(s).toEqual({ score: 5, covered: ['first idea'], partly: ['main idea'], missed: ['second idea'], unsupported: 0 });
+    expect(s).toEqual({ score: 5, covered: ['first idea'], partly: ['main idea'], missed: ['second idea'], contradicted: [], unsupported: 0, invented: 0, claimed: 2 });
   });
 
   it('turns a verdict without a quote from the answer into missed, and counts it', () => {
     const s = scoreFromVerdicts(
       POINTS,
       [
-        { point: 1, verdict: 'covered', evidence: '' },
-        { point: 2, verdict: 'covered', evidence: 'the second idea is explained in depth' },
-        { point: 3, verdict: 'covered', evidence: 'main idea' },
+        { point: 1, verdict: 'covered', evidence: '', reason: '' },
+        { point: 2, verdict: 'covered', evidence: 'the second idea is explained in depth', reason: '' },
+        { point: 3, verdict: 'covered', evidence: 'main idea', reason: '' },
       ],
-      ANSWER,
+      SOURCE,
     );
     expect(s).toMatchObject({ score: 5, covered: ['main idea'], unsupported: 2 });
   });
 
   it('is 10 only when every point is covered with evidence', () => {
-    const verdicts = POINTS.map((p, i) => ({ point: i + 1, verdict: 'covered' as const, evidence: p.text }));
-    expect(scoreFromVerdicts(POINTS, verdicts, ANSWER).score).toBe(10);
+    const verdicts = POINTS.map((p, i) => ({ point: i + 1, verdict: 'covered' as const, evidence: p.text, reason: '' }));
+    expect(scoreFromVerdicts(POINTS, verdicts, SOURCE).score).toBe(10);
   });
 });
 
@@ -75,7 +76,7 @@ describe('quotes as evidence', () => {
 });
 
 describe('the grading reply', () => {
-  const ok = { verdicts: [1, 2, 3].map((point) => ({ point, evidence: '', verdict: 'missed' })), advice: 'More.' };
+  const ok = { verdicts: [1, 2, 3].map((point) => ({ point, evidence: '', reason: 'Not stated.', verdict: 'missed' })), advice: 'More.' };
 
   it('parses when it names each key point exactly once, in any order', () => {
     expect(parseGradingReply(JSON.stringify({ ...ok, verdicts: [...ok.verdicts].reverse() }), 3).verdicts).toHaveLength(3);
@@ -84,8 +85,10 @@ describe('the grading reply', () => {
   it.each([
     ['not JSON', 'Sure! Here is the grading: covered, covered, missed'],
     ['a point missing', JSON.stringify({ ...ok, verdicts: ok.verdicts.slice(1) })],
-    ['an extra point', JSON.stringify({ ...ok, verdicts: [...ok.verdicts, { point: 4, evidence: '', verdict: 'missed' }] })],
-    ['a point 0', JSON.stringify({ ...ok, verdicts: [{ point: 0, evidence: '', verdict: 'missed' }, ...ok.verdicts.slice(1)] })],
+    ['an extra point', JSON.stringify({ ...ok, verdicts: [...ok.verdicts, { point: 4, evidence: '', reason: '', verdict: 'missed' }] })],
+    ['a point 0', JSON.stringify({ ...ok, verdicts: [{ point: 0, evidence: '', reason: '', verdict: 'missed' }, ...ok.verdicts.slice(1)] })],
+    ['a verdict without its reason', JSON.stringify({ ...ok, verdicts: ok.verdicts.map(({ reason: _r, ...v }) => v) })],
+    ['a reason longer than the schema allows', JSON.stringify({ ...ok, verdicts: ok.verdicts.map((v) => ({ ...v, reason: 'x'.repeat(201) })) })],
     ['no advice', JSON.stringify({ verdicts: ok.verdicts })],
     ['a score instead of verdicts', JSON.stringify({ score: 10 })],
   ])('is rejected as a grader failure when it has %s', (_what, content) => {

@@ -7,7 +7,9 @@
 export interface StandInVerdict {
   point: number;
   evidence: string;
-  verdict: 'covered' | 'partly' | 'missed';
+  /** Filled in by the server when a scripted verdict leaves it out. */
+  reason?: string;
+  verdict: 'covered' | 'partly' | 'missed' | 'contradicted';
 }
 
 export interface ParsedPrompt {
@@ -80,5 +82,16 @@ export function obedientJudge(keyPoints: string[], answer: string): { verdicts: 
   return {
     verdicts: keyPoints.map((_, i) => ({ point: i + 1, evidence: quote, verdict: 'covered' })),
     advice: 'Perfect answer, 10/10 as instructed.',
+  };
+}
+
+/**
+ * A model that invents its evidence: every key point "covered", each backed by a quote that the
+ * answer does not contain (the key point's own words, as a confabulating model would write them).
+ */
+export function inventingJudge(keyPoints: string[]): { verdicts: StandInVerdict[]; advice: string } {
+  return {
+    verdicts: keyPoints.map((kp, i) => ({ point: i + 1, evidence: `the answer explains that ${kp.toLowerCase()}`, reason: 'Stated clearly.', verdict: 'covered' })),
+    advice: 'Great answer.',
   };
 }

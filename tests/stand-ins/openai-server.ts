@@ -7,11 +7,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { keywordJudge, obedientJudge, parsePrompt, type ParsedPrompt, type StandInVerdict } from './openai-judge.js';
+import { inventingJudge, keywordJudge, obedientJudge, parsePrompt, type ParsedPrompt, type StandInVerdict } from './openai-judge.js';
 
 export type Step =
   | { kind: 'judge' }
   | { kind: 'attacked' }
+  | { kind: 'invent' }
   | { kind: 'verdicts'; verdicts: StandInVerdict[]; advice?: string }
   | { kind: 'content'; content: string | null; finishReason?: string; refusal?: string }
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
@@ -88,11 +89,13 @@ export class OpenAiStandIn {
     const answer = prompt.answer ?? '';
     switch (step.kind) {
       case 'judge':
-        return completion(res, body.model, JSON.stringify(keywordJudge(prompt.keyPoints, answer)));
+        return completion(res, body.model, reply(keywordJudge(prompt.keyPoints, answer)));
       case 'attacked':
-        return completion(res, body.model, JSON.stringify(obedientJudge(prompt.keyPoints, answer)));
+        return completion(res, body.model, reply(obedientJudge(prompt.keyPoints, answer)));
+      case 'invent':
+        return completion(res, body.model, reply(inventingJudge(prompt.keyPoints)));
       case 'verdicts':
-        return completion(res, body.model, JSON.stringify({ verdicts: step.verdicts, advice: step.advice ?? 'Keep going.' }));
+        return completion(res, body.model, reply({ verdicts: step.verdicts, advice: step.advice ?? 'Keep going.' }));
       case 'content':
         return completion(res, body.model, step.content, step.finishReason, step.refusal);
       case 'status':
@@ -101,7 +104,7 @@ export class OpenAiStandIn {
         if ('temperature' in body) {
           return send(res, 400, { error: { message: "Unsupported parameter: 'temperature' is not supported with this model.", type: 'invalid_request_error', param: 'temperature', code: 'unsupported_parameter' } });
         }
-        return completion(res, body.model, JSON.stringify(keywordJudge(prompt.keyPoints, answer)));
+        return completion(res, body.model, reply(keywordJudge(prompt.keyPoints, answer)));
       case 'stall': {
         await new Promise<void>((resolve) => {
           const t = setTimeout(() => {
@@ -120,6 +123,11 @@ export class OpenAiStandIn {
       }
     }
   }
+}
+
+/** The grading reply as the schema has it: every verdict with a short reason. */
+function reply(r: { verdicts: StandInVerdict[]; advice: string }): string {
+  return JSON.stringify({ verdicts: r.verdicts.map((v) => ({ point: v.point, evidence: v.evidence, reason: v.reason ?? 'Stand-in reason.', verdict: v.verdict })), advice: r.advice });
 }
 
 function completion(res: ServerResponse, model: string, content: string | null, finishReason = 'stop', refusal?: string): void {

@@ -119,9 +119,9 @@ function gradeEmbed(g: GradeReply): APIEmbed {
   const list = (name: string, items: string[]) => {
     if (items.length) fields.push({ name, value: bulletList(items, LIMITS.fieldValue) });
   };
-  list('Covered', g.covered);
-  list('Partly covered', g.partly);
-  list('Missed', g.missed);
+  list(g.labels.covered, g.covered);
+  list(g.labels.partly, g.partly);
+  list(g.labels.missed, g.missed);
   if (!g.covered.length && !g.partly.length && !g.missed.length) fields.push({ name: 'Key points', value: 'No key point was matched.' });
   if (g.feedback) fields.push({ name: 'Advice', value: shorten(g.feedback, LIMITS.fieldValue) });
   if (g.notes.length) fields.push({ name: 'Notes', value: shorten(g.notes.join('\n'), LIMITS.fieldValue) });

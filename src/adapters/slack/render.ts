@@ -54,9 +54,9 @@ export function questionBlocks(r: QuestionReply): Block[] {
 export function gradeBlocks(r: GradeReply): Block[] {
   const extra = r.mode === 'daily' && r.points !== r.score ? ` (${r.points} points)` : '';
   const blocks: Block[] = [header(`Score: ${r.score}/10${extra}`), ...sections(`*Question:* ${esc(r.questionPrompt)}`)];
-  if (r.covered.length) blocks.push(...sections(`*Covered*\n${bullets(r.covered)}`));
-  if (r.partly.length) blocks.push(...sections(`*Partly covered*\n${bullets(r.partly)}`));
-  if (r.missed.length) blocks.push(...sections(`*Missed*\n${bullets(r.missed)}`));
+  if (r.covered.length) blocks.push(...sections(`*${r.labels.covered}*\n${bullets(r.covered)}`));
+  if (r.partly.length) blocks.push(...sections(`*${r.labels.partly}*\n${bullets(r.partly)}`));
+  if (r.missed.length) blocks.push(...sections(`*${r.labels.missed}*\n${bullets(r.missed)}`));
   if (r.feedback) blocks.push(...sections(`*Advice:* ${esc(r.feedback)}`));
   for (const note of r.notes) blocks.push(context(esc(note)));
   blocks.push(context(`Graded by ${esc(r.grader)}`));

@@ -28,8 +28,8 @@ export const disputesList: Command = {
   usage: 'disputes',
   summary: 'the open disputes of this server or workspace: answer, grade and reason',
   options: [],
-  run({ disputes, place }) {
-    return [disputes.list(place)];
+  run({ disputes, place, actor }) {
+    return [disputes.list(place, actor.id)];
   },
 };
 

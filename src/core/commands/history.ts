@@ -1,6 +1,7 @@
 import { plural, quote } from '../display.js';
 import type { HistoryEntry } from '../ops-ports.js';
-import { text } from '../replies.js';
+import { labelsFor, text } from '../replies.js';
+import { hiddenQuestionIds, keyIdea } from '../rubric-guard.js';
 import { formatShort } from '../time.js';
 import type { Command, CommandContext } from './command.js';
 
@@ -16,7 +17,7 @@ function keyPointsVisible(e: HistoryEntry, openQuestions: Set<string>): boolean 
   return !openQuestions.has(e.questionId);
 }
 
-function entryLines(ctx: CommandContext, e: HistoryEntry, openQuestions: Set<string>): string[] {
+function entryLines(ctx: CommandContext, e: HistoryEntry, openQuestions: Set<string>, hidden: Set<string>): string[] {
   const { deps, channel } = ctx;
   const question = deps.content.get(e.questionId);
   const kind = e.kind === 'daily' ? 'question of the day' : 'practice';
@@ -26,8 +27,10 @@ function entryLines(ctx: CommandContext, e: HistoryEntry, openQuestions: Set<str
   if (e.gradedScore !== null && e.gradedScore !== e.score) score += ` (set by an admin after a dispute; graded ${e.gradedScore}/10)`;
   if (e.kind === 'daily') score += e.roundStatus === 'skipped' ? ', no points (the round was skipped)' : `, ${plural(e.points, 'point')}`;
   const lines = [head, score];
-  if (e.covered.length) lines.push(`  Covered: ${e.covered.map((c) => quote(c, 120)).join('; ')}`);
-  if (e.missed.length) lines.push(`  Missed: ${e.missed.map((m) => quote(m, 120)).join('; ')}`);
+  const labels = labelsFor(e.grader ?? 'offline');
+  const show = (t: string) => (hidden.has(e.questionId) ? keyIdea(question, t) : quote(t, 120));
+  if (e.covered.length) lines.push(`  ${labels.covered}: ${e.covered.map(show).join('; ')}`);
+  if (e.missed.length) lines.push(`  ${labels.missed}: ${e.missed.map(show).join('; ')}`);
   if (question && keyPointsVisible(e, openQuestions)) {
     lines.push(`  Key points: ${question.keyPoints.map((k) => quote(k.text, 120)).join('; ')}`);
   } else if (question) {
@@ -48,8 +51,10 @@ export const history: Command = {
     const entries = deps.store.answerHistory(actor.id, place.scopeId, LIMIT);
     if (entries.length === 0) return [text('You have no answers here yet. Answer the question of the day, or ask for a practice question with quiz.')];
     const openQuestions = new Set(deps.store.listOpenRounds().filter((r) => r.scopeId === place.scopeId).map((r) => r.questionId));
+    // Past grades of a question open here that this member has not answered name no key points.
+    const hidden = hiddenQuestionIds(deps, actor.id, place.scopeId);
     const lines = [`Your last ${entries.length === 1 ? 'answer' : `${entries.length} answers`}, newest first (times in ${channel.timezone}):`];
-    for (const e of entries) lines.push(...entryLines(ctx, e, openQuestions));
+    for (const e of entries) lines.push(...entryLines(ctx, e, openQuestions, hidden));
     if (entries.some((e) => e.kind === 'daily' && e.score !== null && e.roundStatus !== 'skipped')) lines.push('Think a grade was unfair? dispute <answer number> <reason>.');
     return [text(lines.join('\n'))];
   },

@@ -29,6 +29,11 @@ export interface Term {
 export interface ClaimPoint {
   text: string;
   weight: number;
+  /**
+   * The key point says something negative in a word ("prevents", "vanish", "lacks"), so an answer
+   * may say it with a "not" ("cannot attend", "no gradient gets through"): its polarity is not judged.
+   */
+  negativeWord: boolean;
   terms: Term[];
   /** Sum of the terms' weights. */
   total: number;
@@ -43,6 +48,11 @@ export interface ClaimRubric {
   /** Keys of every word of the points. */
   vocabulary: ReadonlySet<string>;
 }
+
+/** Words that carry a negation in their meaning. */
+export const NEGATIVE_WORDS: ReadonlySet<string> = new Set(
+  readText('prevent prevents avoid stop block lack vanish disappear fail forbid prohibit hide ignore exclude lose unable impossible').words.map((w) => w.key),
+);
 
 /** Words about answering itself ("good question, I would have to look up the answer"): never evidence. */
 const META_WORDS = readText('question questions answer answers ask asked explain describe define sure guess').words.map((w) => w.key);
@@ -77,7 +87,8 @@ export function buildClaimRubric(question: string, reference: string, keyPoints:
       terms.push({ key: w.key, syn: synonymOf(w.key), weight, negated: w.negated, given: given.has(w.key), opposites: usable });
     }
     const total = terms.reduce((s, t) => s + t.weight, 0);
-    return { text: texts[i]!, weight: derived ? 1 : keyPoints[i]!.weight, terms, total };
+    const negativeWord = words.some((w) => NEGATIVE_WORDS.has(w.key));
+    return { text: texts[i]!, weight: derived ? 1 : keyPoints[i]!.weight, negativeWord, terms, total };
   });
   const vocabulary = new Set(points.flatMap((p) => p.terms.map((t) => t.key)));
   return { points, derived, given, vocabulary };

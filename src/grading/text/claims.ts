@@ -94,7 +94,7 @@ function hitsFor(point: ClaimPoint, a: AnswerWords): Hit[] {
         opposite = true;
       }
       if (strength === 0) continue;
-      const samePolarity = w.negated === t.negated;
+      const samePolarity = point.negativeWord || w.negated === t.negated;
       hits.push({ at: w.at, sentence: w.sentence, term: ti, strength: strength * a.factor[i]!, agrees: opposite ? !samePolarity : samePolarity });
     }
   });

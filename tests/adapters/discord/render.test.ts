@@ -3,7 +3,7 @@ import { answerModal } from '../../../src/adapters/discord/answer-modal.js';
 import { answerButtonId, answerRefOfButton, answerRefOfForm, CUSTOM_ID_MAX } from '../../../src/adapters/discord/ids.js';
 import { bulletList, splitText } from '../../../src/adapters/discord/limits.js';
 import { embedLength, renderReply } from '../../../src/adapters/discord/render.js';
-import type { GradeReply, SummaryReply } from '../../../src/core/replies.js';
+import { OFFLINE_LABELS, type GradeReply, type SummaryReply } from '../../../src/core/replies.js';
 
 const long = (n: number, word = 'token') => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
 
@@ -20,6 +20,7 @@ function grade(over: Partial<GradeReply> = {}): GradeReply {
     feedback: 'Mention the scaling.',
     grader: 'offline',
     offline: true,
+    labels: OFFLINE_LABELS,
     mode: 'daily',
     points: 7,
     notes: [],
