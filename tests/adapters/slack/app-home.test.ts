@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { payloadBody } from '../../stand-ins/slack-signing.js';
+import { bank, question } from '../../fakes/questions.js';
 import { allText, startRig, TEAM, type Rig } from './rig.js';
 
 describe('App Home', () => {
@@ -79,5 +80,26 @@ describe('App Home', () => {
     expect(allText(dm.body.blocks)).toMatch(/Score: 6\/10/);
     expect(allText(dm.body.blocks)).toMatch(/Practice answer: it counts toward your practice/);
     expect(rig.api.callsTo('chat.postEphemeral')).toHaveLength(0);
+  });
+
+  it("never shows an open round's key points through Home's Practice before the member has answered the round", async () => {
+    await rig.stop();
+    rig = await startRig({ content: bank([question('q1', { hint: undefined })]) });
+    const posted = await rig.command('daily', { user: 'UADMIN', userName: 'ada' });
+    await rig.until(() => rig.responses(posted.responseId).length === 1);
+    await homeOpened('UALICE', 'Ev9');
+    await rig.until(() => rig.api.callsTo('views.publish').length === 1);
+    const home = rig.api.callsTo('views.publish')[0]!.body.view as { private_metadata: string };
+    await pressPractice('UALICE', { id: 'VHOME', private_metadata: home.private_metadata });
+    await rig.until(() => rig.api.callsTo('views.open').length === 1);
+    const modal = rig.api.callsTo('views.open')[0]!.body.view as Record<string, unknown>;
+    await rig.submit(modal, 'A practice try at the open question [score 5]');
+    await rig.until(() => rig.api.callsTo('chat.postMessage').some((c) => c.body.channel === 'UALICE'));
+    const dm = allText(rig.api.callsTo('chat.postMessage').find((c) => c.body.channel === 'UALICE')!.body.blocks);
+    expect(dm).toMatch(/Score: 5\/10/);
+    expect(dm).toMatch(/Key idea \d of 4/);
+    expect(dm).toMatch(/Not mentioned/);
+    const everything = JSON.stringify(rig.api.calls.map((c) => c.body));
+    expect(everything).not.toMatch(/q1 point|Reference answer for q1/);
   });
 });
