@@ -83,9 +83,9 @@ export interface PointLabels {
 export const LLM_LABELS: PointLabels = { covered: 'Covered', partly: 'Partly covered', missed: 'Missed' };
 export const OFFLINE_LABELS: PointLabels = { covered: 'Mentioned', partly: 'Partly mentioned', missed: 'Not mentioned' };
 
-/** The list headings for a grade by this grader (`offline`, or `llm:<model>`). */
+/** The list headings for a grade by this grader: the offline grader's own, else the LLM's. */
 export function labelsFor(grader: string): PointLabels {
-  return grader.startsWith('llm:') ? LLM_LABELS : OFFLINE_LABELS;
+  return grader === 'offline' ? OFFLINE_LABELS : LLM_LABELS;
 }
 
 export interface LeaderboardReply {

@@ -33,7 +33,8 @@ export function fitCurve(assessed: readonly { a: Assessment; derived: boolean }[
   return best;
 }
 
-const MARGIN = Number(process.env.FIT_MARGIN ?? 0.95);
+/** A curve must beat guessing the mean by this much (RMSE at most 95% of it). */
+const MARGIN = 0.95;
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 async function main(): Promise<void> {

@@ -11,7 +11,7 @@ const grade = { score: 6, covered: ['a'], missed: ['b'], feedback: 'f', grader: 
 describe('score replies', () => {
   it('say an offline grade checks presence, not correctness, and how to switch on the LLM grader', () => {
     const notes = gradeReply(answer, undefined, grade).notes.join(' ');
-    expect(notes).toMatch(/checks which key ideas are present, not whether they are right/);
+    expect(notes).toMatch(/checks which key ideas are mentioned, not whether they are right/);
     expect(notes).toMatch(/OPENAI_API_KEY \(or OPENAI_BASE_URL\)/);
   });
 

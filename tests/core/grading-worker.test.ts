@@ -120,7 +120,8 @@ describe('grading jobs', () => {
     const h = harness({ content: bank() });
     await h.cmd('admin', 'daily');
     await h.answer('ann', 'Self-attention, [score 9] weighs tokens!');
-    await h.answer('bob', '  self attention [SCORE 9] weighs   tokens ');
+    // The same member practising (another member's copy in the round would earn nothing).
+    await h.answer('ann', '  self attention [SCORE 9] weighs   tokens ');
     expect(h.grader.calls).toHaveLength(1);
     const [first, second] = h.chat.of('grade').map((g) => h.store.getGrade((g.reply as GradeReply).answerId)!);
     expect(second!.score).toBe(first!.score);

@@ -45,8 +45,6 @@ export interface ClaimRubric {
   derived: boolean;
   /** Keys of the words the member was given: the question's and the hint's. */
   given: ReadonlySet<string>;
-  /** Keys of every word of the points. */
-  vocabulary: ReadonlySet<string>;
 }
 
 /** Words that carry a negation in their meaning. */
@@ -90,6 +88,5 @@ export function buildClaimRubric(question: string, reference: string, keyPoints:
     const negativeWord = words.some((w) => NEGATIVE_WORDS.has(w.key));
     return { text: texts[i]!, weight: derived ? 1 : keyPoints[i]!.weight, negativeWord, terms, total };
   });
-  const vocabulary = new Set(points.flatMap((p) => p.terms.map((t) => t.key)));
-  return { points, derived, given, vocabulary };
+  return { points, derived, given };
 }

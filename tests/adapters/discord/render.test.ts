@@ -3,7 +3,7 @@ import { answerModal } from '../../../src/adapters/discord/answer-modal.js';
 import { answerButtonId, answerRefOfButton, answerRefOfForm, CUSTOM_ID_MAX } from '../../../src/adapters/discord/ids.js';
 import { bulletList, splitText } from '../../../src/adapters/discord/limits.js';
 import { embedLength, renderReply } from '../../../src/adapters/discord/render.js';
-import { OFFLINE_LABELS, type GradeReply, type SummaryReply } from '../../../src/core/replies.js';
+import { LLM_LABELS, OFFLINE_LABELS, type GradeReply, type SummaryReply } from '../../../src/core/replies.js';
 
 const long = (n: number, word = 'token') => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
 
@@ -30,17 +30,23 @@ function grade(over: Partial<GradeReply> = {}): GradeReply {
 }
 
 describe('Discord rendering within limits', () => {
-  it('shows score, covered, missed and advice in the grade embed', () => {
+  it('shows score, mentioned, not mentioned and advice in an offline grade embed, never "Covered"', () => {
     const [m] = renderReply(grade());
     const e = m!.embeds![0]!;
     expect(e.title).toBe('Score: 7/10');
     expect(e.fields).toEqual(
       expect.arrayContaining([
-        { name: 'Covered', value: '• Weighs tokens' },
-        { name: 'Missed', value: '• Scales by sqrt(d)' },
+        { name: 'Mentioned', value: '• Weighs tokens' },
+        { name: 'Not mentioned', value: '• Scales by sqrt(d)' },
         { name: 'Advice', value: 'Mention the scaling.' },
       ]),
     );
+    expect(JSON.stringify(e)).not.toMatch(/Covered/);
+  });
+
+  it('shows covered and missed in an LLM grade embed', () => {
+    const [m] = renderReply(grade({ grader: 'llm:gpt-4.1-mini', offline: false, labels: LLM_LABELS }));
+    expect(m!.embeds![0]!.fields).toEqual(expect.arrayContaining([{ name: 'Covered', value: '• Weighs tokens' }, { name: 'Missed', value: '• Scales by sqrt(d)' }]));
   });
 
   it('keeps a grade with very long lists inside field and embed limits', () => {
@@ -49,7 +55,7 @@ describe('Discord rendering within limits', () => {
     const e = m!.embeds![0]!;
     expect(e.fields!.length).toBeLessThanOrEqual(25);
     for (const f of e.fields!) expect(f.value.length).toBeLessThanOrEqual(1024);
-    expect(e.fields!.find((f) => f.name === 'Covered')!.value).toMatch(/… and \d+ more$/);
+    expect(e.fields!.find((f) => f.name === 'Mentioned')!.value).toMatch(/… and \d+ more$/);
     expect(embedLength(e)).toBeLessThanOrEqual(6000);
   });
 

@@ -3,8 +3,8 @@ import { capBlocks, LIMITS, sections, splitText } from '../../../src/adapters/sl
 import { toDeliveryError } from '../../../src/adapters/slack/delivery-errors.js';
 import { escapeMrkdwn } from '../../../src/adapters/slack/escape.js';
 import { parseMessageRef } from '../../../src/adapters/slack/ids.js';
-import { pingMention, renderMessage } from '../../../src/adapters/slack/render.js';
-import type { QuestionReply, SummaryReply } from '../../../src/core/replies.js';
+import { gradeBlocks, pingMention, renderMessage } from '../../../src/adapters/slack/render.js';
+import { LLM_LABELS, OFFLINE_LABELS, type GradeReply, type QuestionReply, type SummaryReply } from '../../../src/core/replies.js';
 import { allText } from './rig.js';
 
 const PINGS = /<!(everyone|channel|here)>|<@[UW]|<!subteam/;
@@ -105,5 +105,38 @@ describe('Slack errors as delivery errors', () => {
     const limited = toDeliveryError(Object.assign(new Error('rate limited'), { code: 'slack_webapi_rate_limited_error', retryAfter: 30 }));
     expect(limited).toMatchObject({ code: 'rate_limited', retryAfterMs: 30_000 });
     expect(toDeliveryError(new Error('socket hang up')).code).toBe('failed');
+  });
+});
+
+describe('grade blocks', () => {
+  const grade = (over: Partial<GradeReply> = {}): GradeReply => ({
+    kind: 'grade',
+    visibility: 'private',
+    answerId: 3,
+    questionPrompt: 'What is attention?',
+    score: 4,
+    covered: ['Weighs tokens'],
+    partly: ['Scales scores'],
+    missed: ['Uses a softmax'],
+    feedback: 'Say more.',
+    grader: 'offline',
+    offline: true,
+    labels: OFFLINE_LABELS,
+    mode: 'daily',
+    points: 4,
+    notes: [],
+    disputable: true,
+    ...over,
+  });
+
+  it('say Mentioned / Partly mentioned / Not mentioned for an offline grade, never Covered', () => {
+    const text = allText(gradeBlocks(grade()));
+    expect(text).toMatch(/\*Mentioned\*[\s\S]*\*Partly mentioned\*[\s\S]*\*Not mentioned\*/);
+    expect(text).not.toMatch(/Covered|Missed/);
+  });
+
+  it('say Covered / Partly covered / Missed for an LLM grade', () => {
+    const text = allText(gradeBlocks(grade({ grader: 'llm:gpt-4.1-mini', offline: false, labels: LLM_LABELS })));
+    expect(text).toMatch(/\*Covered\*[\s\S]*\*Partly covered\*[\s\S]*\*Missed\*/);
   });
 });
