@@ -13,15 +13,16 @@ const its = nlp.its;
 const sentences = (text: string): string[] =>
   text
     .replace(/\*\*|`|^#.*$/gm, '')
-    .split(/(?<=[.!?])\s+|\n\s*\n/)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.replace(/^\s*(?:[-*]|\d+[.)])\s+/, '').replace(/\s+/g, ' ').trim())
     .filter((s) => /\p{L}/u.test(s));
 
 const AUX = /\b(is|are|was|were|can|could|will|would|should|must|does|do|did|has|have|had|may|might)\b/i;
 
 /**
- * One sentence with its claim negated: "not" after its first auxiliary ("is not", "can not"), else
- * "does not" before its first present-tense verb ("does not use"), else "It is not true that ...".
+ * One sentence (or list item) with its claim negated: "not" after its first auxiliary ("is not",
+ * "can not"), else "does not" / "do not" before its first present-tense verb ("does not use"), else
+ * "It is not true that ...".
  */
 export function negateSentence(sentence: string): string {
   const aux = AUX.exec(sentence);
@@ -37,14 +38,15 @@ export function negateSentence(sentence: string): string {
     const at = sentence.indexOf(words[i]!, from);
     if (at < 0) continue;
     from = at + words[i]!.length;
-    if (pos[i] === 'VERB' && /[a-z]s$/.test(words[i]!) && lemmas[i] !== words[i]) {
+    if (pos[i] === 'VERB' && /^[a-z]+$/.test(words[i]!) && !/(?:ed|ing)$/.test(words[i]!) && i > 0 && !['DET', 'ADP', 'ADJ', 'PUNCT'].includes(pos[i - 1]!)) {
       [verbAt, verb] = [at, i];
       break;
     }
   }
   if (aux && (verb < 0 || aux.index < verbAt)) return `${sentence.slice(0, aux.index + aux[0].length)} not${sentence.slice(aux.index + aux[0].length)}`;
   if (verb < 0) return `It is not true that ${sentence[0]!.toLowerCase()}${sentence.slice(1)}`;
-  return `${sentence.slice(0, verbAt)}does not ${lemmas[verb]!}${sentence.slice(verbAt + words[verb]!.length)}`;
+  const does = words[verb] !== lemmas[verb] && /s$/.test(words[verb]!) ? 'does' : 'do';
+  return `${sentence.slice(0, verbAt)}${does} not ${lemmas[verb]!}${sentence.slice(verbAt + words[verb]!.length)}`;
 }
 
 /** The reference with every sentence's claim negated ("dropout is not ...", "does not use ..."). */
