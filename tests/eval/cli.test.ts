@@ -22,6 +22,21 @@ describe('eval CLI', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('adds the figures on all rows and without the empty answers, each beside the constant-mean RMSE', () => {
+    const r = evalCli('tests/eval/fixtures/small.jsonl');
+    expect(r.stdout).toMatch(/^All 8 rows: Pearson -?\d\.\d{3}, Spearman -?\d\.\d{3}, RMSE \d+\.\d{3} \(constant-mean RMSE \d+\.\d{3}\), mean /m);
+    expect(r.stdout).toMatch(/^Without the empty answer \(7 rows\): Pearson .*constant-mean RMSE \d+\.\d{3}/m);
+  });
+
+  it('reports each of several sets under its file name, and half of the questions with --part', () => {
+    const r = evalCli('tests/eval/fixtures/small.jsonl', 'tests/eval/fixtures/keypoints-holdout.jsonl', '--part', 'report');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^tests\/eval\/fixtures\/small\.jsonl \(report part\)$/m);
+    expect(r.stdout).toMatch(/^tests\/eval\/fixtures\/keypoints-holdout\.jsonl \(report part\)$/m);
+    expect(r.stdout).toMatch(/^32 answers, /m); // 4 of the 8 questions, 8 answers each
+    expect(evalCli('tests/eval/fixtures/small.jsonl', '--part', 'middle').code).toBe(2);
+  });
+
   it('grades only the first N answers with --limit', () => {
     const r = evalCli('tests/eval/fixtures/small.jsonl', '--limit', '3', '--grader', 'offline');
     expect(r.code).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EvalSetError, parseEvalSet } from '../../src/eval/dataset.js';
+import { EvalSetError, isEmptyAnswer, parseEvalSet } from '../../src/eval/dataset.js';
 
 const line = (o: Record<string, unknown>) => JSON.stringify({ question: 'Q?', reference: 'R.', answer: 'A.', score_avg: 4, ...o });
 
@@ -28,6 +28,17 @@ describe('parseEvalSet', () => {
       'set.jsonl:5: expected a JSON object',
       'set.jsonl:6: "reference" is empty',
     ]);
+  });
+
+  it('reads the rubric of a set in the product format: key points (strings or with weights), hint and question id', () => {
+    const [item] = parseEvalSet(line({ question_id: 'k1', key_points: ['One idea', { text: 'Another', weight: 2 }], hint: 'Think.' }), 'set.jsonl');
+    expect(item).toMatchObject({ questionId: 'k1', keyPoints: [{ text: 'One idea', weight: 1 }, { text: 'Another', weight: 2 }], hint: 'Think.' });
+    expect(() => parseEvalSet(line({ key_points: 'one idea' }), 'set.jsonl')).toThrow(/"key_points" must be a list/);
+  });
+
+  it('knows an empty answer: blank, or a placeholder such as "No submission"', () => {
+    for (const empty of ['', '  ', 'No submission', 'NO ANSWER.', 'n/a', '-']) expect(isEmptyAnswer(empty)).toBe(true);
+    for (const answer of ['No', 'None of the keys move', 'A stack']) expect(isEmptyAnswer(answer)).toBe(false);
   });
 
   it('refuses a file without answers', () => {
