@@ -64,7 +64,7 @@ export const KeyPointSchema = z.union([keyPointText, WeightedKeyPointSchema], {
 
 /**
  * A graded example answer: calibration for the LLM grader's prompt and a regression case for the
- * offline grader (`content:check` expects the offline score within 2 points of `score`).
+ * offline grader (`content:check` expects the offline score within 3 points of `score`).
  */
 export const ExampleSchema = z.strictObject(
   {

@@ -98,7 +98,7 @@ describe('App Home', () => {
     const dm = allText(rig.api.callsTo('chat.postMessage').find((c) => c.body.channel === 'UALICE')!.body.blocks);
     expect(dm).toMatch(/Score: 5\/10/);
     expect(dm).toMatch(/Key idea \d of 4/);
-    expect(dm).toMatch(/Not mentioned/);
+    expect(dm).toMatch(/\*Missed\*/);
     const everything = JSON.stringify(rig.api.calls.map((c) => c.body));
     expect(everything).not.toMatch(/q1 point|Reference answer for q1/);
   });
