@@ -6,11 +6,8 @@ import type { Question } from '../core/model.js';
 import type { Grader } from '../core/ports.js';
 import type { ContentError } from './errors.js';
 
-/**
- * The offline grader judges what is stated, not what is meant: on the packs' 100 examples its
- * scores sit 1.35 points (RMSE) from their authors', and every one within 3.
- */
-export const EXAMPLE_TOLERANCE = 3;
+/** How far (in points of 10) the offline grade of an example may sit from its author's score. */
+export const EXAMPLE_TOLERANCE = 2;
 
 export async function checkExamples(questions: readonly Question[], grader: Grader): Promise<ContentError[]> {
   const errors: ContentError[] = [];
