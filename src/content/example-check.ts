@@ -1,6 +1,7 @@
 /**
  * Graded examples as regression cases: the offline grader must score each example answer within
- * {@link EXAMPLE_TOLERANCE} points of the score its author gave it.
+ * {@link EXAMPLE_TOLERANCE} points of the score its author gave it, graded as production grades a
+ * member's answer (with the question's hint, whose words an answer only echoes earn nothing).
  */
 import type { Question } from '../core/model.js';
 import type { Grader } from '../core/ports.js';
@@ -19,6 +20,8 @@ export async function checkExamples(questions: readonly Question[], grader: Grad
         reference: q.reference,
         keyPoints: q.keyPoints,
         answer: example.answer,
+        ...(q.hint ? { hint: q.hint } : {}),
+        ...(q.rubric ? { rubric: q.rubric } : {}),
       });
       if (Math.abs(score - example.score) > EXAMPLE_TOLERANCE) {
         errors.push({

@@ -51,6 +51,7 @@ function toQuestion(data: FrontMatter, prompt: string, reference: string, source
     question.followUps = Object.fromEntries(Object.entries(data.follow_ups).map(([k, v]) => [Number(k), v]));
   }
   if (data.sources !== undefined) question.sources = data.sources;
+  if (data.rubric !== undefined) question.rubric = data.rubric;
   return question;
 }
 

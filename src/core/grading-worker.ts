@@ -183,6 +183,7 @@ export class GradingWorker {
       answer: answer.text,
       ...(question.hint ? { hint: question.hint } : {}),
       ...(question.examples?.length ? { examples: question.examples } : {}),
+      ...(question.rubric ? { rubric: question.rubric } : {}),
     };
     try {
       const called = performance.now();

@@ -35,7 +35,13 @@ export interface Question {
   followUps?: Record<number, string>;
   /** Where the reference's specific facts come from. */
   sources?: string[];
+  /** How answers are judged beyond the key points: `star` reads a behavioural story's structure (Situation, Task, Action, Result, reflection). */
+  rubric?: RubricKind;
 }
+
+/** Kinds of rubric a question may declare in its front matter. */
+export const RUBRIC_KINDS = ['star'] as const;
+export type RubricKind = (typeof RUBRIC_KINDS)[number];
 
 /** An answer to a question with the score (0-10) a careful human grader gives it. */
 export interface QuestionExample {

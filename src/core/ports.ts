@@ -14,6 +14,7 @@ import type {
   Place,
   Question,
   Round,
+  RubricKind,
   RoundStatus,
   StoredGrade,
   UserRecord,
@@ -45,6 +46,8 @@ export interface GradeRequest {
   hint?: string;
   /** Graded example answers, for the LLM grader's calibration. */
   examples?: QuestionExample[];
+  /** The question's rubric kind (`star`: a behavioural story, read for its structure too). */
+  rubric?: RubricKind;
 }
 
 /**

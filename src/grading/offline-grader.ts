@@ -84,10 +84,10 @@ export class OfflineGrader implements Grader {
   }
 
   private rubricFor(req: GradeRequest): ClaimRubric {
-    const key = JSON.stringify([req.question, req.reference, req.keyPoints, req.hint ?? '']);
+    const key = JSON.stringify([req.question, req.reference, req.keyPoints, req.hint ?? '', req.rubric ?? '']);
     let rubric = this.rubrics.get(key);
     if (!rubric) {
-      rubric = buildClaimRubric(req.question, req.reference, req.keyPoints, req.hint);
+      rubric = buildClaimRubric(req.question, req.reference, req.keyPoints, req.hint, req.rubric);
       if (this.rubrics.size >= 500) this.rubrics.clear();
       this.rubrics.set(key, rubric);
     }

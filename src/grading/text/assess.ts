@@ -4,8 +4,9 @@
  * The constants are global, chosen once; none is tuned per question.
  */
 import type { ClaimRubric } from './claim-rubric.js';
-import { LIST_MAX_STOP_SHARE, LIST_MIN_TOKENS, matchPoint, prepareAnswer } from './claims.js';
+import { echoes, LIST_MAX_STOP_SHARE, LIST_MIN_TOKENS, matchPoint, prepareAnswer } from './claims.js';
 import { readText } from './nlp.js';
+import { partsCredit, starCues } from './star.js';
 
 /**
  * A key point is mentioned from this credit, partly mentioned from `partlyAt`; below, it earns
@@ -15,6 +16,12 @@ import { readText } from './nlp.js';
 export const MENTIONED_AT = 0.5;
 export const KEYED = { partlyAt: 0.25, fullAt: 0.7 };
 export const DERIVED = { partlyAt: 0, fullAt: 0.5 };
+/**
+ * In a story question (`rubric: star`), a structure point (situation, actions, result,
+ * reflection) weighs this many times its written weight offline: the structure is what the offline
+ * grader can read, while the question's own points are matched only by their words.
+ */
+export const STRUCTURE_WEIGHT = 2;
 /** Share of its weight a reversed key point takes off the answer's total. */
 export const REVERSED_PENALTY = 0.5;
 
@@ -36,24 +43,34 @@ export interface Assessment {
 
 export function assess(rubric: ClaimRubric, answer: string): Assessment {
   const { partlyAt, fullAt } = rubric.derived ? DERIVED : KEYED;
-  const read = readText(answer);
+  const read = readText(answer, { story: rubric.story });
   const empty = read.words.length === 0;
-  const prepared = prepareAnswer(read);
+  const prepared = prepareAnswer(read, echoes(read, rubric));
+  const cues = read.tokenView ? starCues(read.tokenView, prepared.claimless) : undefined;
   const states: PointState[] = [];
   const credits: number[] = [];
   let earned = 0;
   let total = 0;
   for (const p of rubric.points) {
-    const m = matchPoint(p, prepared);
-    total += p.weight;
+    let m = matchPoint(p, prepared);
+    let fraction = Math.min(1, m.credit / fullAt);
+    // A story's structure point: its words, or its cues (each already on its own 0..1 scale),
+    // whichever shows more; words never reverse it.
+    if (cues && p.star.length > 0) {
+      const cue = partsCredit(p.star, cues);
+      m = { credit: Math.max(m.credit, cue), contradicted: 0 };
+      fraction = Math.max(fraction, cue);
+    }
+    const weight = p.star.length > 0 && cues ? p.weight * STRUCTURE_WEIGHT : p.weight;
+    total += weight;
     let state: PointState;
     if (m.contradicted > 0) {
       state = 'reversed';
-      earned -= REVERSED_PENALTY * p.weight;
+      earned -= REVERSED_PENALTY * weight;
     } else if (m.credit >= MENTIONED_AT) state = 'mentioned';
     else if (m.credit >= partlyAt && m.credit > 0) state = 'partly';
     else state = 'missed';
-    if (state === 'mentioned' || state === 'partly') earned += p.weight * Math.min(1, m.credit / fullAt);
+    if (state === 'mentioned' || state === 'partly') earned += weight * fraction;
     states.push(state);
     credits.push(state === 'reversed' ? 0 : m.credit);
   }

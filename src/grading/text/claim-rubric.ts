@@ -1,12 +1,15 @@
 /**
  * The rubric side of claim matching, built once per question: each key point (or, without key
  * points, each clause of the reference) as its content words in order, each word weighted and
- * marked with whether the key point negates it. Words the member was given (the question's and the
- * hint's) weigh little, and an answer earns nothing from them alone.
+ * marked with whether the key point negates it. The question's words weigh little, and an answer
+ * earns nothing from them alone. The hint's words keep their weight (a key point's word does not
+ * stop counting because the hint has it), but text that only echoes the hint or the question earns
+ * nothing (see `echoes`).
  */
 import type { KeyPoint } from '../../core/model.js';
 import { opposites } from './antonyms.js';
-import { readText } from './nlp.js';
+import { readText, type Word } from './nlp.js';
+import { starParts, type StarPart } from './star.js';
 import { referenceClauses } from './rubric.js';
 import { COMMON_STEMS, synonymOf } from './terms.js';
 
@@ -20,7 +23,7 @@ export interface Term {
   weight: number;
   /** The key point states this word under a negation ("does not need labels"). */
   negated: boolean;
-  /** The question or the hint has the word. */
+  /** The question has the word (or it is a word about answering): it weighs little and earns nothing alone. */
   given: boolean;
   /** Stems that say the opposite, unless the key point itself has them too. */
   opposites: ReadonlySet<string> | undefined;
@@ -37,15 +40,24 @@ export interface ClaimPoint {
   terms: Term[];
   /** Sum of the terms' weights. */
   total: number;
+  /** The parts of a story this point asks for (`rubric: star`), read from cues; empty for any other point. */
+  star: StarPart[];
 }
 
 export interface ClaimRubric {
   points: ClaimPoint[];
   /** The points come from the reference's clauses (no key points given). */
   derived: boolean;
+  /** Answers are stories, read for their STAR structure as well (`rubric: star`). */
+  story: boolean;
   /** Keys of the words the member was given: the question's and the hint's. */
   given: ReadonlySet<string>;
+  /** Runs of ECHO_RUN consecutive content words of the question or the hint, joined by spaces. */
+  givenRuns: ReadonlySet<string>;
 }
+
+/** This many consecutive content words in the order the question or hint has them are an echo. */
+export const ECHO_RUN = 4;
 
 /** Words that carry a negation in their meaning. */
 export const NEGATIVE_WORDS: ReadonlySet<string> = new Set(
@@ -55,12 +67,19 @@ export const NEGATIVE_WORDS: ReadonlySet<string> = new Set(
 /** Words about answering itself ("good question, I would have to look up the answer"): never evidence. */
 const META_WORDS = readText('question questions answer answers ask asked explain describe define sure guess').words.map((w) => w.key);
 
-export function buildClaimRubric(question: string, reference: string, keyPoints: readonly KeyPoint[], hint = ''): ClaimRubric {
+export function buildClaimRubric(question: string, reference: string, keyPoints: readonly KeyPoint[], hint = '', kind?: 'star'): ClaimRubric {
   const derived = keyPoints.length === 0;
+  const story = kind === 'star' && !derived;
+  const parts = texts0(keyPoints).map((t, i) => (story ? starParts(t, i === 0) : []));
   const texts = derived ? referenceClauses(reference) : keyPoints.map((k) => k.text);
-  const questionKeys = new Set(readText(question).words.map((w) => w.key));
-  const given = new Set([...questionKeys, ...readText(hint).words.map((w) => w.key), ...META_WORDS]);
-  const read = texts.map((t) => readText(t).words);
+  const questionWords = readText(question).words;
+  const hintWords = readText(hint).words;
+  const questionKeys = new Set(questionWords.map((w) => w.key));
+  const asked = new Set([...questionKeys, ...META_WORDS]);
+  const given = new Set([...asked, ...hintWords.map((w) => w.key)]);
+  const givenRuns = new Set([...runs(questionWords), ...runs(hintWords)]);
+  // A structure point's opening verb ("Describes", "States") says what to do, not what to say.
+  const read = texts.map((t, i) => readText(t).words.slice(parts[i]?.length ? 1 : 0));
 
   // Document frequency over the question and the points: a word shared by many points says little.
   const df = new Map<string, number>();
@@ -75,18 +94,30 @@ export function buildClaimRubric(question: string, reference: string, keyPoints:
       if (seen.has(w.key)) continue;
       seen.add(w.key);
       let weight = 1;
-      if (given.has(w.key)) weight *= TERM_WEIGHTS.given;
+      if (asked.has(w.key)) weight *= TERM_WEIGHTS.given;
       if (COMMON_STEMS.has(w.key)) weight *= TERM_WEIGHTS.common;
       if (w.light) weight *= TERM_WEIGHTS.light;
       const extra = Math.max(0, (df.get(w.key) ?? 1) - 1 - (questionKeys.has(w.key) ? 1 : 0));
       weight /= 1 + TERM_WEIGHTS.dfDiscount * extra;
       const opp = opposites(w.key);
       const usable = opp && [...opp].every((o) => !keys.has(o)) ? opp : undefined;
-      terms.push({ key: w.key, syn: synonymOf(w.key), weight, negated: w.negated, given: given.has(w.key), opposites: usable });
+      terms.push({ key: w.key, syn: synonymOf(w.key), weight, negated: w.negated, given: asked.has(w.key), opposites: usable });
     }
     const total = terms.reduce((s, t) => s + t.weight, 0);
     const negativeWord = words.some((w) => NEGATIVE_WORDS.has(w.key));
-    return { text: texts[i]!, weight: derived ? 1 : keyPoints[i]!.weight, negativeWord, terms, total };
+    return { text: texts[i]!, weight: derived ? 1 : keyPoints[i]!.weight, negativeWord, terms, total, star: parts[i] ?? [] };
   });
-  return { points, derived, given };
+  return { points, derived, story, given, givenRuns };
+}
+
+const texts0 = (keyPoints: readonly KeyPoint[]) => keyPoints.map((k) => k.text);
+
+/** The runs of ECHO_RUN consecutive content words inside each sentence of a text. */
+export function runs(words: readonly Word[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + ECHO_RUN <= words.length; i++) {
+    if (words[i + ECHO_RUN - 1]!.sentence !== words[i]!.sentence) continue;
+    out.push(words.slice(i, i + ECHO_RUN).map((w) => w.key).join(' '));
+  }
+  return out;
 }

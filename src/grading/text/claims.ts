@@ -5,7 +5,7 @@
  * ("past" for "future"), speaks against the point instead of for it. Words the member was given
  * (question, hint) count only beside a word of their own.
  */
-import type { ClaimPoint } from './claim-rubric.js';
+import { ECHO_RUN, runs, type ClaimPoint, type ClaimRubric } from './claim-rubric.js';
 import { nearMatch } from './fuzzy.js';
 import type { ReadText } from './nlp.js';
 import { synonymOf } from './terms.js';
@@ -43,10 +43,39 @@ export interface AnswerWords {
   syn: string[];
   /** Strength factor of each word: CLAIMLESS_CREDIT in a verbless heap, else 1. */
   factor: number[];
+  /** Each sentence is a heap of words rather than a claim. */
+  claimless: boolean[];
   distinct: string[];
 }
 
-export function prepareAnswer(read: ReadText): AnswerWords {
+/**
+ * The answer's words that only echo what the member was given: a run of ECHO_RUN words copied in
+ * order from the question or hint, or a sentence of at least ECHO_SENTENCE words all of which the
+ * question or hint has. They earn nothing.
+ */
+export function echoes(read: ReadText, rubric: Pick<ClaimRubric, 'given' | 'givenRuns'>): boolean[] {
+  const echo = new Array<boolean>(read.words.length).fill(false);
+  if (rubric.givenRuns.size > 0) {
+    const all = runs(read.words);
+    let r = 0;
+    for (let i = 0; i + ECHO_RUN <= read.words.length; i++) {
+      if (read.words[i + ECHO_RUN - 1]!.sentence !== read.words[i]!.sentence) continue;
+      if (rubric.givenRuns.has(all[r++]!)) echo.fill(true, i, i + ECHO_RUN);
+    }
+  }
+  let from = 0;
+  for (let s = 0; s < read.sentences; s++) {
+    const to = from + read.sentenceWords[s]!;
+    if (to - from >= ECHO_SENTENCE && read.words.slice(from, to).every((w) => rubric.given.has(w.key))) echo.fill(true, from, to);
+    from = to;
+  }
+  return echo;
+}
+
+/** A sentence of this many content words, each one the question or hint has, is an echo. */
+export const ECHO_SENTENCE = 3;
+
+export function prepareAnswer(read: ReadText, echo?: readonly boolean[]): AnswerWords {
   const list = read.tokens >= LIST_MIN_TOKENS && read.stopShare < LIST_MAX_STOP_SHARE;
   const heap = list || (read.words.length >= FILLER_WORDS && read.filler >= FILLER_SHARE);
   const claimless = read.hasVerb.map((verb, s) => {
@@ -57,7 +86,8 @@ export function prepareAnswer(read: ReadText): AnswerWords {
   return {
     read,
     syn: read.words.map((w) => synonymOf(w.key)),
-    factor: read.words.map((w) => (claimless[w.sentence] ? CLAIMLESS_CREDIT : 1)),
+    factor: read.words.map((w, i) => (echo?.[i] ? 0 : claimless[w.sentence] ? CLAIMLESS_CREDIT : 1)),
+    claimless,
     distinct: [...new Set(read.words.map((w) => w.key))],
   };
 }
@@ -93,7 +123,7 @@ function hitsFor(point: ClaimPoint, a: AnswerWords): Hit[] {
         strength = 1;
         opposite = true;
       }
-      if (strength === 0) continue;
+      if (strength === 0 || a.factor[i] === 0) continue;
       const samePolarity = point.negativeWord || w.negated === t.negated;
       hits.push({ at: w.at, sentence: w.sentence, term: ti, strength: strength * a.factor[i]!, agrees: opposite ? !samePolarity : samePolarity });
     }

@@ -11,10 +11,13 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { negationScope } from './negation.js';
 import { isStopWord, stem } from './terms.js';
 import { LIGHT_WORDS } from './stopwords.js';
 
 const nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
+/** The same model with named entities (numbers, amounts, dates), for the answers to story questions only. */
+const nlpWithEntities = winkNLP(model, ['sbd', 'negation', 'pos', 'ner']);
 const its = nlp.its;
 
 /** One content word of a text. */
@@ -48,6 +51,22 @@ export interface ReadText {
   tokens: number;
   /** Share of word tokens that are function words: near 0 for a keyword list, ~0.4 for prose. */
   stopShare: number;
+  /** Every token, read for a story's structure (only when asked for). */
+  tokenView?: StoryTokens;
+}
+
+/** Every token of a text with what the model says of it, for reading a story's structure. */
+export interface StoryTokens {
+  /** Lower-case token texts. */
+  words: string[];
+  lemmas: string[];
+  pos: string[];
+  negated: boolean[];
+  /** Sentence number of each token. */
+  sentence: number[];
+  /** The entity type of each token inside a named entity (CARDINAL, PERCENT, MONEY, DATE, DURATION, TIME...), else ''. */
+  entity: string[];
+  sentences: number;
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -55,26 +74,29 @@ const CJK_ALL = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 const VERB_POS = new Set(['VERB', 'AUX']);
 /** Marks that separate the parts of a sentence. */
 const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '"', '—', '–']);
-/** Words that turn a denied claim into an asserted one. */
-const CONTRAST = new Set(['but', 'however', 'whereas', 'while', 'although', 'though', 'yet', 'instead', 'rather']);
 /** Negation words: their meaning is carried by the negation scope, so they are not matched as words. */
 const NEGATORS = new Set(['not', 'no', 'nor', 'never', 'neither', 'without', 'none']);
-/** Where a negation's scope stops early: a conjunction that starts a new predicate. */
-const NEW_PREDICATE = new Set(['VERB', 'AUX', 'PRON']);
+/** Words whose "'s" is "is" or "has", which the model reads as such. */
+const CONTRACTING = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'let', 'where', 'how']);
 
-/** NFKC, `c++`/`c#` kept as words, sentence marks of CJK scripts as full stops, CJK spaced out. */
+/**
+ * NFKC, `c++`/`c#` kept as words, a possessive "'s" split off (the model otherwise keeps a
+ * possessive it has seen in an earlier text as one word, so the same text would read differently
+ * later), sentence marks of CJK scripts as full stops, CJK spaced out.
+ */
 function prepare(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/\bc\+\+/gi, ' cplusplus ')
     .replace(/\bc#/gi, ' csharp ')
+    .replace(/(\p{L}+)['’]s\b/gu, (all, word: string) => (CONTRACTING.has(word.toLowerCase()) ? all : `${word} 's`))
     .replace(/[。！？；]/gu, '. ')
     .replace(/\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n/g, '.\n')
     .replace(CJK_ALL, ' $1 ');
 }
 
-export function readText(text: string): ReadText {
-  const doc = nlp.readDoc(prepare(text));
+export function readText(text: string, options: { story?: boolean } = {}): ReadText {
+  const doc = (options.story ? nlpWithEntities : nlp).readDoc(prepare(text));
   const tokens = doc.tokens();
   // The typings of wink-nlp 2 give `out` one return type for every property; the values are these.
   const out = tokens.out.bind(tokens) as (f: unknown) => unknown[];
@@ -84,39 +106,8 @@ export function readText(text: string): ReadText {
   const types = out(its.type) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
 
-  // The model's negation scope, cut where a conjunction starts a new predicate, and none after
-  // "or not" ("whether or not it loops"), which negates nothing.
-  const negated = negation.slice();
-  const words = tokens.out() as string[];
-  for (let i = 2; i < negated.length; i++) {
-    if (negated[i] && words[i - 1]!.toLowerCase() === 'not' && words[i - 2]!.toLowerCase() === 'or') {
-      for (let j = i; j < negated.length && negated[j]; j++) negated[j] = false;
-    }
-  }
-  for (let i = 1; i < negated.length; i++) {
-    if (negated[i] && pos[i - 1] === 'CCONJ' && NEW_PREDICATE.has(pos[i]!)) {
-      for (let j = i; j < negated.length && negated[j]; j++) negated[j] = false;
-    }
-  }
-  const deniesPredicate = (n: number): boolean => {
-    const w = words[n]!.toLowerCase();
-    if (w === 'never' || w === 'cannot') return true;
-    return (w === 'not' || w === "n't") && n > 0 && VERB_POS.has(pos[n - 1]!);
-  };
-  // The model ends a scope at a comma. A claim denied at the start of a sentence is denied to its
-  // end ("is not efficient because it needs less data, and ..."), unless a contrast turns it
-  // ("but", "however", "whereas") or a new sentence part starts (";", ":").
-  for (const [from, to] of doc.sentences().out(its.span) as unknown as [number, number][]) {
-    let on = false;
-    for (let i = from; i <= to; i++) {
-      const w = words[i]!.toLowerCase();
-      const newPredicate = i > from && pos[i - 1] === 'CCONJ' && NEW_PREDICATE.has(pos[i]!);
-      if (CONTRAST.has(w) || w === ';' || w === ':' || newPredicate) on = false;
-      if (negated[i] && !on && i > from && deniesPredicate(i - 1)) on = true;
-      if (on && types[i] !== 'punctuation') negated[i] = true;
-      else if (newPredicate || CONTRAST.has(w)) negated[i] = false;
-    }
-  }
+  const words = (tokens.out() as string[]).map((w) => w.toLowerCase());
+  const negated = negationScope({ words, pos, types, flags: negation, spans });
   const content: Word[] = [];
   const hasVerb: boolean[] = [];
   const sentenceWords: number[] = [];
@@ -152,7 +143,7 @@ export function readText(text: string): ReadText {
         continue;
       }
       if (light) functionWords++;
-      const key = type === 'unk' && CJK.test(lemma) ? lemma : stem(lemma.replace(/\.$/, ''));
+      const key = type === 'unk' && CJK.test(lemma) ? lemma : keyOf(lemma.replace(/\.$/, ''));
       if (key === '') continue;
       content.push({ key, at: content.length, sentence, negated: negated[i] === true, light });
     }
@@ -163,7 +154,9 @@ export function readText(text: string): ReadText {
     sentenceFiller.push(tokensHere === 0 ? 0 : ((top[0] ?? 0) + (top[1] ?? 0)) / tokensHere);
   });
   const top = [...allFillers.values()].sort((x, y) => y - x);
+  const tokenView = options.story ? storyTokens(doc, words, lemmas, pos, negated, spans) : undefined;
   return {
+    ...(tokenView ? { tokenView } : {}),
     words: content,
     sentences: spans.length,
     hasVerb,
@@ -176,3 +169,23 @@ export function readText(text: string): ReadText {
   };
 }
 
+
+/** The key of a lemma: its stem; a prefixed compound the model keeps whole ("pre-trained") as one word ("pretrain"). */
+function keyOf(lemma: string): string {
+  if (!lemma.includes('-')) return stem(lemma);
+  const parts = lemma.split('-').filter((p) => p !== '');
+  if (parts.length === 0) return '';
+  return parts.slice(0, -1).join('') + stem(parts[parts.length - 1]!);
+}
+
+type Doc = ReturnType<typeof nlp.readDoc>;
+
+function storyTokens(doc: Doc, words: string[], lemmas: string[], pos: string[], negated: boolean[], spans: [number, number][]): StoryTokens {
+  const sentence = new Array<number>(words.length).fill(0);
+  spans.forEach(([from, to], s) => sentence.fill(s, from, to + 1));
+  const entity = new Array<string>(words.length).fill('');
+  const entities = doc.entities();
+  const types = entities.out(its.type) as unknown as string[];
+  (entities.out(its.span) as unknown as [number, number][]).forEach(([from, to], i) => entity.fill(types[i]!, from, to + 1));
+  return { words, lemmas: lemmas.map((l) => l.toLowerCase()), pos, negated, sentence, entity, sentences: spans.length };
+}

@@ -21,8 +21,9 @@ const AUX = /\b(is|are|was|were|can|could|will|would|should|must|does|do|did|has
 
 /**
  * One sentence (or list item) with its claim negated: "not" after its first auxiliary ("is not",
- * "can not"), else "does not" / "do not" before its first present-tense verb ("does not use"), else
- * "It is not true that ...".
+ * "can not"), else "does not" / "do not" / "did not" before its first finite verb ("does not use",
+ * "did not ship"), else "It is not true that ...". A predicate joined by "and" or "or" without a
+ * subject of its own is negated too ("did not stop ... and did not ask").
  */
 export function negateSentence(sentence: string): string {
   const aux = AUX.exec(sentence);
@@ -31,27 +32,50 @@ export function negateSentence(sentence: string): string {
   const pos = out(its.pos);
   const words = out();
   const lemmas = out(its.lemma);
+  const at: number[] = [];
   let from = 0;
-  let verbAt = -1;
-  let verb = -1;
-  for (let i = 0; i < words.length; i++) {
-    const at = sentence.indexOf(words[i]!, from);
-    if (at < 0) continue;
-    from = at + words[i]!.length;
-    if (pos[i] === 'VERB' && /^[a-z]+$/.test(words[i]!) && !/(?:ed|ing)$/.test(words[i]!) && i > 0 && !['DET', 'ADP', 'ADJ', 'PUNCT'].includes(pos[i - 1]!)) {
-      [verbAt, verb] = [at, i];
-      break;
-    }
+  for (const w of words) {
+    const found = sentence.indexOf(w, from);
+    at.push(found);
+    if (found >= 0) from = found + w.length;
   }
-  if (aux && (verb < 0 || aux.index < verbAt)) return `${sentence.slice(0, aux.index + aux[0].length)} not${sentence.slice(aux.index + aux[0].length)}`;
-  if (verb < 0) return `It is not true that ${sentence[0]!.toLowerCase()}${sentence.slice(1)}`;
-  const does = words[verb] !== lemmas[verb] && /s$/.test(words[verb]!) ? 'does' : 'do';
-  return `${sentence.slice(0, verbAt)}${does} not ${lemmas[verb]!}${sentence.slice(verbAt + words[verb]!.length)}`;
+  const finite = (i: number) => pos[i] === 'VERB' && at[i]! >= 0 && /^[a-z]+$/.test(words[i]!) && !/ing$/.test(words[i]!);
+  const verbs: number[] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (verbs.length === 0 && finite(i) && !['DET', 'ADP', 'ADJ', 'PUNCT', 'PART', 'AUX'].includes(pos[i - 1]!)) verbs.push(i);
+    else if (verbs.length > 0 && finite(i) && pos[i - 1] === 'CCONJ') verbs.push(i);
+  }
+  const negateVerb = (text: string, i: number): string => {
+    const w = words[i]!;
+    const does = w === lemmas[i] ? 'do' : /s$/.test(w) ? 'does' : 'did';
+    return `${text.slice(0, at[i]!)}${does} not ${lemmas[i]!}${text.slice(at[i]! + w.length)}`;
+  };
+  if (aux && (verbs.length === 0 || aux.index < at[verbs[0]!]!)) {
+    let text = sentence;
+    for (const i of verbs.filter((v) => at[v]! > aux.index).reverse()) if (pos[i - 1] === 'CCONJ') text = negateVerb(text, i);
+    return `${text.slice(0, aux.index + aux[0].length)} not${text.slice(aux.index + aux[0].length)}`;
+  }
+  if (verbs.length === 0) return `It is not true that ${sentence[0]!.toLowerCase()}${sentence.slice(1)}`;
+  return verbs.reduceRight((text, i) => negateVerb(text, i), sentence);
 }
 
-/** The reference with every sentence's claim negated ("dropout is not ...", "does not use ..."). */
+/**
+ * A sentence's clauses, each negated: the parts between semicolons, and the claim after a short
+ * label ("Action: I stopped ..." keeps "Action:" and negates what follows).
+ */
+function negateClauses(sentence: string): string {
+  return sentence
+    .split(/;\s+/)
+    .map((part) => {
+      const labelled = /^([^:]{1,40}):\s+(\S.*)$/.exec(part);
+      return labelled ? `${labelled[1]}: ${negateSentence(labelled[2]!)}` : negateSentence(part);
+    })
+    .join('; ');
+}
+
+/** The reference with every clause's claim negated ("dropout is not ...", "does not use ..."). */
 export function negatedReference(q: Question): string {
-  return sentences(q.reference).map(negateSentence).join(' ');
+  return sentences(q.reference).map(negateClauses).join(' ');
 }
 
 function seeded(seed: string): () => number {

@@ -1,0 +1,94 @@
+/**
+ * The scope of negations in one text, from wink-nlp's negation flags with the corrections the
+ * offline grader needs:
+ * - a scope ends where "and"/"or" starts a new predicate ("has no fixed size and grows");
+ * - "whether or not" negates nothing;
+ * - a claim denied at the start of a sentence is denied to its end ("is not efficient because it
+ *   needs less data, and ..."), though the model ends a scope at a comma, unless a contrast turns it
+ *   ("but", "however", "whereas") or a new sentence part starts (";", ":");
+ * - "it is not true that X and Y" denies both X and Y;
+ * - a denial inside a relative clause ("a user that does not exist is an expected outcome") ends
+ *   where the clause does, at the sentence's own verb.
+ */
+
+const VERB_POS = new Set(['VERB', 'AUX']);
+/** Words that turn a denied claim into an asserted one. */
+const CONTRAST = new Set(['but', 'however', 'whereas', 'while', 'although', 'though', 'yet', 'instead', 'rather']);
+/** Where a negation's scope stops early: a conjunction that starts a new predicate. */
+const NEW_PREDICATE = new Set(['VERB', 'AUX', 'PRON']);
+/** Pronouns that open a relative clause after a noun. */
+const RELATIVE = new Set(['that', 'which', 'who', 'whom']);
+/** Parts of speech that head a predicate ("does not exist", "is not idempotent"). */
+const PREDICATE_HEAD = new Set(['VERB', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+/** Tokens that may stand between a relative pronoun and the verb it denies ("that does not", "which never"). */
+const VERB_GROUP = new Set(['AUX', 'PART', 'ADV']);
+
+export interface TokenView {
+  /** Lower-case token texts. */
+  words: readonly string[];
+  pos: readonly string[];
+  types: readonly string[];
+  /** wink-nlp's negation flags. */
+  flags: readonly boolean[];
+  /** Sentence spans, inclusive token indexes. */
+  spans: readonly (readonly [number, number])[];
+}
+
+/** Whether each token stands under a negation. */
+export function negationScope(t: TokenView): boolean[] {
+  const { words, pos, types, spans } = t;
+  const negated = t.flags.slice();
+  for (let i = 2; i < negated.length; i++) {
+    if (negated[i] && words[i - 1] === 'not' && words[i - 2] === 'or') {
+      for (let j = i; j < negated.length && negated[j]; j++) negated[j] = false;
+    }
+  }
+  for (let i = 1; i < negated.length; i++) {
+    if (negated[i] && pos[i - 1] === 'CCONJ' && NEW_PREDICATE.has(pos[i]!)) {
+      for (let j = i; j < negated.length && negated[j]; j++) negated[j] = false;
+    }
+  }
+  const deniesPredicate = (n: number): boolean => {
+    const w = words[n]!;
+    if (w === 'never' || w === 'cannot') return true;
+    return (w === 'not' || w === "n't") && n > 0 && VERB_POS.has(pos[n - 1]!);
+  };
+  /** "not true that ...", "not the case that ...": the whole clause that follows is denied. */
+  const deniesClause = (n: number): boolean => {
+    const next = words.slice(n, n + 3).join(' ');
+    return /^(?:true|the case|correct|so) that\b/.test(next);
+  };
+  /** The denial at token n sits in a relative clause: "<noun> that [does] not ...". */
+  const inRelativeClause = (n: number, from: number): boolean => {
+    let k = n - 1;
+    while (k > from && VERB_GROUP.has(pos[k]!) && !RELATIVE.has(words[k]!)) k--;
+    return k > from && RELATIVE.has(words[k]!) && ['NOUN', 'PROPN', 'PRON'].includes(pos[k - 1]!);
+  };
+  for (const [from, to] of spans) {
+    let on = false;
+    let relative = false;
+    let headSeen = false;
+    let whole = false;
+    for (let i = from; i <= to; i++) {
+      const w = words[i]!;
+      const newPredicate = !whole && i > from && pos[i - 1] === 'CCONJ' && NEW_PREDICATE.has(pos[i]!);
+      let ends = CONTRAST.has(w) || w === ';' || w === ':' || newPredicate;
+      // A relative clause ends at the next verb after the head of its denied predicate.
+      if (on && relative && headSeen && VERB_POS.has(pos[i]!) && pos[i - 1] !== 'PART' && pos[i - 1] !== 'AUX') ends = true;
+      if (ends && on) {
+        on = false;
+        whole = false;
+        if (relative) for (let j = i; j <= to && negated[j]; j++) negated[j] = false;
+      }
+      if (negated[i] && !on && i > from && deniesPredicate(i - 1)) {
+        on = true;
+        relative = inRelativeClause(i - 1, from);
+        whole = deniesClause(i);
+        headSeen = PREDICATE_HEAD.has(pos[i]!);
+      } else if (on && PREDICATE_HEAD.has(pos[i]!)) headSeen = true;
+      if (on && types[i] !== 'punctuation') negated[i] = true;
+      else if (newPredicate || CONTRAST.has(w)) negated[i] = false;
+    }
+  }
+  return negated;
+}
