@@ -1,11 +1,15 @@
 /**
  * The scope of negations in one text, from wink-nlp's negation flags with the corrections the
  * offline grader needs:
- * - a scope ends where "and"/"or" starts a new predicate ("has no fixed size and grows");
+ * - a scope ends where "and"/"or" starts a new predicate or clause ("has no fixed size and grows",
+ *   "there is no conflict, and isolation lets both commit"), or ", so" a consequence;
+ * - "without" denies its noun phrase only ("without an index it can lock more rows");
  * - "whether or not" negates nothing;
  * - a claim denied at the start of a sentence is denied to its end ("is not efficient because it
  *   needs less data, and ..."), though the model ends a scope at a comma, unless a contrast turns it
- *   ("but", "however", "whereas") or a new sentence part starts (";", ":");
+ *   ("but", "however", "whereas") or a new sentence part starts (";", ":"); a denial inside a
+ *   clause opened by "if", "when", "because"... keeps the model's scope ("if the pods do not fit,
+ *   the autoscaler adds a node" asserts the addition);
  * - "it is not true that X and Y" denies both X and Y;
  * - a denial inside a relative clause ("a user that does not exist is an expected outcome") ends
  *   where the clause does, at the sentence's own verb.
@@ -43,15 +47,42 @@ export function negationScope(t: TokenView): boolean[] {
       for (let j = i; j < negated.length && negated[j]; j++) negated[j] = false;
     }
   }
+  /** "and"/"or" at token n opens a clause of its own: a verb follows before the next mark ("no conflict, and isolation lets both commit"). */
+  const opensClause = (n: number): boolean => {
+    if (pos[n] !== 'CCONJ') return false;
+    if (NEW_PREDICATE.has(pos[n + 1] ?? '')) return true;
+    for (let k = n + 2; k < words.length && types[k] !== 'punctuation'; k++) if (VERB_POS.has(pos[k]!)) return k > n + 2;
+    return false;
+  };
   for (let i = 1; i < negated.length; i++) {
-    if (negated[i] && pos[i - 1] === 'CCONJ' && NEW_PREDICATE.has(pos[i]!)) {
+    if (negated[i] && opensClause(i - 1)) {
       for (let j = i; j < negated.length && negated[j]; j++) negated[j] = false;
+    }
+  }
+  // "without" denies its noun phrase, not the predicate after it ("without an index, it can lock more rows").
+  for (let i = 0; i < negated.length; i++) {
+    if (words[i] !== 'without') continue;
+    let head = false;
+    for (let j = i + 1; j < negated.length && negated[j]; j++) {
+      if (head && (VERB_POS.has(pos[j]!) || pos[j] === 'CCONJ' || pos[j] === 'SCONJ')) {
+        for (let k = j; k < negated.length && negated[k]; k++) negated[k] = false;
+        break;
+      }
+      if (['NOUN', 'PROPN', 'PRON', 'NUM'].includes(pos[j]!)) head = true;
     }
   }
   const deniesPredicate = (n: number): boolean => {
     const w = words[n]!;
     if (w === 'never' || w === 'cannot') return true;
     return (w === 'not' || w === "n't") && n > 0 && VERB_POS.has(pos[n - 1]!);
+  };
+  /** The denial at token n sits in a clause opened by "if", "when", "because"... and not yet closed by a comma: the model's own scope is right there. */
+  const inSubordinateClause = (n: number, from: number): boolean => {
+    for (let k = n - 1; k >= from; k--) {
+      if (words[k] === ',' || words[k] === ';') return false;
+      if (pos[k] === 'SCONJ' && words[k] !== 'that') return true;
+    }
+    return false;
   };
   /** "not true that ...", "not the case that ...": the whole clause that follows is denied. */
   const deniesClause = (n: number): boolean => {
@@ -71,8 +102,9 @@ export function negationScope(t: TokenView): boolean[] {
     let whole = false;
     for (let i = from; i <= to; i++) {
       const w = words[i]!;
-      const newPredicate = !whole && i > from && pos[i - 1] === 'CCONJ' && NEW_PREDICATE.has(pos[i]!);
-      let ends = CONTRAST.has(w) || w === ';' || w === ':' || newPredicate;
+      const newPredicate = !whole && i > from && opensClause(i - 1);
+      // ", so ..." starts a consequence of its own.
+      let ends = CONTRAST.has(w) || w === ';' || w === ':' || newPredicate || (w === 'so' && words[i - 1] === ',');
       // A relative clause ends at the next verb after the head of its denied predicate.
       if (on && relative && headSeen && VERB_POS.has(pos[i]!) && pos[i - 1] !== 'PART' && pos[i - 1] !== 'AUX') ends = true;
       if (ends && on) {
@@ -80,7 +112,7 @@ export function negationScope(t: TokenView): boolean[] {
         whole = false;
         if (relative) for (let j = i; j <= to && negated[j]; j++) negated[j] = false;
       }
-      if (negated[i] && !on && i > from && deniesPredicate(i - 1)) {
+      if (negated[i] && !on && i > from && deniesPredicate(i - 1) && !inSubordinateClause(i - 1, from)) {
         on = true;
         relative = inRelativeClause(i - 1, from);
         whole = deniesClause(i);

@@ -169,13 +169,9 @@ export function readText(text: string, options: { story?: boolean } = {}): ReadT
   };
 }
 
-
-/** The key of a lemma: its stem; a prefixed compound the model keeps whole ("pre-trained") as one word ("pretrain"). */
+/** The key of a lemma: its stem; a prefixed compound the model keeps whole ("pre-trained", "pre-emption") is one word ("pretrain", "preempt"). */
 function keyOf(lemma: string): string {
-  if (!lemma.includes('-')) return stem(lemma);
-  const parts = lemma.split('-').filter((p) => p !== '');
-  if (parts.length === 0) return '';
-  return parts.slice(0, -1).join('') + stem(parts[parts.length - 1]!);
+  return stem(lemma.includes('-') ? lemma.replace(/-/g, '') : lemma);
 }
 
 type Doc = ReturnType<typeof nlp.readDoc>;

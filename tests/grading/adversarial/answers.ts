@@ -22,7 +22,7 @@ const AUX = /\b(is|are|was|were|can|could|will|would|should|must|does|do|did|has
 /**
  * One sentence (or list item) with its claim negated: "not" after its first auxiliary ("is not",
  * "can not"), else "does not" / "do not" / "did not" before its first finite verb ("does not use",
- * "did not ship"), else "It is not true that ...". A predicate joined by "and" or "or" without a
+ * "did not ship"), "Do not ..." before an instruction, else "It is not true that ...". A predicate joined by "and" or "or" without a
  * subject of its own is negated too ("did not stop ... and did not ask").
  */
 export function negateSentence(sentence: string): string {
@@ -55,20 +55,25 @@ export function negateSentence(sentence: string): string {
     for (const i of verbs.filter((v) => at[v]! > aux.index).reverse()) if (pos[i - 1] === 'CCONJ') text = negateVerb(text, i);
     return `${text.slice(0, aux.index + aux[0].length)} not${text.slice(aux.index + aux[0].length)}`;
   }
+  // An instruction ("Distinguish ...", "Use ...") is negated as "Do not ...".
+  if (pos[0] === 'VERB' && words[0]!.toLowerCase() === lemmas[0] && at[0] === 0) return `Do not ${sentence[0]!.toLowerCase()}${sentence.slice(1)}`;
   if (verbs.length === 0) return `It is not true that ${sentence[0]!.toLowerCase()}${sentence.slice(1)}`;
   return verbs.reduceRight((text, i) => negateVerb(text, i), sentence);
 }
 
 /**
- * A sentence's clauses, each negated: the parts between semicolons, and the claim after a short
- * label ("Action: I stopped ..." keeps "Action:" and negates what follows).
+ * A sentence's clauses, each negated: the parts between semicolons, the claim after a short label
+ * ("Action: I stopped ..." keeps "Action:" and negates what follows), and each clause joined by a
+ * comma and "and", "but", "so", "or", "while" or "whereas".
  */
 function negateClauses(sentence: string): string {
   return sentence
     .split(/;\s+/)
     .map((part) => {
       const labelled = /^([^:]{1,40}):\s+(\S.*)$/.exec(part);
-      return labelled ? `${labelled[1]}: ${negateSentence(labelled[2]!)}` : negateSentence(part);
+      const [label, claim] = labelled ? [`${labelled[1]}: `, labelled[2]!] : ['', part];
+      const pieces = claim.split(/(,\s+(?:and|but|so|or|yet|while|whereas)\s+)/);
+      return label + pieces.map((piece, i) => (i % 2 === 1 || !/\p{L}/u.test(piece) ? piece : negateSentence(piece))).join('');
     })
     .join('; ');
 }
