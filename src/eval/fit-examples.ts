@@ -5,9 +5,11 @@
  * packs in name order go alternately to the `fit` part (1st, 3rd, ...) and the `report` part (2nd,
  * 4th, ...). Prints, for each part, the RMSE (points of 10), Pearson and the count of examples
  * within {@link EXAMPLE_TOLERANCE} points of their author's score, graded as production grades (with
- * the hint and the rubric kind). With `--fit`, first fits the curve (full, power; no floor) by
- * least squares on the fit packs only and prints it with the figures it would give; the grader's
- * KEYED_CURVE is set from that, and the report packs are the check.
+ * the hint and the rubric kind). With `--fit`, first fits the curve (full, power; no floor) on the
+ * fit packs only (most examples within the tolerance, then least squares), among the curves that keep the answers made to game the
+ * grader (each question's reference with its claims negated, its key points' words joined by
+ * filler) at {@link GAMED_MAX} or less on average, and prints it with the figures it would give;
+ * the grader's KEYED_CURVE is set from that, and the report packs are the check.
  */
 import { parseArgs } from 'node:util';
 import { EXAMPLE_TOLERANCE } from '../content/example-check.js';
@@ -16,6 +18,7 @@ import type { Question } from '../core/model.js';
 import { calibrate, KEYED_CURVE, type Curve } from '../grading/offline-grader.js';
 import { assess, type Assessment } from '../grading/text/assess.js';
 import { buildClaimRubric } from '../grading/text/claim-rubric.js';
+import { fillerStuffed, negatedReference } from './adversarial.js';
 import { pearson, rmse } from './stats.js';
 
 export interface ExampleRow {
@@ -57,14 +60,34 @@ export function figures(rows: readonly ExampleRow[], curve: Curve): ExampleFigur
   };
 }
 
-/** The least-squares curve over a grid (full 0.40-1.00, power 0.30-1.50, floor 0). */
-export function fitKeyedCurve(rows: readonly ExampleRow[]): Curve {
-  let best: { curve: Curve; rmse: number } = { curve: KEYED_CURVE, rmse: Infinity };
+/** Mean score a curve may give the gamed answers: the adversarial test's bound (3), less a margin. */
+export const GAMED_MAX = 2.85;
+
+/** The answers made to game the grader, assessed once: each reference negated, and its key points' words joined by filler. */
+export function assessGamed(questions: readonly Question[]): Assessment[][] {
+  const negated: Assessment[] = [];
+  const filler: Assessment[] = [];
+  for (const q of questions) {
+    const rubric = buildClaimRubric(q.prompt, q.reference, q.keyPoints, q.hint ?? '', q.rubric);
+    negated.push(assess(rubric, negatedReference(q)));
+    filler.push(assess(rubric, fillerStuffed(q, 'run-on')), assess(rubric, fillerStuffed(q, 'commas')));
+  }
+  return [negated, filler];
+}
+
+/**
+ * The curve over a grid (full 0.40-1.00, power 0.30-1.50, floor 0) that puts the most examples
+ * within the tolerance content:check uses, the least squared error among those, and keeps each set
+ * of gamed answers at GAMED_MAX or less.
+ */
+export function fitKeyedCurve(rows: readonly ExampleRow[], gamed: readonly Assessment[][] = []): Curve {
+  let best: { curve: Curve; rmse: number; within: number } = { curve: KEYED_CURVE, rmse: Infinity, within: -1 };
   for (let full = 0.4; full <= 1.0001; full += 0.05) {
     for (let power = 0.3; power <= 1.5001; power += 0.05) {
       const curve = { full: round2(full), power: round2(power), floor: 0 };
-      const e = figures(rows, curve).rmse;
-      if (e < best.rmse - 1e-9) best = { curve, rmse: e };
+      if (gamed.some((set) => set.reduce((sum, a) => sum + calibrate(a, curve), 0) / set.length > GAMED_MAX)) continue;
+      const f = figures(rows, curve);
+      if (f.within > best.within || (f.within === best.within && f.rmse < best.rmse - 1e-9)) best = { curve, rmse: f.rmse, within: f.within };
     }
   }
   return best.curve;
@@ -88,7 +111,7 @@ async function main(): Promise<void> {
   const split = splitPacks(rows.map((r) => r.pack));
   const fitRows = rows.filter((r) => split.fit.includes(r.pack));
   const reportRows = rows.filter((r) => split.report.includes(r.pack));
-  const curve = values.fit ? fitKeyedCurve(fitRows) : KEYED_CURVE;
+  const curve = values.fit ? fitKeyedCurve(fitRows, assessGamed(questions)) : KEYED_CURVE;
   process.stdout.write(`${values.fit ? 'fitted' : 'current'} key-point curve: full ${curve.full}, power ${curve.power}\n`);
   process.stdout.write(`${line('fit', split.fit, figures(fitRows, curve))}\n`);
   process.stdout.write(`${line('report', split.report, figures(reportRows, curve))}\n`);

@@ -24,12 +24,13 @@ export interface Curve {
 
 /**
  * With key points (every shipped question): floor 0, so an answer that mentions none of them scores
- * 0, and three quarters of the rubric's weight earns 10. Fitted (least squares) to the 100 graded
- * examples of the shipped packs, among the curves that keep the adversarial answers of
- * tests/grading/offline-adversarial.test.ts within bounds; checked on the held-out key-point set
- * (tests/eval/fixtures/keypoints-holdout.jsonl), never fitted to it.
+ * 0, and the whole rubric's weight earns 10, concavely (power below 1). Fitted by
+ * `npm run eval:examples -- --fit` to the graded examples of half the shipped packs (every other
+ * pack by name), among the curves that keep the gamed answers of
+ * tests/grading/offline-adversarial.test.ts within bounds; the other packs' examples and the
+ * held-out key-point set (tests/eval/fixtures/keypoints-holdout.jsonl) check it.
  */
-export const KEYED_CURVE: Curve = { full: 0.75, power: 0.7, floor: 0 };
+export const KEYED_CURVE: Curve = { full: 1, power: 0.7, floor: 0 };
 
 /**
  * Without key points (eval sets), the rubric is guessed from the reference's clauses, and a lexical
@@ -52,7 +53,7 @@ export function calibrate(a: Pick<Assessment, 'share' | 'empty' | 'restatesQuest
 
 export class OfflineGrader implements Grader {
   readonly id = 'offline';
-  readonly version = 'offline-2';
+  readonly version = 'offline-3';
   private readonly rubrics = new Map<string, ClaimRubric>();
 
   constructor(private readonly curves: { keyed: Curve; derived: Curve } = { keyed: KEYED_CURVE, derived: DERIVED_CURVE }) {}
@@ -80,7 +81,9 @@ export class OfflineGrader implements Grader {
         if (state === 'reversed') reversed.push(p.text);
       }
     });
-    return { score, covered, missed, partly, feedback: feedback(a, score, covered, partly, missed, reversed), grader: this.id, flags: [] };
+    let text = feedback(a, score, covered, partly, missed, reversed);
+    if (rubric.story && !a.empty && !a.restatesQuestion) text += ` ${STORY_NOTE}`;
+    return { score, covered, missed, partly, feedback: text, grader: this.id, flags: [] };
   }
 
   private rubricFor(req: GradeRequest): ClaimRubric {
@@ -94,6 +97,10 @@ export class OfflineGrader implements Grader {
     return rubric;
   }
 }
+
+/** What offline grading can know of a behavioural story, said with every grade of one. */
+export const STORY_NOTE =
+  'Offline grading reads a story\'s shape (a specific situation, what you did yourself, a result with numbers, what you learned), not whether it is true or a good example.';
 
 function feedback(a: Assessment, score: number, covered: string[], partly: string[], missed: string[], reversed: string[]): string {
   const total = covered.length + partly.length + missed.length;

@@ -46,6 +46,7 @@ const cases: Array<[name: string, text: string, field: string, message?: RegExp]
   ['two headings', `---\n${frontMatter()}\n---\n# What is it?\n\nAn answer.\n\n# Another question?\n\nMore.\n`, 'heading', /another at line 18/],
   ['an empty body', `---\n${frontMatter()}\n---\n# What is it?\n\n   \n`, 'body', /reference answer is empty/],
   ['nothing after the front matter', `---\n${frontMatter()}\n---\n`, 'body', /reference answer is empty/],
+  ['an unknown rubric kind', questionFile('demo', { rubric: 'rubric: stars' }), 'rubric', /Rubric must be one of star \(or left out\), got "stars"/],
   ['a bad id format', questionFile('Demo_Question'), 'id', /kebab-case/],
   ['a missing id', questionFile('demo', { id: null }), 'id', /Missing/],
 ];

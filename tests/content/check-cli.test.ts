@@ -95,9 +95,12 @@ describe('npm run content:check', () => {
     expect(output).toContain(`${content.dir}/missing: directory: The content directory`);
   });
 
-  it('validates the shipped content by default', () => {
+  it('passes the shipped content by default: at least 260 questions in at least 12 packs, every example within tolerance', () => {
     const { code, output } = check([]);
-    expect(output).toMatch(/^OK: \d+ questions in \d+ packs? \(.*llm-interview: 10.*\)\nMost alike: .+\n$/);
+    expect(output).toMatch(/^OK: \d+ questions in \d+ packs? \(.*behavioural: 22.*llm-interview: 10.*\)\nMost alike: .+\n$/);
+    const [, questions, packs] = /^OK: (\d+) questions in (\d+) packs/.exec(output)!;
+    expect(Number(questions)).toBeGreaterThanOrEqual(260);
+    expect(Number(packs)).toBeGreaterThanOrEqual(12);
     expect(code).toBe(0);
   });
 });

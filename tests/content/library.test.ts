@@ -35,6 +35,11 @@ describe('parseQuestion', () => {
     });
   });
 
+  it('reads a rubric kind for behavioural questions, and none by default', () => {
+    expect(parseQuestion(questionFile('demo', { rubric: 'rubric: star' }), { pack: 'p', file: 'p/01-demo.md' }).question).toMatchObject({ rubric: 'star' });
+    expect(parseQuestion(questionFile('demo'), { pack: 'p', file: 'p/01-demo.md' }).question).not.toHaveProperty('rubric');
+  });
+
   it('accepts Windows line ends and a byte-order mark, and defaults tags and hint', () => {
     const text = `\uFEFF${questionFile('demo', { tags: null, hint: null })}`.replace(/\n/g, '\r\n');
     const { question } = parseQuestion(text, { pack: 'p', file: 'p/01-demo.md' });

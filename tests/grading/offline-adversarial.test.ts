@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load-content.js';
 import type { Question } from '../../src/core/model.js';
 import { OfflineGrader } from '../../src/grading/offline-grader.js';
-import { fillerStuffed, negatedReference, NOTHING, questionEchoes, strongAnswers } from './adversarial/answers.js';
+import { fillerStuffed, negatedReference, NOTHING, questionEchoes, strongAnswers } from '../../src/eval/adversarial.js';
 
 const { questions } = loadContent(fileURLToPath(new URL('../../content', import.meta.url)));
 const grader = new OfflineGrader();

@@ -27,14 +27,17 @@ export interface Term {
   given: boolean;
   /** Stems that say the opposite, unless the key point itself has them too. */
   opposites: ReadonlySet<string> | undefined;
+  /** One of the key point's examples ("such as CPU, queue depth or requests"): any one of them will do. */
+  example: boolean;
 }
 
 export interface ClaimPoint {
   text: string;
   weight: number;
   /**
-   * The key point says something negative in a word ("prevents", "vanish", "lacks"), so an answer
-   * may say it with a "not" ("cannot attend", "no gradient gets through"): its polarity is not judged.
+   * The key point says something negative in a word ("prevents", "vanish", "lacks") or through a
+   * subject such as "no read ...", so an answer may say it with or without a "not" ("cannot
+   * attend", "every read sees the newest write"): its polarity is not judged.
    */
   negativeWord: boolean;
   terms: Term[];
@@ -54,6 +57,10 @@ export interface ClaimRubric {
   given: ReadonlySet<string>;
   /** Runs of ECHO_RUN consecutive content words of the question or the hint, joined by spaces. */
   givenRuns: ReadonlySet<string>;
+  /** The reference's content words beyond what the member was given, weighted (keyed rubrics only). */
+  referenceTerms: ReadonlyMap<string, number>;
+  /** Sum of `referenceTerms`. */
+  referenceTotal: number;
 }
 
 /** This many consecutive content words in the order the question or hint has them are an echo. */
@@ -61,8 +68,11 @@ export const ECHO_RUN = 4;
 
 /** Words that carry a negation in their meaning. */
 export const NEGATIVE_WORDS: ReadonlySet<string> = new Set(
-  readText('prevent prevents avoid stop block lack vanish disappear fail forbid prohibit hide ignore exclude lose unable impossible').words.map((w) => w.key),
+  readText('prevent prevents avoid stop block lack miss vanish disappear fail forbid prohibit hide ignore exclude lose unable impossible').words.map((w) => w.key),
 );
+
+/** A clause whose subject is "no ..." or "nothing". */
+const NO_SUBJECT = /(?:^|[,;:]\s*)(?:no|none|nothing|nobody)\b/i;
 
 /** Words about answering itself ("good question, I would have to look up the answer"): never evidence. */
 const META_WORDS = readText('question questions answer answers ask asked explain describe define sure guess').words.map((w) => w.key);
@@ -80,6 +90,7 @@ export function buildClaimRubric(question: string, reference: string, keyPoints:
   const givenRuns = new Set([...runs(questionWords), ...runs(hintWords)]);
   // A structure point's opening verb ("Describes", "States") says what to do, not what to say.
   const read = texts.map((t, i) => readText(t).words.slice(parts[i]?.length ? 1 : 0));
+  const examplesFrom = texts.map((t, i) => (derived ? read[i]!.length : read[i]!.length - exampleWords(t)));
 
   // Document frequency over the question and the points: a word shared by many points says little.
   const df = new Map<string, number>();
@@ -90,7 +101,7 @@ export function buildClaimRubric(question: string, reference: string, keyPoints:
     const keys = new Set(words.map((w) => w.key));
     const terms: Term[] = [];
     const seen = new Set<string>();
-    for (const w of words) {
+    for (const [at, w] of words.entries()) {
       if (seen.has(w.key)) continue;
       seen.add(w.key);
       let weight = 1;
@@ -101,13 +112,32 @@ export function buildClaimRubric(question: string, reference: string, keyPoints:
       weight /= 1 + TERM_WEIGHTS.dfDiscount * extra;
       const opp = opposites(w.key);
       const usable = opp && [...opp].every((o) => !keys.has(o)) ? opp : undefined;
-      terms.push({ key: w.key, syn: synonymOf(w.key), weight, negated: w.negated, given: asked.has(w.key), opposites: usable });
+      terms.push({ key: w.key, syn: synonymOf(w.key), weight, negated: w.negated, given: asked.has(w.key), opposites: usable, example: at >= examplesFrom[i]! });
     }
-    const total = terms.reduce((s, t) => s + t.weight, 0);
-    const negativeWord = words.some((w) => NEGATIVE_WORDS.has(w.key));
+    // The examples count as much as the heaviest of them.
+    const total = terms.reduce((s, t) => s + (t.example ? 0 : t.weight), 0) + Math.max(0, ...terms.filter((t) => t.example).map((t) => t.weight));
+    // "no read returns older data" says in a quantifier what an answer may say positively ("every read sees the newest").
+    const negativeWord = words.some((w) => NEGATIVE_WORDS.has(w.key)) || NO_SUBJECT.test(texts[i]!);
     return { text: texts[i]!, weight: derived ? 1 : keyPoints[i]!.weight, negativeWord, terms, total, star: parts[i] ?? [] };
   });
-  return { points, derived, story, given, givenRuns };
+  const referenceTerms = new Map<string, number>();
+  if (!derived) {
+    for (const w of readText(reference).words) {
+      if (!given.has(w.key) && !w.light) referenceTerms.set(w.key, COMMON_STEMS.has(w.key) ? TERM_WEIGHTS.common : 1);
+    }
+  }
+  let referenceTotal = 0;
+  for (const v of referenceTerms.values()) referenceTotal += v;
+  return { points, derived, story, given, givenRuns, referenceTerms, referenceTotal };
+}
+
+/** Where a key point starts listing examples. */
+const EXAMPLES = /\b(?:such as|e\.g\.|for example|for instance|including)\s+([^;]+)$/i;
+
+/** How many content words at the end of a key point are examples of what it states ("such as CPU, queue depth or requests"). */
+export function exampleWords(keyPoint: string): number {
+  const m = EXAMPLES.exec(keyPoint);
+  return m ? readText(m[1]!).words.length : 0;
 }
 
 const texts0 = (keyPoints: readonly KeyPoint[]) => keyPoints.map((k) => k.text);

@@ -10,6 +10,10 @@ import { nearMatch } from './fuzzy.js';
 import type { ReadText } from './nlp.js';
 import { synonymOf } from './terms.js';
 
+/** Shortest stem whose "un-" or "non-" form counts as its denial. */
+export const NEGATED_BASE_MIN = 4;
+/** Shortest word that two joined answer words may stand for. */
+export const COMPOUND_MIN = 7;
 /** Credit of a word found through a synonym group or as a near spelling, not as the same lemma. */
 export const NEAR_CREDIT = 0.8;
 /** Window length in content words: this many per key-point word, and never fewer than MIN_WINDOW. */
@@ -43,6 +47,8 @@ export interface AnswerWords {
   syn: string[];
   /** Strength factor of each word: CLAIMLESS_CREDIT in a verbless heap, else 1. */
   factor: number[];
+  /** Each word joined with the next one of its sentence ("plain" + "text"), or ''. */
+  joined: string[];
   /** Each sentence is a heap of words rather than a claim. */
   claimless: boolean[];
   distinct: string[];
@@ -87,6 +93,10 @@ export function prepareAnswer(read: ReadText, echo?: readonly boolean[]): Answer
     read,
     syn: read.words.map((w) => synonymOf(w.key)),
     factor: read.words.map((w, i) => (echo?.[i] ? 0 : claimless[w.sentence] ? CLAIMLESS_CREDIT : 1)),
+    joined: read.words.map((w, i) => {
+      const next = read.words[i + 1];
+      return next && next.sentence === w.sentence ? w.key + next.key : '';
+    }),
     claimless,
     distinct: [...new Set(read.words.map((w) => w.key))],
   };
@@ -106,6 +116,8 @@ export interface PointMatch {
   credit: number;
   /** Weighted share of its words the answer states reversed (negated or opposite); 0 unless it outweighs the credit. */
   contradicted: number;
+  /** Positions (content-word indexes) of the answer's words that gave the credit. */
+  evidence: number[];
 }
 
 function hitsFor(point: ClaimPoint, a: AnswerWords): Hit[] {
@@ -113,18 +125,31 @@ function hitsFor(point: ClaimPoint, a: AnswerWords): Hit[] {
   const words = a.read.words;
   point.terms.forEach((t, ti) => {
     const fuzzy = new Set(a.distinct.filter((k) => k !== t.key && nearMatch(t.key, k)));
+    // One word written as two or two as one: "plain text" / "plaintext", "time out" / "timeout".
+    const next = point.terms[ti + 1];
+    const closed = next ? t.key + next.key : '';
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
       let strength = 0;
       let opposite = false;
-      if (w.key === t.key) strength = 1;
+      let flipped = false;
+      if (w.key === t.key || (a.joined[i] === t.key && t.key.length >= COMPOUND_MIN)) strength = 1;
+      else if (t.key.length >= NEGATED_BASE_MIN && (w.key === `un${t.key}` || w.key === `non${t.key}`)) {
+        // "untested" is "not tested", "non-blocking" is "not blocking".
+        strength = NEAR_CREDIT;
+        flipped = true;
+      }
+      else if (closed !== '' && w.key === closed) {
+        strength = 1;
+        hits.push({ at: w.at, sentence: w.sentence, term: ti + 1, strength: a.factor[i]!, agrees: point.negativeWord || w.negated === next!.negated });
+      }
       else if (a.syn[i] === t.syn || fuzzy.has(w.key)) strength = NEAR_CREDIT;
       else if (t.opposites?.has(w.key)) {
         strength = 1;
         opposite = true;
       }
       if (strength === 0 || a.factor[i] === 0) continue;
-      const samePolarity = point.negativeWord || w.negated === t.negated;
+      const samePolarity = point.negativeWord || (w.negated !== flipped) === t.negated;
       hits.push({ at: w.at, sentence: w.sentence, term: ti, strength: strength * a.factor[i]!, agrees: opposite ? !samePolarity : samePolarity });
     }
   });
@@ -132,12 +157,12 @@ function hitsFor(point: ClaimPoint, a: AnswerWords): Hit[] {
 }
 
 export function matchPoint(point: ClaimPoint, a: AnswerWords): PointMatch {
-  if (point.total <= 0) return { credit: 0, contradicted: 0 };
+  if (point.total <= 0) return { credit: 0, contradicted: 0, evidence: [] };
   const hits = hitsFor(point, a);
   const window = Math.max(MIN_WINDOW, WINDOW_PER_TERM * point.terms.length);
   const agree = new Float64Array(point.terms.length);
   const against = new Float64Array(point.terms.length);
-  let best = { net: 0, credit: 0 };
+  let best = { net: 0, credit: 0, from: 0 };
   let worst = 0;
   for (let i = 0; i < hits.length; i++) {
     agree.fill(0);
@@ -150,20 +175,36 @@ export function matchPoint(point: ClaimPoint, a: AnswerWords): PointMatch {
       else against[h.term] = Math.max(against[h.term]!, h.strength);
     }
     let credit = 0;
+    let example = 0;
     let reversed = 0;
     let own = false;
     point.terms.forEach((t, ti) => {
       if (agree[ti]! > 0) {
-        credit += t.weight * agree[ti]!;
+        // Any one of the key point's examples earns their share.
+        if (t.example) example = Math.max(example, t.weight * agree[ti]!);
+        else credit += t.weight * agree[ti]!;
         if (!t.given) own = true;
-      } else if (!t.given) reversed += t.weight * against[ti]!;
+      } else if (!t.given && !t.example) reversed += t.weight * against[ti]!;
     });
+    credit += example;
+    // A denial is about the key point only where the window also names something the key point
+    // states the same way (its subject, usually): "hashing takes no key" says nothing of encryption.
+    if (credit === 0) reversed = 0;
     if (!own) credit = 0;
     credit /= point.total;
     reversed /= point.total;
     worst = Math.max(worst, reversed);
-    if (credit - reversed > best.net) best = { net: credit - reversed, credit };
+    if (credit - reversed > best.net) best = { net: credit - reversed, credit, from: i };
   }
-  return { credit: best.credit, contradicted: worst >= REVERSED_AT && worst > best.credit ? worst : 0 };
+  const evidence: number[] = [];
+  if (best.credit > 0) {
+    const first = hits[best.from]!;
+    for (let j = best.from; j < hits.length; j++) {
+      const h = hits[j]!;
+      if (h.at - first.at >= window || h.sentence - first.sentence > 1) break;
+      if (h.agrees) evidence.push(h.at);
+    }
+  }
+  return { credit: best.credit, contradicted: worst >= REVERSED_AT && worst > best.credit ? worst : 0, evidence };
 }
 

@@ -59,6 +59,14 @@ export function negationScope(t: TokenView): boolean[] {
       for (let j = i; j < negated.length && negated[j]; j++) negated[j] = false;
     }
   }
+  // "no secrets in the repo, in images or in logs": a list of places or things after "no" stays denied past its commas.
+  for (let i = 1; i < negated.length; i++) {
+    if (negated[i] || words[i - 1] !== ',' || pos[i] !== 'ADP' || !negated[i - 2]) continue;
+    let k = i - 2;
+    while (k > 0 && negated[k]) k--;
+    if (words[k] !== 'no') continue;
+    for (let j = i; j < negated.length && types[j] !== 'punctuation' && !VERB_POS.has(pos[j]!); j++) negated[j] = true;
+  }
   // "without" denies its noun phrase, not the predicate after it ("without an index, it can lock more rows").
   for (let i = 0; i < negated.length; i++) {
     if (words[i] !== 'without') continue;

@@ -76,11 +76,13 @@ const VERB_POS = new Set(['VERB', 'AUX']);
 const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '"', '—', '–']);
 /** Negation words: their meaning is carried by the negation scope, so they are not matched as words. */
 const NEGATORS = new Set(['not', 'no', 'nor', 'never', 'neither', 'without', 'none']);
+/** Complexity notation, "O(n log n)", read as one word ("bigonlogn", followed by its terms) rather than a letter and a bracket. */
+const BIG_O = /(?<![\p{L}\p{N}])[OΘΩ]\(\s*([^()]{1,24}?)\s*\)/gu;
 /** Words whose "'s" is "is" or "has", which the model reads as such. */
 const CONTRACTING = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'let', 'where', 'how']);
 
 /**
- * NFKC, `c++`/`c#` kept as words, a possessive "'s" split off (the model otherwise keeps a
+ * NFKC, `c++`/`c#` kept as words, big-O notation as one word, "out of date" as "outdated", "no matter" as "regardless" (not a denial), a possessive "'s" split off (the model otherwise keeps a
  * possessive it has seen in an earlier text as one word, so the same text would read differently
  * later), sentence marks of CJK scripts as full stops, CJK spaced out.
  */
@@ -90,6 +92,10 @@ function prepare(text: string): string {
     .replace(/\bc\+\+/gi, ' cplusplus ')
     .replace(/\bc#/gi, ' csharp ')
     .replace(/(\p{L}+)['’]s\b/gu, (all, word: string) => (CONTRACTING.has(word.toLowerCase()) ? all : `${word} 's`))
+    .replace(BIG_O, (_all, inner: string) => ` bigo${inner.toLowerCase().replace(/²/g, '2').replace(/³/g, '3').replace(/[^a-z0-9]/g, '')} (${inner}) `)
+    .replace(/\b(is|has)-a\b/gi, (_all, verb: string) => ` ${verb.toLowerCase()}arelation `)
+    .replace(/\bno matter\b/gi, 'regardless')
+    .replace(/\b(out|up)[ -]of[ -]date\b/gi, (_all, side: string) => (side.toLowerCase() === 'out' ? 'outdated' : 'current'))
     .replace(/[。！？；]/gu, '. ')
     .replace(/\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n/g, '.\n')
     .replace(CJK_ALL, ' $1 ');

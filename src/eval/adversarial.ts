@@ -5,7 +5,7 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import type { Question } from '../../../src/core/model.js';
+import type { Question } from '../core/model.js';
 
 const nlp = winkNLP(model, ['sbd', 'pos']);
 const its = nlp.its;
@@ -23,9 +23,10 @@ const AUX = /\b(is|are|was|were|can|could|will|would|should|must|does|do|did|has
  * One sentence (or list item) with its claim negated: "not" after its first auxiliary ("is not",
  * "can not"), else "does not" / "do not" / "did not" before its first finite verb ("does not use",
  * "did not ship"), "Do not ..." before an instruction, else "It is not true that ...". A predicate joined by "and" or "or" without a
- * subject of its own is negated too ("did not stop ... and did not ask").
+ * subject of its own is negated too ("did not stop ... and did not ask"); in a sentence that opens
+ * with "If ...," or "When ...," the claim after the comma is negated.
  */
-export function negateSentence(sentence: string): string {
+export function negateSentence(sentence: string, inMainClause = false): string {
   const aux = AUX.exec(sentence);
   const tokens = nlp.readDoc(sentence).tokens();
   const out = tokens.out.bind(tokens) as (f?: unknown) => string[];
@@ -41,6 +42,12 @@ export function negateSentence(sentence: string): string {
   }
   const finite = (i: number) => pos[i] === 'VERB' && at[i]! >= 0 && /^[a-z]+$/.test(words[i]!) && !/ing$/.test(words[i]!);
   const verbs: number[] = [];
+  // A sentence that opens with "If ...," or "When ...," makes its claim after the comma.
+  const comma = words.indexOf(',');
+  if (!inMainClause && pos[0] === 'SCONJ' && comma > 0 && (at[comma + 1] ?? -1) > 0) {
+    const rest = sentence.slice(at[comma + 1]!);
+    return `${sentence.slice(0, at[comma + 1]!)}${negateSentence(rest, true)}`;
+  }
   for (let i = 1; i < words.length; i++) {
     if (verbs.length === 0 && finite(i) && !['DET', 'ADP', 'ADJ', 'PUNCT', 'PART', 'AUX'].includes(pos[i - 1]!)) verbs.push(i);
     else if (verbs.length > 0 && finite(i) && pos[i - 1] === 'CCONJ') verbs.push(i);
