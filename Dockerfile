@@ -35,5 +35,4 @@ STOPSIGNAL SIGTERM
 # GET /healthz answers whenever a platform adapter runs; console mode (no token) serves no HTTP.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "if (!process.env.DISCORD_TOKEN && !process.env.SLACK_BOT_TOKEN) process.exit(0); fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-# The node flags are NODE_FLAGS in src/node-flags.ts (a test keeps this line in step).
-CMD ["node", "--no-allocation-site-pretenuring", "--import", "tsx", "src/main.ts"]
+CMD ["node", "--import", "tsx", "src/main.ts"]

@@ -8,7 +8,6 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SlackWebApiStandIn } from '../tests/stand-ins/slack-web-api.js';
-import { NODE_FLAGS } from '../src/node-flags.js';
 import { startChild, portOf, type Child } from './child.js';
 import { closedLoop } from './http-load.js';
 import type { LlmStandIn } from './llm-stand-in.js';
@@ -70,8 +69,7 @@ export async function startSession(o: SessionOptions): Promise<Session> {
     },
     join(o.workDir, 'logs'),
     o.name,
-    // As the Dockerfile and npm start run it.
-    [...NODE_FLAGS, ...(o.nodeFlags ?? [])],
+    o.nodeFlags ?? [],
   );
   let db: Database.Database | null = null;
   try {

@@ -14,7 +14,6 @@ import { InjectionGuard } from './grading/injection-defence.js';
 import { OfflineGrader } from './grading/offline-grader.js';
 import { CronScheduler } from './scheduler/cron-scheduler.js';
 import { SqliteStore } from './storage/sqlite-store.js';
-import { WalCheckpointer } from './storage/wal-checkpointer.js';
 
 export const systemClock: Clock = { now: () => Date.now() };
 
@@ -41,7 +40,6 @@ export class App {
   private state: HealthStatus['status'] = 'starting';
   private stopping: Promise<void> | null = null;
   private healthServer: Server | null = null;
-  private checkpointer: WalCheckpointer | null = null;
   private readonly startedAt: number;
 
   constructor(
@@ -79,8 +77,6 @@ export class App {
    * adapters can deliver, it closes rounds that ended while down and makes missed posts.
    */
   async start(): Promise<void> {
-    // WAL checkpoints (copying committed pages into the file and syncing it) run beside the event loop.
-    if (!this.store.db.memory) this.checkpointer = WalCheckpointer.start(this.store.db, this.logger);
     this.bot.start();
     for (const a of this.adapters) await a.start(this.bot);
     const platforms = this.adapters.some((a) => a.platform !== 'console');
@@ -122,7 +118,6 @@ export class App {
       }
     }
     await new Promise<void>((r) => (this.healthServer ? this.healthServer.close(() => r()) : r()));
-    await this.checkpointer?.stop();
     this.closeDatabase();
   }
 

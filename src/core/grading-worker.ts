@@ -7,7 +7,6 @@ import { gradeReply } from './grade-reply.js';
 import { rubricHidden, withRubricHidden } from './rubric-guard.js';
 import { pointsFor } from './scoring.js';
 import { RateLimitWindow } from './rate-limit-window.js';
-import { StartPacer } from './start-pacer.js';
 import { Turns } from './turns.js';
 
 type Outcome = { grade: GradeResult; fresh: boolean } | { deferred: number; reason: string; rateLimited: boolean };
@@ -20,7 +19,6 @@ type Outcome = { grade: GradeResult; fresh: boolean } | { deferred: number; reas
 export class GradingWorker {
   private readonly inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | null = null;
-  private paceTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   /** Aborted when shutdown's grace runs out, so slow grader calls give up and their jobs stay queued. */
   private readonly shutdown = new AbortController();
@@ -30,12 +28,9 @@ export class GradingWorker {
   private readonly turns = new Turns();
   /** Jobs in flight at once: the concurrency, narrowed while the grader's server rate-limits. */
   private readonly window: RateLimitWindow;
-  /** Jobs start one at a time, spaced by the grader's latency, not in batches. */
-  private readonly pacer: StartPacer;
 
   constructor(private readonly d: CoreDeps) {
     this.window = new RateLimitWindow(d.options.gradingConcurrency);
-    this.pacer = new StartPacer(d.options.gradingConcurrency);
   }
 
   /** Resumes jobs a crash left running and starts on whatever is due. Returns the jobs resumed. */
@@ -52,14 +47,8 @@ export class GradingWorker {
     const { store, clock } = this.d;
     const now = clock.now();
     while (this.window.allows(now, this.inFlight.size)) {
-      const wait = this.pacer.waitMs();
-      if (wait > 0) {
-        this.armPaceTimer(wait);
-        break;
-      }
       const job = store.claimNextJob(now);
       if (!job) break;
-      this.pacer.started();
       const p: Promise<void> = this.run(job, now).finally(() => {
         this.inFlight.delete(p);
         this.kick();
@@ -74,9 +63,7 @@ export class GradingWorker {
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    if (this.paceTimer) clearTimeout(this.paceTimer);
     this.timer = null;
-    this.paceTimer = null;
   }
 
   /** Waits for in-flight grading, at most `timeoutMs`. True when nothing was left running. */
@@ -117,14 +104,6 @@ export class GradingWorker {
       this.timer = null;
       this.kick();
     }, delay);
-  }
-
-  private armPaceTimer(ms: number): void {
-    if (this.stopped || this.paceTimer) return;
-    this.paceTimer = setTimeout(() => {
-      this.paceTimer = null;
-      this.kick();
-    }, Math.ceil(ms));
   }
 
   private async run(job: GradingJob, startedAt: number): Promise<void> {
@@ -186,9 +165,7 @@ export class GradingWorker {
       ...(question.rubric ? { rubric: question.rubric } : {}),
     };
     try {
-      const called = performance.now();
       const grade = await this.withJobSignal((signal) => grader.grade(req, signal));
-      this.pacer.measured(performance.now() - called);
       store.saveCachedGrade(question.id, hash, grader.id, grader.version, grade);
       return { grade, fresh: true };
     } catch (err) {

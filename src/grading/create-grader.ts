@@ -5,7 +5,6 @@
  */
 import OpenAI from 'openai';
 import { loadConfig, type Config } from '../config.js';
-import { createLeanFetch } from '../http/lean-fetch.js';
 import type { Clock, Grader, Logger } from '../core/ports.js';
 import { LlmGrader } from './llm-grader.js';
 import type { RequestPolicy } from './llm-request.js';
@@ -27,8 +26,6 @@ export function createLlmGrader(config: LlmGraderConfig, { logger, clock, policy
     apiKey: config.OPENAI_API_KEY ?? 'no-key',
     baseURL: config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
     maxRetries: 0,
-    // Requests through undici's request, not the WHATWG fetch: far less garbage per grade (BENCHMARKS.md, ack).
-    fetch: createLeanFetch(),
   });
   return new LlmGrader({
     client,

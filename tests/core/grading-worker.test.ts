@@ -146,27 +146,4 @@ describe('grading jobs', () => {
     expect(h.chat.of('grade')).toHaveLength(6);
     expect(peak).toBe(2);
   });
-
-  it('start answers that arrive together one after another, spaced by the grader\'s latency', async () => {
-    const h = harness({ options: { ...DEFAULT_OPTIONS, gradingConcurrency: 4, adminUserIds: ['root'], maxAnswersPerHour: 100 } });
-    await h.cmd('admin', 'daily');
-    const starts: number[] = [];
-    const real = h.grader.grade.bind(h.grader);
-    h.grader.grade = async (req) => {
-      starts.push(performance.now());
-      await new Promise((r) => setTimeout(r, 80));
-      return real(req);
-    };
-    // The first grade teaches the worker how long a grade takes: 80 ms over 4 slots, so starts 10 ms apart.
-    await h.bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer first' });
-    await h.settle();
-    starts.length = 0;
-    for (let i = 0; i < 4; i += 1) await h.bot.handle({ type: 'answer', place: PLACE, actor: { ...ann, id: `discord:u${i}`, name: `u${i}` }, text: `answer ${i}` });
-    await h.settle();
-    expect(h.chat.of('grade')).toHaveLength(5);
-    expect(starts).toHaveLength(4);
-    const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(9);
-    expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(80 * 4);
-  });
 });

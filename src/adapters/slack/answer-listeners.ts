@@ -1,9 +1,8 @@
-import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { placeOf } from './ids.js';
 import { actorOf, deliverReplies, isRetry, type SlackContext } from './interaction.js';
 import { ACTION_ANSWER, VIEW_ANSWER } from './render.js';
 import { ANSWER_BLOCK, ANSWER_INPUT, parseModalMeta, savedModal } from './views.js';
-import type { SlackListeners } from './listener-table.js';
 
 /**
  * The Answer button and the answer modal. The button's value is the core's answerRef
@@ -11,7 +10,7 @@ import type { SlackListeners } from './listener-table.js';
  * ref and the channel in its metadata, and its submission is acked within Slack's 3 seconds with
  * the stored answer's acknowledgement (grading follows, privately).
  */
-export function registerAnswerListeners(app: SlackListeners, ctx: () => SlackContext): void {
+export function registerAnswerListeners(app: App, ctx: () => SlackContext): void {
   app.action<BlockAction<ButtonAction>>(ACTION_ANSWER, async ({ ack, body, action, respond }) => {
     await ack();
     const c = ctx();

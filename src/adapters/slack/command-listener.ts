@@ -1,7 +1,7 @@
+import type { App } from '@slack/bolt';
 import { findCommand } from '../../core/commands/registry.js';
 import { placeOf } from './ids.js';
 import { actorOf, deliverReplies, isRetry, type SlackContext } from './interaction.js';
-import type { SlackListeners } from './listener-table.js';
 
 /** Verbs that only read: answering a repeated delivery of these again does no harm. */
 const READ_ONLY = new Set(['help', 'stats', 'leaderboard', 'topics', 'history']);
@@ -17,8 +17,8 @@ export function parseCommandText(text: string): { verb: string; args: string } {
  * The slash command. It answers every command the app has, not only `/prep`, so a workspace that
  * renamed the command (because `/prep` was taken) keeps working. Acked at once; the work follows.
  */
-export function registerCommandListener(app: SlackListeners, ctx: () => SlackContext): void {
-  app.command(async ({ command, ack, respond, context }) => {
+export function registerCommandListener(app: App, ctx: () => SlackContext): void {
+  app.command(/.*/, async ({ command, ack, respond, context }) => {
     await ack();
     const c = ctx();
     const { verb, args } = parseCommandText(command.text ?? '');

@@ -1,10 +1,9 @@
-import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Reply } from '../../core/replies.js';
 import { placeOf } from './ids.js';
 import { actorOf, deliverReplies, isRetry, type SlackContext } from './interaction.js';
 import { ACTION_DISPUTE, VIEW_DISPUTE } from './render.js';
 import { disputeModal, parseDisputeMeta, REASON_BLOCK, REASON_INPUT, savedModal } from './views.js';
-import type { SlackListeners } from './listener-table.js';
 
 /** How long a dispute submission may take before the modal closes and the outcome follows privately. */
 const ACK_BUDGET_MS = 2_000;
@@ -14,7 +13,7 @@ const ACK_BUDGET_MS = 2_000;
  * `dispute` event. The core tells the admins before it answers, which may take a while on a slow
  * Slack; past the ack budget the modal says the dispute is on its way and the outcome follows.
  */
-export function registerDisputeListeners(app: SlackListeners, ctx: () => SlackContext): void {
+export function registerDisputeListeners(app: App, ctx: () => SlackContext): void {
   app.action<BlockAction<ButtonAction>>(ACTION_DISPUTE, async ({ ack, body, action, respond }) => {
     await ack();
     const c = ctx();

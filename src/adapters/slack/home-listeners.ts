@@ -1,11 +1,10 @@
-import type { BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Reply, StatsReply } from '../../core/replies.js';
 import { renderPlain } from '../shared/plain-text.js';
 import { placeOf } from './ids.js';
 import { actorOf, deliverReplies, isRetry, type SlackContext } from './interaction.js';
 import { ACTION_PRACTICE } from './render.js';
 import { homeView } from './views.js';
-import type { SlackListeners } from './listener-table.js';
 
 function homeChannel(raw: string | undefined): string | null {
   try {
@@ -21,7 +20,7 @@ function homeChannel(raw: string | undefined): string | null {
  * button. Home has no channel, so the place is the member's DM with the app, whose id the
  * `app_home_opened` event gives and the published view keeps.
  */
-export function registerHomeListeners(app: SlackListeners, ctx: () => SlackContext): void {
+export function registerHomeListeners(app: App, ctx: () => SlackContext): void {
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     const c = ctx();

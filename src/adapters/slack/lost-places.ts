@@ -1,6 +1,6 @@
+import type { App } from '@slack/bolt';
 import type { SlackContext } from './interaction.js';
 import { channelIdOf, scopeIdOf } from './ids.js';
-import type { SlackListeners } from './listener-table.js';
 
 /**
  * Tells the core when Slack takes a place away. The app uninstalled or its bot token revoked
@@ -9,7 +9,7 @@ import type { SlackListeners } from './listener-table.js';
  * channel resumes it. Each needs its event in `slack/manifest.yaml` (`bot_events`); a channel
  * lost while the app was not listening is found by the next post (`channel_not_found`, `is_archived`).
  */
-export function registerLostPlaceListeners(app: SlackListeners, ctx: () => SlackContext): void {
+export function registerLostPlaceListeners(app: App, ctx: () => SlackContext): void {
   const channelGone = (team: string | undefined, channel: string | undefined, reason: string) => {
     if (!team || !channel) return Promise.resolve(false);
     return ctx().bot.channelGone(channelIdOf(team, channel), reason);

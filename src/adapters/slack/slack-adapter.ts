@@ -3,8 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { ChatPort, Logger } from '../../core/ports.js';
-import { useNativeFormEncoding } from '../../http/form-encoding.js';
-import { createLeanFetch } from '../../http/lean-fetch.js';
 import type { HealthStatus, PlatformAdapter } from '../platform-adapter.js';
 import { PostQueue } from '../shared/post-queue.js';
 import { registerAnswerListeners } from './answer-listeners.js';
@@ -14,7 +12,6 @@ import { registerCommandListener } from './command-listener.js';
 import { registerDisputeListeners } from './dispute-listeners.js';
 import { registerHomeListeners } from './home-listeners.js';
 import { gateIntake } from './intake-gate.js';
-import { SlackListeners } from './listener-table.js';
 import { registerLostPlaceListeners } from './lost-places.js';
 import type { SlackContext } from './interaction.js';
 import { RecentDeliveries } from './recent-deliveries.js';
@@ -68,8 +65,6 @@ export class SlackAdapter implements PlatformAdapter {
     if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
     this.mode = opts.appToken ? 'socket' : 'http';
     this.logger = opts.logger.child({ platform: 'slack' });
-    // The Web API client form-encodes every call through querystring: the native encoder, same bytes.
-    useNativeFormEncoding();
     const clientOptions = {
       ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/` } : {}),
       // A 429 becomes a DeliveryError with its Retry-After, so the core's queue waits it out.
@@ -77,8 +72,6 @@ export class SlackAdapter implements PlatformAdapter {
       // No blind retries: a post whose response was lost would appear twice. The core retries posts.
       retryConfig: { retries: 0 },
       timeout: 15_000,
-      // Web API calls through undici's request, not the WHATWG fetch: far less garbage per call (BENCHMARKS.md, ack).
-      fetch: createLeanFetch(),
     };
     // No conversation store: prepbot keeps its state in SQLite, and Bolt's default in-memory store
     // builds an Error (with its stack) for every request it finds no conversation for.
@@ -118,13 +111,11 @@ export class SlackAdapter implements PlatformAdapter {
       logger: this.logger,
     };
     const ctx = () => this.context!;
-    const listeners = new SlackListeners();
-    registerCommandListener(listeners, ctx);
-    registerAnswerListeners(listeners, ctx);
-    registerHomeListeners(listeners, ctx);
-    registerDisputeListeners(listeners, ctx);
-    registerLostPlaceListeners(listeners, ctx);
-    listeners.attach(this.app);
+    registerCommandListener(this.app, ctx);
+    registerAnswerListeners(this.app, ctx);
+    registerHomeListeners(this.app, ctx);
+    registerDisputeListeners(this.app, ctx);
+    registerLostPlaceListeners(this.app, ctx);
     this.accepting = true;
     try {
       await this.app.init();
