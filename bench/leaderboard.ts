@@ -62,13 +62,13 @@ export async function leaderboardBench(ctx: BenchContext): Promise<Record<string
     const period = periods[i % periods.length]!;
     const channel = i % 2 === 0 ? null : `${SCOPE}:c${i % CHANNELS}`;
     let t = performance.now();
-    const board = store.leaderboard(SCOPE, channel, period, 10);
+    const board = store.figures.leaderboard(SCOPE, channel, period, 10);
     top.push(performance.now() - t);
     if (board.length === 0) throw new Error(`the ${period} board of ${channel ?? 'the server'} is empty`);
     // A member who is on this board (the ranked member's rank is counted among everyone above).
     const member = memberOn(store, channel ?? '', period, i);
     t = performance.now();
-    const entry = store.rankOf(member, SCOPE, channel, period);
+    const entry = store.figures.rankOf(member, SCOPE, channel, period);
     rank.push(performance.now() - t);
     if (!entry) throw new Error(`${member} has no rank on the ${period} board`);
     const key = `${channel ? 'channel' : 'server'} ${period === 'all' ? 'all' : period[0] === 'W' ? 'week' : 'month'}`;
@@ -121,16 +121,16 @@ function fill(file: string, users: number, answers: number, ctx: BenchContext): 
   store.db.pragma('synchronous = OFF');
   const perUser = Math.ceil(answers / users);
   const block = Math.floor(DAYS / perUser);
-  for (let c = 0; c < CHANNELS; c += 1) store.ensureChannel({ platform: 'discord', scopeId: SCOPE, channelId: `${SCOPE}:c${c}` }, { timezone: 'UTC' });
+  for (let c = 0; c < CHANNELS; c += 1) store.channels.ensureChannel({ platform: 'discord', scopeId: SCOPE, channelId: `${SCOPE}:c${c}` }, { timezone: 'UTC' });
   store.db.transaction(() => {
-    for (let u = 0; u < users; u += 1) store.upsertUser(`discord:u${u}`, `user ${u}`);
+    for (let u = 0; u < users; u += 1) store.channels.upsertUser(`discord:u${u}`, `user ${u}`);
   })();
   const rounds: number[][] = [];
   store.db.transaction(() => {
     for (let c = 0; c < CHANNELS; c += 1) {
       rounds.push([]);
       for (let d = 0; d < DAYS; d += 1) {
-        const r = store.claimRound({ channelId: `${SCOPE}:c${c}`, scopeId: SCOPE, localDate: dateOf(d), questionId: `q${d}`, cycle: 1, postedAt: 0, closesAt: 1 });
+        const r = store.rounds.claimRound({ channelId: `${SCOPE}:c${c}`, scopeId: SCOPE, localDate: dateOf(d), questionId: `q${d}`, cycle: 1, postedAt: 0, closesAt: 1 });
         rounds[c]!.push(r!.id);
       }
     }
@@ -146,13 +146,13 @@ function fill(file: string, users: number, answers: number, ctx: BenchContext): 
       const c = (Math.floor(user / block) + nth) % CHANNELS;
       const d = nth * block + (user % block);
       const day = dates[d]!;
-      const { jobId } = store.insertAnswer({
+      const { jobId } = store.answers.insertAnswer({
         userId: `discord:u${user}`, scopeId: SCOPE, channelId: `${SCOPE}:c${c}`, questionId: `q${d}`, roundId: rounds[c]![d]!,
         kind: 'daily', hinted: false, text: 'bench answer', normHash: `h${i}`, createdAt: START + d * 86_400_000, replyRoute: null, practiceId: null,
         localDate: day.date, weekKey: day.week, monthKey: day.month,
       });
       const score = scoreOf(user, nth);
-      store.completeJob(jobId, { score, covered: [], missed: [], feedback: '', grader: 'offline', flags: [] }, score, START + d * 86_400_000);
+      store.answers.completeJob(jobId, { score, covered: [], missed: [], feedback: '', grader: 'offline', flags: [] }, score, START + d * 86_400_000);
     }
   });
   const step = 20_000;

@@ -136,7 +136,7 @@ export class App {
     return {
       status: this.state,
       platforms: this.adapters.map((a) => a.platform),
-      pendingJobs: this.store.db.open ? this.store.pendingJobCount() : 0,
+      pendingJobs: this.store.db.open ? this.store.answers.pendingJobCount() : 0,
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
     };
   }

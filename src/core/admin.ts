@@ -1,6 +1,6 @@
 import type { CoreOptions } from './context.js';
 import type { Actor, Place } from './model.js';
-import type { Store } from './ports.js';
+import type { Stores } from './stores/index.js';
 
 /**
  * Whether the actor may use admin verbs here: every console user; the ids in ADMIN_USER_IDS; users,
@@ -9,10 +9,10 @@ import type { Store } from './ports.js';
  * workspace admins and owners on Slack). The database is asked before the platform, which costs a
  * network call.
  */
-export async function isAdmin(actor: Actor, place: Place, d: { options: CoreOptions; store: Pick<Store, 'isListedAdmin'> }): Promise<boolean> {
+export async function isAdmin(actor: Actor, place: Place, d: { options: CoreOptions; store: Pick<Stores, 'admins'> }): Promise<boolean> {
   if (place.platform === 'console') return true;
   if (d.options.adminUserIds.includes(actor.platformId)) return true;
-  if (d.store.isListedAdmin(place.scopeId, [actor.id, ...(actor.groups ?? [])])) return true;
+  if (d.store.admins.isListedAdmin(place.scopeId, [actor.id, ...(actor.groups ?? [])])) return true;
   if (actor.isPlatformAdmin) return actor.isPlatformAdmin();
   return false;
 }

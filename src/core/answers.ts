@@ -1,4 +1,4 @@
-import type { CoreDeps } from './context.js';
+import type { DepsWith } from './context.js';
 import { plural } from './display.js';
 import type { Actor, Place, Round } from './model.js';
 import { answerHash } from './normalize.js';
@@ -17,7 +17,7 @@ export class Answers {
   private readonly countsDue = new Set<number>();
 
   constructor(
-    private readonly d: CoreDeps,
+    private readonly d: DepsWith<'answers' | 'channels' | 'practice' | 'rounds'>,
     private readonly rounds: Rounds,
     private readonly onQueued: () => void,
   ) {}
@@ -41,7 +41,7 @@ export class Answers {
     const target = resolveAnswerRef(this.d, answerRef, actor.id, place);
     if (!target) return error('That question is not available here. Use the Answer button on a question in this channel.');
     const closed = target.kind === 'round' && target.round.status !== 'open';
-    const again = target.kind === 'round' && !closed && this.d.store.hasAnsweredRound(actor.id, target.round.id);
+    const again = target.kind === 'round' && !closed && this.d.store.answers.hasAnsweredRound(actor.id, target.round.id);
     const form: FormReply = {
       kind: 'form',
       visibility: 'private',
@@ -78,7 +78,7 @@ export class Answers {
     }
 
     const now = clock.now();
-    const recent = store.answerTimesSince(actor.id, now - HOUR);
+    const recent = store.answers.answerTimesSince(actor.id, now - HOUR);
     if (recent.length >= options.maxAnswersPerHour) {
       const minutes = Math.max(1, Math.ceil((recent[0]! + HOUR - now) / 60_000));
       return error(
@@ -86,12 +86,12 @@ export class Answers {
       );
     }
 
-    const channel = store.getChannel(place.channelId)!;
+    const channel = store.channels.getChannel(place.channelId)!;
     const round = target.kind === 'round' ? target.round : null;
     const open = round !== null && round.status === 'open';
     const date = round ? round.localDate : localDate(now, channel.timezone);
-    const hinted = round ? store.hasHintedRound(actor.id, round.id) : target.kind === 'practice' && target.prompt.hinted;
-    const { answer } = store.insertAnswer({
+    const hinted = round ? store.practice.hasHintedRound(actor.id, round.id) : target.kind === 'practice' && target.prompt.hinted;
+    const { answer } = store.answers.insertAnswer({
       userId: actor.id,
       userName: actor.name,
       scopeId: place.scopeId,

@@ -1,4 +1,4 @@
-import type { CoreDeps } from './context.js';
+import type { DepsWith } from './context.js';
 import type { Actor, Place } from './model.js';
 
 /** The actor recorded for what the bot does on its own (suspending a channel it lost). */
@@ -9,11 +9,11 @@ export const BOT_ACTOR: Pick<Actor, 'id' | 'name'> = { id: 'prepbot', name: 'pre
  * changes something calls this once it has changed it; a refused or no-op command records nothing.
  */
 export function recordAction(
-  d: Pick<CoreDeps, 'store' | 'clock'>,
+  d: DepsWith<'admins', 'clock'>,
   who: Pick<Actor, 'id' | 'name'>,
   place: Pick<Place, 'scopeId' | 'channelId'>,
   action: string,
   detail = '',
 ): void {
-  d.store.recordAction({ scopeId: place.scopeId, channelId: place.channelId, actorId: who.id, actorName: who.name, action, detail, at: d.clock.now() });
+  d.store.admins.recordAction({ scopeId: place.scopeId, channelId: place.channelId, actorId: who.id, actorName: who.name, action, detail, at: d.clock.now() });
 }

@@ -52,7 +52,7 @@ export class Bot {
    */
   async channelGone(channelId: string, reason = 'the channel was deleted or archived, or prepbot lost access to it'): Promise<boolean> {
     try {
-      const channel = this.deps.store.getChannel(channelId);
+      const channel = this.deps.store.channels.getChannel(channelId);
       if (!this.rounds.delivery.suspend(channelId, reason)) return false;
       if (channel?.postTime) {
         await notifyAdmins(
@@ -76,7 +76,7 @@ export class Bot {
   scopeGone(scopeId: string, reason = `prepbot was removed from the ${scopeNoun(scopeId.split(':', 1)[0]!)}`): number {
     try {
       let n = 0;
-      for (const c of this.deps.store.listChannels()) {
+      for (const c of this.deps.store.channels.listChannels()) {
         if (c.scopeId === scopeId && this.rounds.delivery.suspend(c.channelId, reason)) n += 1;
       }
       this.deps.logger.warn({ scopeId, suspended: n }, 'scope gone');
@@ -91,8 +91,8 @@ export class Bot {
     const { store, options } = this.deps;
     const { place, actor } = event;
     // An answer records its author in the write that stores it: one write transaction per answer, not two.
-    if (event.type !== 'answer') store.upsertUser(actor.id, actor.name);
-    const channel = store.ensureChannel(place, { timezone: options.defaultTimezone });
+    if (event.type !== 'answer') store.channels.upsertUser(actor.id, actor.name);
+    const channel = store.channels.ensureChannel(place, { timezone: options.defaultTimezone });
     if (event.type === 'answer') return [this.answers.submit(actor, place, event.text, event.answerRef, event.replyRoute)];
     if (event.type === 'open-answer') return [this.answers.openForm(actor, place, event.answerRef)];
     if (event.type === 'dispute') return [await this.disputes.open(actor, place, event.answerId, event.reason)];

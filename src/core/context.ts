@@ -1,4 +1,5 @@
-import type { ChatPort, Clock, Grader, Logger, QuestionBank, SchedulerPort, Store } from './ports.js';
+import type { ChatPort, Clock, Grader, Logger, QuestionBank, SchedulerPort } from './ports.js';
+import type { Stores } from './stores/index.js';
 
 /** Game settings the core reads; they come from the validated config. */
 export interface CoreOptions {
@@ -27,9 +28,17 @@ export const DEFAULT_OPTIONS: CoreOptions = {
   rateLimitPatienceMs: 15 * 60_000,
 };
 
+/**
+ * Some of the core's deps, with only the store ports `Ports`: a part of the core names the ports it
+ * uses in its signature, e.g. `DepsWith<'rounds' | 'channels', 'clock' | 'logger'>`.
+ */
+export type DepsWith<Ports extends keyof Stores, Others extends Exclude<keyof CoreDeps, 'store'> = Exclude<keyof CoreDeps, 'store'>> = Pick<CoreDeps, Others> & {
+  store: Pick<Stores, Ports>;
+};
+
 /** Everything the core needs, injected once by the composition root (main.ts) or a test. */
 export interface CoreDeps {
-  store: Store;
+  store: Stores;
   content: QuestionBank;
   grader: Grader;
   /** Grades when `grader` fails or stays rate limited too long (the offline grader). */

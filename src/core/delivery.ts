@@ -1,10 +1,10 @@
 import { BOT_ACTOR, recordAction } from './audit.js';
-import type { CoreDeps } from './context.js';
+import type { DepsWith } from './context.js';
 import type { ChannelSettings, Question, Round } from './model.js';
 import { notifyAdmins } from './notify.js';
-import { DELIVERY_LEASE_MS } from './ops-ports.js';
 import { DeliveryError } from './ports.js';
 import type { QuestionReply } from './replies.js';
+import { DELIVERY_LEASE_MS } from './stores/round-store.js';
 import { formatLocal } from './time.js';
 
 const MINUTE = 60_000;
@@ -46,7 +46,7 @@ export class PostDelivery {
   private retrying: Promise<RetryReport> | null = null;
 
   constructor(
-    private readonly d: CoreDeps,
+    private readonly d: DepsWith<'rounds' | 'channels' | 'admins'>,
     private readonly render: (round: Round, question: Question, channel: ChannelSettings) => QuestionReply,
   ) {}
 
@@ -54,7 +54,7 @@ export class PostDelivery {
   async attempt(round: Round, question: Question, channel: ChannelSettings): Promise<Attempt> {
     try {
       const ref = await this.d.chat.send({ channelId: round.channelId }, this.render(round, question, channel));
-      this.d.store.roundDelivered(round.id, ref);
+      this.d.store.rounds.roundDelivered(round.id, ref);
       return { delivered: true };
     } catch (err) {
       const error = asDeliveryError(err);
@@ -80,9 +80,9 @@ export class PostDelivery {
    */
   suspend(channelId: string, reason: string): boolean {
     const { store, logger } = this.d;
-    const channel = store.getChannel(channelId);
+    const channel = store.channels.getChannel(channelId);
     if (!channel || channel.suspended) return false;
-    const updated = store.updateChannel(channelId, { suspended: true });
+    const updated = store.channels.updateChannel(channelId, { suspended: true });
     this.d.scheduler?.update(updated);
     recordAction(this.d, BOT_ACTOR, updated, 'suspend', reason);
     logger.warn({ channelId, reason }, 'channel suspended');
@@ -92,17 +92,17 @@ export class PostDelivery {
   private async retryAll(): Promise<RetryReport> {
     const { store, clock, content, logger, options } = this.d;
     const report: RetryReport = { delivered: 0, waiting: 0, gaveUp: 0 };
-    for (const round of store.undeliveredRounds()) {
+    for (const round of store.rounds.undeliveredRounds()) {
       const now = clock.now();
-      const channel = store.getChannel(round.channelId);
+      const channel = store.channels.getChannel(round.channelId);
       const question = content.get(round.questionId);
       if (!channel || !question || now - round.postedAt > options.catchUpHours * HOUR) {
-        store.giveUpDelivery(round.id);
+        store.rounds.giveUpDelivery(round.id);
         logger.warn({ roundId: round.id, channelId: round.channelId, attempts: round.deliveryAttempts, error: round.deliveryError }, 'gave up posting the round');
         report.gaveUp += 1;
         continue;
       }
-      if (channel.paused || channel.suspended || !store.claimDeliveryAttempt(round.id, now, now + DELIVERY_LEASE_MS)) {
+      if (channel.paused || channel.suspended || !store.rounds.claimDeliveryAttempt(round.id, now, now + DELIVERY_LEASE_MS)) {
         report.waiting += 1;
         continue;
       }
@@ -121,11 +121,11 @@ export class PostDelivery {
     const { store, clock, logger, options } = this.d;
     const now = clock.now();
     const attempts = (round.deliveryAttempts ?? 0) + 1;
-    store.roundDeliveryFailed(round.id, error.message, now + retryDelay(attempts, error));
+    store.rounds.roundDeliveryFailed(round.id, error.message, now + retryDelay(attempts, error));
     logger.error({ err: error, code: error.code, channelId: round.channelId, roundId: round.id, attempts }, 'daily post not delivered');
     if (error.code === 'channel_gone') this.suspend(round.channelId, sentence(error.message));
     // A rate limit is waited out at the next attempt; only a real refusal is worth an admin's time.
-    if (error.code === 'rate_limited' || !store.markDeliveryReported(round.id, now)) return;
+    if (error.code === 'rate_limited' || !store.rounds.markDeliveryReported(round.id, now)) return;
     const until = formatLocal(round.postedAt + options.catchUpHours * HOUR, channel.timezone);
     const message =
       error.code === 'channel_gone'

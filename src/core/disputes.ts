@@ -1,5 +1,5 @@
 import { recordAction } from './audit.js';
-import type { CoreDeps } from './context.js';
+import type { DepsWith } from './context.js';
 import { endSentence, plural, quote, scopeNoun } from './display.js';
 import type { Actor, Place } from './model.js';
 import { notifyAdmins } from './notify.js';
@@ -17,25 +17,25 @@ export const MAX_REASON = 1_000;
  * from elsewhere is "not found".
  */
 export class Disputes {
-  constructor(private readonly d: CoreDeps) {}
+  constructor(private readonly d: DepsWith<'disputes' | 'answers' | 'rounds' | 'channels' | 'admins'>) {}
 
   /** A member disputes the grade of one of their answers (the Dispute button or `dispute <id> <reason>`). */
   async open(actor: Actor, place: Place, answerId: number, rawReason: string): Promise<Reply> {
     const { store, clock, content } = this.d;
     const reason = rawReason.trim();
-    const answer = store.getAnswer(answerId);
+    const answer = store.answers.getAnswer(answerId);
     if (!answer || answer.userId !== actor.id || answer.scopeId !== place.scopeId) {
       return error(`Answer #${answerId} is not one of your answers in this ${scopeNoun(place.platform)}. Your history lists your answers with their numbers.`);
     }
     if (answer.kind !== 'daily' || !answer.counts || answer.roundId === null) {
       return error('Only your first answer to a question of the day can be disputed: practice answers earn no points.');
     }
-    if (store.getRound(answer.roundId)?.status === 'skipped') return error('That round was skipped, so its answers earn no points and there is nothing to dispute.');
-    const grade = store.getGrade(answer.id);
+    if (store.rounds.getRound(answer.roundId)?.status === 'skipped') return error('That round was skipped, so its answers earn no points and there is nothing to dispute.');
+    const grade = store.answers.getGrade(answer.id);
     if (!grade) return error(`Answer #${answerId} is not graded yet; dispute it once your score arrives.`);
     if (!reason) return error(`Say why the grade seems unfair, for example: dispute ${answerId} I covered the second key point in my last sentence.`);
     const current = grade.overrideScore ?? grade.score;
-    const dispute = store.createDispute({
+    const dispute = store.disputes.createDispute({
       answerId: answer.id,
       scopeId: answer.scopeId,
       channelId: answer.channelId,
@@ -45,7 +45,7 @@ export class Disputes {
       createdAt: clock.now(),
     });
     if (!dispute) {
-      const earlier = store.disputeOfAnswer(answer.id);
+      const earlier = store.disputes.disputeOfAnswer(answer.id);
       if (earlier?.status === 'resolved') return text(`Your dispute of answer #${answerId} was already reviewed (dispute #${earlier.id}): the score is ${current}/10.`);
       return text(`You already disputed answer #${answerId} (dispute #${earlier?.id ?? '?'}); the admins have it.`);
     }
@@ -65,16 +65,16 @@ export class Disputes {
    */
   list(place: Place, viewerId?: string): Reply {
     const { store, content } = this.d;
-    const open = store.openDisputes(place.scopeId);
+    const open = store.disputes.openDisputes(place.scopeId);
     if (open.length === 0) return text(`There are no open disputes in this ${scopeNoun(place.platform)}.`);
     const hidden = viewerId ? hiddenQuestionIds(this.d, viewerId, place.scopeId) : new Set<string>();
     const lines = [`Open disputes (${open.length}), oldest first:`];
     for (const dispute of open.slice(0, 10)) {
-      const answer = store.getAnswer(dispute.answerId);
-      const grade = store.getGrade(dispute.answerId);
+      const answer = store.answers.getAnswer(dispute.answerId);
+      const grade = store.answers.getGrade(dispute.answerId);
       if (!answer || !grade) continue;
-      const name = store.getUser(dispute.userId)?.name ?? dispute.userId;
-      const round = answer.roundId !== null ? store.getRound(answer.roundId) : null;
+      const name = store.channels.getUser(dispute.userId)?.name ?? dispute.userId;
+      const round = answer.roundId !== null ? store.rounds.getRound(answer.roundId) : null;
       const prompt = content.get(answer.questionId)?.prompt ?? answer.questionId;
       const keyPoints = grade.covered.length + (grade.partly?.length ?? 0) + grade.missed.length;
       const labels = labelsFor(grade.grader);
@@ -96,20 +96,20 @@ export class Disputes {
   /** An admin sets the score of a disputed answer (the same score keeps it), in one transaction with the totals. */
   async resolve(actor: Actor, place: Place, disputeId: number, score: number, rawNote: string): Promise<Reply> {
     const { store, clock, content, chat, logger } = this.d;
-    const dispute = store.getDispute(disputeId);
+    const dispute = store.disputes.getDispute(disputeId);
     if (!dispute || dispute.scopeId !== place.scopeId) return error(`Dispute #${disputeId} was not found in this ${scopeNoun(place.platform)}. disputes lists the open ones.`);
     if (dispute.status !== 'open') return text(`Dispute #${disputeId} was already resolved: the score was set to ${dispute.newScore}/10.`);
-    const answer = store.getAnswer(dispute.answerId)!;
-    const before = store.getGrade(answer.id);
+    const answer = store.answers.getAnswer(dispute.answerId)!;
+    const before = store.answers.getGrade(answer.id);
     const old = before ? (before.overrideScore ?? before.score) : dispute.oldScore;
     const note = rawNote.trim().slice(0, MAX_REASON) || null;
     const points = pointsFor(answer, score);
-    const resolved = store.resolveDispute(disputeId, { score, points, by: actor.id, at: clock.now(), note });
+    const resolved = store.disputes.resolveDispute(disputeId, { score, points, by: actor.id, at: clock.now(), note });
     if (!resolved) return text(`Dispute #${disputeId} was already resolved.`);
     recordAction(this.d, actor, place, 'resolve', `dispute #${disputeId}, answer #${answer.id}: ${old} -> ${score}`);
     logger.info({ disputeId, answerId: answer.id, from: old, to: score }, 'dispute resolved');
 
-    const name = store.getUser(answer.userId)?.name ?? answer.userId;
+    const name = store.channels.getUser(answer.userId)?.name ?? answer.userId;
     const prompt = content.get(answer.questionId)?.prompt ?? answer.questionId;
     const capped = answer.hinted && score > HINT_CAP ? ` (${points} points after your hint)` : '';
     const outcome = score === old ? `kept your score at ${score}/10` : `changed your score from ${old}/10 to ${score}/10${capped}; points, streaks and leaderboards are updated`;

@@ -1,4 +1,4 @@
-import type { CoreDeps } from './context.js';
+import type { DepsWith } from './context.js';
 import { quote } from './display.js';
 import type { Answer, GradeResult, Question } from './model.js';
 import { answerHash, normalizeText } from './normalize.js';
@@ -14,9 +14,9 @@ export interface SameAnswer {
  * punctuation ignored) equals this one. Answers are private, so two identical ones usually mean
  * one was shared: the later grade is flagged `duplicate_answer` and the admins are told.
  */
-export function sameAnswers(d: Pick<CoreDeps, 'store'>, answer: Answer): SameAnswer[] {
+export function sameAnswers(d: DepsWith<'records', never>, answer: Answer): SameAnswer[] {
   if (answer.roundId === null) return [];
-  return d.store.sameAnswerInRound(answer.roundId, answerHash(answer.text), answer.userId, answer.id);
+  return d.store.records.sameAnswerInRound(answer.roundId, answerHash(answer.text), answer.userId, answer.id);
 }
 
 /** Answers shorter than this (normalised words) may match by chance ("LIFO"), so they keep their grade. */
@@ -42,13 +42,13 @@ export function gradeOfCopy(grade: GradeResult, answer: Answer): GradeResult {
 }
 
 /** Tells the admins about pairs not reported before (once per pair of members and round). */
-export async function reportSameAnswers(d: CoreDeps, answer: Answer, question: Question | undefined, others: SameAnswer[]): Promise<void> {
+export async function reportSameAnswers(d: DepsWith<'records' | 'channels' | 'rounds' | 'admins'>, answer: Answer, question: Question | undefined, others: SameAnswer[]): Promise<void> {
   const { store, clock } = d;
   if (answer.roundId === null) return;
-  const fresh = others.filter((o) => store.recordDuplicate(answer.roundId!, o.userId, answer.userId, answer.id, clock.now()));
+  const fresh = others.filter((o) => store.records.recordDuplicate(answer.roundId!, o.userId, answer.userId, answer.id, clock.now()));
   if (fresh.length === 0) return;
-  const name = (id: string) => store.getUser(id)?.name ?? id;
-  const round = store.getRound(answer.roundId);
+  const name = (id: string) => store.channels.getUser(id)?.name ?? id;
+  const round = store.rounds.getRound(answer.roundId);
   const earlier = fresh.map((o) => `${name(o.userId)} (answer #${o.answerId})`).join(', ');
   d.logger.info({ answerId: answer.id, roundId: answer.roundId, others: fresh.map((o) => o.answerId) }, 'same answer in a round');
   await notifyAdmins(

@@ -1,12 +1,13 @@
-import type { CoreDeps } from './context.js';
+import type { DepsWith } from './context.js';
 import type { Answer, GradeFlag, GradeResult, Question } from './model.js';
 import { gradeOfCopy, reportSameAnswers, sameAnswers } from './duplicates.js';
 import { answerHash } from './normalize.js';
-import { GraderRateLimited, GraderReplyRejected, type GradingJob } from './ports.js';
+import { GraderRateLimited, GraderReplyRejected } from './ports.js';
 import { gradeReply } from './grade-reply.js';
 import { rubricHidden, withRubricHidden } from './rubric-guard.js';
 import { pointsFor } from './scoring.js';
 import { RateLimitWindow } from './rate-limit-window.js';
+import type { GradingJob } from './stores/answer-store.js';
 import { Turns } from './turns.js';
 
 type Outcome = { grade: GradeResult; fresh: boolean } | { deferred: number; reason: string; rateLimited: boolean };
@@ -29,13 +30,13 @@ export class GradingWorker {
   /** Jobs in flight at once: the concurrency, narrowed while the grader's server rate-limits. */
   private readonly window: RateLimitWindow;
 
-  constructor(private readonly d: CoreDeps) {
+  constructor(private readonly d: DepsWith<'answers' | 'rounds' | 'records' | 'channels' | 'admins'>) {
     this.window = new RateLimitWindow(d.options.gradingConcurrency);
   }
 
   /** Resumes jobs a crash left running and starts on whatever is due. Returns the jobs resumed. */
   start(): number {
-    const resumed = this.d.store.resetRunningJobs();
+    const resumed = this.d.store.answers.resetRunningJobs();
     if (resumed > 0) this.d.logger.info({ resumed }, 'resuming grading jobs left by a previous run');
     this.kick();
     return resumed;
@@ -47,7 +48,7 @@ export class GradingWorker {
     const { store, clock } = this.d;
     const now = clock.now();
     while (this.window.allows(now, this.inFlight.size)) {
-      const job = store.claimNextJob(now);
+      const job = store.answers.claimNextJob(now);
       if (!job) break;
       const p: Promise<void> = this.run(job, now).finally(() => {
         this.inFlight.delete(p);
@@ -56,7 +57,7 @@ export class GradingWorker {
       this.inFlight.add(p);
     }
     this.armTimer();
-    if (this.inFlight.size === 0 && store.pendingJobCount() === 0) this.notifyIdle();
+    if (this.inFlight.size === 0 && store.answers.pendingJobCount() === 0) this.notifyIdle();
   }
 
   /** Stops claiming new jobs; in-flight ones finish. */
@@ -82,7 +83,7 @@ export class GradingWorker {
 
   /** Resolves once no job is pending or running (used at the end of console input). */
   idle(): Promise<void> {
-    if (this.inFlight.size === 0 && this.d.store.pendingJobCount() === 0) return Promise.resolve();
+    if (this.inFlight.size === 0 && this.d.store.answers.pendingJobCount() === 0) return Promise.resolve();
     return new Promise((resolve) => {
       this.idleWaiters.push(resolve);
       this.kick();
@@ -97,7 +98,7 @@ export class GradingWorker {
 
   private armTimer(): void {
     if (this.stopped || this.timer) return;
-    const due = this.d.store.nextJobDue();
+    const due = this.d.store.answers.nextJobDue();
     if (due === null) return;
     const delay = Math.max(50, Math.min(Math.max(due, this.window.resumesAt) - this.d.clock.now(), 60_000));
     this.timer = setTimeout(() => {
@@ -110,7 +111,7 @@ export class GradingWorker {
     const { store, content, logger, clock } = this.d;
     // Grading is background work: each step waits its turn, so acknowledgements never queue behind a batch of grades.
     await this.turns.take();
-    const answer = store.getAnswer(job.answerId);
+    const answer = store.answers.getAnswer(job.answerId);
     if (!answer) return;
     const question = content.get(answer.questionId);
     try {
@@ -121,18 +122,18 @@ export class GradingWorker {
       } else if (outcome.fresh) this.window.accepted(startedAt);
       await this.turns.take();
       if (this.shutdown.signal.aborted) {
-        store.deferJob(job.id, clock.now(), 'interrupted by shutdown');
+        store.answers.deferJob(job.id, clock.now(), 'interrupted by shutdown');
         return;
       }
       if ('deferred' in outcome) {
-        store.deferJob(job.id, outcome.deferred, outcome.reason);
+        store.answers.deferJob(job.id, outcome.deferred, outcome.reason);
         logger.info({ jobId: job.id, until: outcome.deferred, reason: outcome.reason }, 'grading deferred');
         return;
       }
       const same = sameAnswers(this.d, answer);
       const grade = same.length ? gradeOfCopy(outcome.grade, answer) : outcome.grade;
       const points = pointsFor(answer, grade.score);
-      const stored = store.completeJob(job.id, grade, points, clock.now());
+      const stored = store.answers.completeJob(job.id, grade, points, clock.now());
       if (!stored) return;
       logger.info({ answerId: answer.id, score: stored.score, grader: stored.grader, flags: stored.flags }, 'answer graded');
       await this.turns.take();
@@ -140,19 +141,19 @@ export class GradingWorker {
       if (same.length) await reportSameAnswers(this.d, answer, question, same);
     } catch (err) {
       if (this.shutdown.signal.aborted) {
-        store.deferJob(job.id, clock.now(), 'interrupted by shutdown');
+        store.answers.deferJob(job.id, clock.now(), 'interrupted by shutdown');
         return;
       }
       const delay = Math.min(300_000, 2_000 * 2 ** Math.min(job.attempts, 8));
       logger.error({ err, jobId: job.id, answerId: answer.id }, 'grading failed; the job will be retried');
-      store.deferJob(job.id, clock.now() + delay, String(err));
+      store.answers.deferJob(job.id, clock.now() + delay, String(err));
     }
   }
 
   private async grade(job: GradingJob, answer: Answer, question: Question): Promise<Outcome> {
     const { grader, fallbackGrader, store, clock, options } = this.d;
     const hash = answerHash(answer.text);
-    const cached = store.findCachedGrade(question.id, hash, grader.id, grader.version);
+    const cached = store.answers.findCachedGrade(question.id, hash, grader.id, grader.version);
     if (cached) return { grade: { ...cached, flags: [...cached.flags.filter((f) => f !== 'cached'), 'cached'] }, fresh: false };
     const req = {
       questionId: question.id,
@@ -166,7 +167,7 @@ export class GradingWorker {
     };
     try {
       const grade = await this.withJobSignal((signal) => grader.grade(req, signal));
-      store.saveCachedGrade(question.id, hash, grader.id, grader.version, grade);
+      store.answers.saveCachedGrade(question.id, hash, grader.id, grader.version, grade);
       return { grade, fresh: true };
     } catch (err) {
       if (this.shutdown.signal.aborted) throw err;
@@ -201,7 +202,7 @@ export class GradingWorker {
 
   private async reply(answer: Answer, question: Question | undefined, stored: Parameters<typeof gradeReply>[2]): Promise<void> {
     try {
-      const round = answer.roundId !== null ? this.d.store.getRound(answer.roundId) : null;
+      const round = answer.roundId !== null ? this.d.store.rounds.getRound(answer.roundId) : null;
       let reply = gradeReply(answer, question, stored, round);
       if (rubricHidden(this.d, answer.userId, answer.scopeId, answer.questionId)) reply = withRubricHidden(reply, question);
       await this.d.chat.send({ channelId: answer.channelId, userId: answer.userId, replyRoute: answer.replyRoute }, reply);

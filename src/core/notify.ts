@@ -1,4 +1,4 @@
-import type { CoreDeps } from './context.js';
+import type { DepsWith } from './context.js';
 
 /**
  * Who to tell privately about a channel: the users, roles and user groups on its server's or
@@ -6,11 +6,11 @@ import type { CoreDeps } from './context.js';
  * (`discord:<id>`, `slack:<team>:<id>`), deduplicated. The adapter decides which of them it can
  * reach (members of that server/workspace) and adds the platform's own (the Discord server owner).
  */
-export function adminRecipients(d: Pick<CoreDeps, 'store' | 'options'>, channelId: string): string[] {
-  const scopeId = d.store.getChannel(channelId)?.scopeId ?? channelId.slice(0, Math.max(channelId.lastIndexOf(':'), channelId.indexOf(':')));
+export function adminRecipients(d: DepsWith<'channels' | 'admins', 'options'>, channelId: string): string[] {
+  const scopeId = d.store.channels.getChannel(channelId)?.scopeId ?? channelId.slice(0, Math.max(channelId.lastIndexOf(':'), channelId.indexOf(':')));
   const [platform = '', scope = ''] = scopeId.split(':', 2);
   const qualify = (id: string) => (platform === 'slack' ? `slack:${scope}:${id}` : `${platform}:${id}`);
-  const listed = d.store.listAdmins(scopeId).map((e) => e.subject);
+  const listed = d.store.admins.listAdmins(scopeId).map((e) => e.subject);
   return [...new Set([...listed, ...d.options.adminUserIds.map(qualify)])];
 }
 
@@ -19,7 +19,7 @@ export function adminRecipients(d: Pick<CoreDeps, 'store' | 'options'>, channelI
  * DMs on Discord and Slack, a labelled line on the console). Never fails the caller: a notice that
  * cannot be delivered is logged.
  */
-export async function notifyAdmins(d: Pick<CoreDeps, 'chat' | 'logger' | 'store' | 'options'>, channelId: string, message: string): Promise<void> {
+export async function notifyAdmins(d: DepsWith<'channels' | 'admins', 'chat' | 'logger' | 'options'>, channelId: string, message: string): Promise<void> {
   try {
     const recipients = adminRecipients(d, channelId);
     await d.chat.send({ channelId, admins: true, recipients }, { kind: 'text', visibility: 'private', text: message, tone: 'info' });

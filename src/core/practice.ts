@@ -1,7 +1,7 @@
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
-import type { CoreDeps } from './context.js';
+import type { DepsWith } from './context.js';
 import type { Question } from './model.js';
-import type { ReviewRecord } from './ports.js';
+import type { ReviewRecord } from './stores/practice-store.js';
 
 /** A graded answer as a review: 0-3 Again, 4-5 Hard, 6-8 Good, 9-10 Easy. */
 export function ratingFor(score: number): Grade {
@@ -25,12 +25,12 @@ export interface CardState {
 export class Practice {
   private readonly scheduler = fsrs({ enable_fuzz: false });
 
-  constructor(private readonly d: CoreDeps) {}
+  constructor(private readonly d: DepsWith<'practice'>) {}
 
   /** The FSRS card of each question this person has answered, replayed from their history. */
   cards(userId: string, scopeId: string): Map<string, CardState> {
     const byQuestion = new Map<string, ReviewRecord[]>();
-    for (const r of this.d.store.reviewHistory(userId, scopeId)) {
+    for (const r of this.d.store.practice.reviewHistory(userId, scopeId)) {
       const list = byQuestion.get(r.questionId) ?? [];
       list.push(r);
       byQuestion.set(r.questionId, list);

@@ -1,4 +1,4 @@
-import type { CoreDeps } from './context.js';
+import type { DepsWith } from './context.js';
 import { asDeliveryError, PostDelivery, type Attempt, type RetryReport } from './delivery.js';
 import { displayName, plural } from './display.js';
 import type { ChannelSettings, Question, Round } from './model.js';
@@ -20,7 +20,7 @@ export class Rounds {
   /** Getting posts into channels: retries of failed posts, suspending lost channels. */
   readonly delivery: PostDelivery;
 
-  constructor(private readonly d: CoreDeps) {
+  constructor(private readonly d: DepsWith<'rounds' | 'answers' | 'channels' | 'figures' | 'admins'>) {
     this.delivery = new PostDelivery(d, (round, question, channel) => this.questionReply(round, question, channel));
   }
 
@@ -36,18 +36,18 @@ export class Rounds {
    */
   async postDaily(channelId: string, forDate?: string): Promise<PostOutcome> {
     const { store, clock, content, logger } = this.d;
-    const channel = store.getChannel(channelId);
+    const channel = store.channels.getChannel(channelId);
     if (!channel) throw new Error(`unknown channel ${channelId}`);
     const now = clock.now();
     // The scheduler names the slot's date when it catches up a slot of the day before.
     const date = forDate ?? localDate(now, channel.timezone);
-    const existing = store.getRoundByDate(channelId, date);
+    const existing = store.rounds.getRoundByDate(channelId, date);
     if (existing) return { status: 'exists', round: existing };
 
     const candidates = content.byPacks(channel.packs);
     if (candidates.length === 0) return { status: 'no-questions' };
     let cycle = channel.cycle;
-    let pick = pickUnasked(candidates, new Set(store.askedQuestionIds(channelId, cycle)), `${channelId}|${date}`);
+    let pick = pickUnasked(candidates, new Set(store.rounds.askedQuestionIds(channelId, cycle)), `${channelId}|${date}`);
     let restarted = false;
     if (!pick.question) {
       cycle += 1;
@@ -56,8 +56,8 @@ export class Rounds {
     }
     const question = pick.question!;
 
-    const previous = store.getOpenRound(channelId);
-    const round = store.claimRound({
+    const previous = store.rounds.getOpenRound(channelId);
+    const round = store.rounds.claimRound({
       channelId,
       scopeId: channel.scopeId,
       localDate: date,
@@ -66,11 +66,11 @@ export class Rounds {
       postedAt: now,
       closesAt: now + this.roundHours(channel) * HOUR,
     });
-    if (!round) return { status: 'exists', round: store.getRoundByDate(channelId, date)! };
-    if (restarted) store.updateChannel(channelId, { cycle });
+    if (!round) return { status: 'exists', round: store.rounds.getRoundByDate(channelId, date)! };
+    if (restarted) store.channels.updateChannel(channelId, { cycle });
     if (previous) await this.close(previous, 'closed');
 
-    const sent = await this.delivery.attempt(round, question, store.getChannel(channelId) ?? channel);
+    const sent = await this.delivery.attempt(round, question, store.channels.getChannel(channelId) ?? channel);
     const delivered = sent.delivered;
     const error = sent.delivered ? undefined : sent.error;
     logger.info({ channelId, roundId: round.id, questionId: question.id, date, delivered }, 'round posted');
@@ -99,7 +99,7 @@ export class Rounds {
       topic: question.topic,
       difficulty: question.difficulty,
       pack: question.pack,
-      answerCount: this.d.store.roundAnswerCount(round.id),
+      answerCount: this.d.store.answers.roundAnswerCount(round.id),
       pingRole: channel?.pingRole ?? null,
       closesAt: round.closesAt,
       closed: round.status !== 'open',
@@ -112,8 +112,8 @@ export class Rounds {
     const question = this.d.content.get(round.questionId);
     if (!question) return;
     try {
-      const fresh = this.d.store.getRound(round.id) ?? round;
-      await this.d.chat.edit({ channelId: round.channelId }, round.messageRef, this.questionReply(fresh, question, this.d.store.getChannel(round.channelId)));
+      const fresh = this.d.store.rounds.getRound(round.id) ?? round;
+      await this.d.chat.edit({ channelId: round.channelId }, round.messageRef, this.questionReply(fresh, question, this.d.store.channels.getChannel(round.channelId)));
     } catch (err) {
       this.d.logger.warn({ err, roundId: round.id }, 'could not update the answer count');
     }
@@ -132,11 +132,11 @@ export class Rounds {
   async repost(round: Round): Promise<Attempt> {
     const { store, content, chat } = this.d;
     const question = content.get(round.questionId);
-    const channel = store.getChannel(round.channelId);
+    const channel = store.channels.getChannel(round.channelId);
     if (!question || !channel) throw new Error(`round ${round.id} has no question or channel`);
     try {
-      const ref = await chat.send({ channelId: round.channelId }, this.questionReply(store.getRound(round.id) ?? round, question, channel));
-      store.roundDelivered(round.id, ref);
+      const ref = await chat.send({ channelId: round.channelId }, this.questionReply(store.rounds.getRound(round.id) ?? round, question, channel));
+      store.rounds.roundDelivered(round.id, ref);
       return { delivered: true };
     } catch (err) {
       return { delivered: false, error: asDeliveryError(err) };
@@ -149,8 +149,8 @@ export class Rounds {
    */
   async close(round: Round, status: 'closed' | 'skipped' = 'closed'): Promise<boolean> {
     const { store, clock, chat, logger } = this.d;
-    if (!store.closeRound(round.id, clock.now(), status)) return false;
-    const fresh = store.getRound(round.id) ?? round;
+    if (!store.rounds.closeRound(round.id, clock.now(), status)) return false;
+    const fresh = store.rounds.getRound(round.id) ?? round;
     if (fresh.delivery !== 'pending' && fresh.delivery !== 'failed') {
       const summary = this.summary(fresh, status === 'skipped');
       try {
@@ -169,7 +169,7 @@ export class Rounds {
   async closeDue(): Promise<number> {
     const now = this.d.clock.now();
     let closed = 0;
-    for (const round of this.d.store.listOpenRounds()) {
+    for (const round of this.d.store.rounds.listOpenRounds()) {
       if (round.closesAt <= now && (await this.close(round))) closed += 1;
     }
     return closed;
@@ -177,7 +177,7 @@ export class Rounds {
 
   summary(round: Round, skipped = false): SummaryReply {
     const question = this.d.content.get(round.questionId);
-    const results = this.d.store.roundResults(round.id);
+    const results = this.d.store.figures.roundResults(round.id);
     const average = results.length ? results.reduce((s, r) => s + r.score, 0) / results.length : null;
     const top: SummaryReply['top'] = [];
     results.slice(0, 3).forEach((r, i) => {

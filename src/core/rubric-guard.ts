@@ -5,20 +5,20 @@
  * points in such a reply become numbered key ideas ("Key idea 2 of 5"), and advice that would
  * name them is replaced. Once the member has answered the round, or it closes, everything shows.
  */
-import type { CoreDeps } from './context.js';
+import type { DepsWith } from './context.js';
 import type { Question } from './model.js';
 import type { GradeReply } from './replies.js';
 
 /** True while a round of this question is open in the scope and the member has not answered it. */
-export function rubricHidden(d: Pick<CoreDeps, 'store'>, userId: string, scopeId: string, questionId: string): boolean {
-  return d.store.listOpenRounds().some((r) => r.scopeId === scopeId && r.questionId === questionId && !d.store.hasAnsweredRound(userId, r.id));
+export function rubricHidden(d: DepsWith<'rounds' | 'answers', never>, userId: string, scopeId: string, questionId: string): boolean {
+  return d.store.rounds.listOpenRounds().some((r) => r.scopeId === scopeId && r.questionId === questionId && !d.store.answers.hasAnsweredRound(userId, r.id));
 }
 
 /** Questions whose rubric the member may not see yet in the scope (for the practice picker). */
-export function hiddenQuestionIds(d: Pick<CoreDeps, 'store'>, userId: string, scopeId: string): Set<string> {
+export function hiddenQuestionIds(d: DepsWith<'rounds' | 'answers', never>, userId: string, scopeId: string): Set<string> {
   const ids = new Set<string>();
-  for (const r of d.store.listOpenRounds()) {
-    if (r.scopeId === scopeId && !d.store.hasAnsweredRound(userId, r.id)) ids.add(r.questionId);
+  for (const r of d.store.rounds.listOpenRounds()) {
+    if (r.scopeId === scopeId && !d.store.answers.hasAnsweredRound(userId, r.id)) ids.add(r.questionId);
   }
   return ids;
 }

@@ -1,5 +1,5 @@
 import type { Place } from './model.js';
-import type { AdminKind } from './ops-ports.js';
+import type { AdminKind } from './stores/admin-store.js';
 
 /** A user, role or user group named in a command, platform-qualified as `Actor.id`/`Actor.groups` are. */
 export interface Subject {

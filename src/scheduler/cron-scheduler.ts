@@ -1,6 +1,7 @@
 import cron, { type TaskOptions } from 'node-cron';
 import type { ChannelSettings } from '../core/model.js';
-import type { Clock, Logger, SchedulerPort, Store } from '../core/ports.js';
+import type { Clock, Logger, SchedulerPort } from '../core/ports.js';
+import type { Stores } from '../core/stores/index.js';
 import type { PostOutcome } from '../core/rounds.js';
 import { nextPostAt } from '../core/schedule-time.js';
 import { cronLogger } from './cron-logger.js';
@@ -27,7 +28,7 @@ export type ScheduleCron = (expression: string, fn: () => unknown, options: Task
 const nodeCron: ScheduleCron = (expression, fn, options) => cron.schedule(expression, fn, options);
 
 export interface CronSchedulerOptions {
-  store: Pick<Store, 'listChannels' | 'getChannel' | 'getRoundByDate'>;
+  store: Pick<Stores, 'channels' | 'rounds'>;
   rounds: ScheduledRounds;
   clock: Clock;
   logger: Logger;
@@ -84,7 +85,7 @@ export class CronScheduler implements SchedulerPort {
   async start(): Promise<SweepReport> {
     if (this.started || this.stopped) return { closed: 0, posted: [], redelivered: 0 };
     this.started = true;
-    for (const channel of this.o.store.listChannels({ scheduled: true })) this.update(channel);
+    for (const channel of this.o.store.channels.listChannels({ scheduled: true })) this.update(channel);
     const every = this.o.sweepExpression === undefined ? '* * * * *' : this.o.sweepExpression;
     if (every) {
       this.sweepTask = this.cron(every, () => this.track(this.sweep()), { name: 'prepbot:sweep', noOverlap: true, logger: this.cronLog, suppressMissedWarning: true });
@@ -149,11 +150,11 @@ export class CronScheduler implements SchedulerPort {
     if (this.stopped) return 'not-due';
     const { store, rounds, clock, logger } = this.o;
     try {
-      const channel = store.getChannel(channelId);
+      const channel = store.channels.getChannel(channelId);
       if (!channel) return 'not-due';
       const slot = dueSlot(channel, clock.now(), { catchUpHours: this.o.catchUpHours, roundHours: rounds.roundHours(channel) });
       if (!slot) return 'not-due';
-      if (store.getRoundByDate(channelId, slot.localDate)) return 'exists';
+      if (store.rounds.getRoundByDate(channelId, slot.localDate)) return 'exists';
       const outcome = await rounds.postDaily(channelId, slot.localDate);
       if (outcome.status === 'posted') logger.info({ channelId, localDate: slot.localDate, lateMs: clock.now() - slot.at }, 'scheduled post made');
       if (outcome.status === 'no-questions') logger.warn({ channelId }, "scheduled post skipped: the channel's packs have no questions");
@@ -183,7 +184,7 @@ export class CronScheduler implements SchedulerPort {
     try {
       report.closed = await this.o.rounds.closeDue();
       report.redelivered = (await this.o.rounds.retryUndelivered()).delivered;
-      for (const channel of this.o.store.listChannels({ scheduled: true })) {
+      for (const channel of this.o.store.channels.listChannels({ scheduled: true })) {
         if ((await this.postIfDue(channel.channelId)) === 'posted') report.posted.push(channel.channelId);
       }
     } catch (err) {

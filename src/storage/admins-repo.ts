@@ -1,4 +1,4 @@
-import type { AdminAction, AdminEntry, AdminKind, NewAdminAction } from '../core/ops-ports.js';
+import type { AdminAction, AdminEntry, AdminKind, AdminStore, NewAdminAction } from '../core/stores/admin-store.js';
 import type { Statements } from './statements.js';
 
 interface AdminRow {
@@ -34,7 +34,7 @@ const toAction = (r: ActionRow): AdminAction => ({
 });
 
 /** Admins added per server/workspace (users, roles, user groups), and the log of admin actions. */
-export class AdminsRepo {
+export class AdminsRepo implements AdminStore {
   constructor(private readonly s: Statements) {}
 
   addAdmin(e: AdminEntry): boolean {

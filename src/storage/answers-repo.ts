@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Answer, GradeResult, StoredGrade } from '../core/model.js';
-import type { GradingJob, NewAnswer } from '../core/ports.js';
+import type { AnswerStore, GradingJob, NewAnswer } from '../core/stores/answer-store.js';
 import { recordUser } from './channels-repo.js';
 import { gradeColumns, toAnswer, toGrade, type AnswerRow, type GradeRow } from './rows.js';
 import { type Statements, writeTransaction } from './statements.js';
@@ -23,7 +23,7 @@ const toJob = (r: JobRow): GradingJob => ({
 });
 
 /** Answers, their grading jobs and their grades. */
-export class AnswersRepo {
+export class AnswersRepo implements AnswerStore {
   private readonly insertTx: (a: NewAnswer) => { answer: Answer; jobId: number };
   private readonly completeTx: (jobId: number, grade: GradeResult, points: number, at: number) => StoredGrade | null;
 

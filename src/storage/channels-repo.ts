@@ -1,9 +1,7 @@
 import type { ChannelSettings, Place, UserRecord } from '../core/model.js';
-import type { Store } from '../core/ports.js';
+import type { ChannelPatch, ChannelStore } from '../core/stores/channel-store.js';
 import { toChannel, type ChannelRow } from './rows.js';
 import type { Statements } from './statements.js';
-
-type ChannelPatch = Parameters<Store['updateChannel']>[1];
 
 const COLUMNS: Record<keyof ChannelPatch, string> = {
   timezone: 'timezone',
@@ -19,7 +17,7 @@ const COLUMNS: Record<keyof ChannelPatch, string> = {
 };
 
 /** Channels with their settings, and users. */
-export class ChannelsRepo {
+export class ChannelsRepo implements ChannelStore {
   constructor(private readonly s: Statements) {}
 
   getChannel(channelId: string): ChannelSettings | null {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Dispute, NewDispute, Resolution } from '../core/ops-ports.js';
+import type { Dispute, DisputeStore, NewDispute, Resolution } from '../core/stores/dispute-store.js';
 import { type Statements, writeTransaction } from './statements.js';
 import { recomputeUserPoints } from './user-points.js';
 
@@ -36,7 +36,7 @@ const toDispute = (r: DisputeRow): Dispute => ({
 });
 
 /** Disputes of grades, and their resolution: a new score that flows into points and streaks. */
-export class DisputesRepo {
+export class DisputesRepo implements DisputeStore {
   private readonly resolveTx: (id: number, r: Resolution) => Dispute | null;
 
   constructor(

@@ -1,5 +1,5 @@
 import type { LeaderboardEntry } from '../core/model.js';
-import type { RoundResult, UserTotals } from '../core/ports.js';
+import type { FigureStore, RoundResult, UserTotals } from '../core/stores/figure-store.js';
 import type { Statements } from './statements.js';
 import { EARNS_POINTS } from './user-points.js';
 
@@ -14,7 +14,7 @@ interface BoardRow {
 const EFFECTIVE = 'COALESCE(g.override_score, g.score)';
 
 /** Read-only figures: leaderboards, totals, round results. */
-export class FiguresRepo {
+export class FiguresRepo implements FigureStore {
   constructor(private readonly s: Statements) {}
 
   leaderboard(scopeId: string, channelId: string | null, periodKey: string, limit: number): LeaderboardEntry[] {

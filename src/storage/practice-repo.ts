@@ -1,4 +1,4 @@
-import type { PracticePrompt, ReviewRecord } from '../core/ports.js';
+import type { PracticePrompt, PracticeStore, ReviewRecord } from '../core/stores/practice-store.js';
 import type { Statements } from './statements.js';
 
 interface PromptRow {
@@ -24,7 +24,7 @@ const toPrompt = (r: PromptRow): PracticePrompt => ({
 });
 
 /** Practice questions shown to a person, hints taken, and the review history behind spaced repetition. */
-export class PracticeRepo {
+export class PracticeRepo implements PracticeStore {
   constructor(private readonly s: Statements) {}
 
   createPracticePrompt(p: Omit<PracticePrompt, 'id' | 'answeredAt' | 'hinted'>): PracticePrompt {

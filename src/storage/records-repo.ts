@@ -1,5 +1,5 @@
 import type { AnswerKind, GradeFlag, RoundStatus } from '../core/model.js';
-import type { ExportRow, HistoryEntry, QuestionReport } from '../core/ops-ports.js';
+import type { ExportRow, HistoryEntry, QuestionReport, RecordStore } from '../core/stores/record-store.js';
 import type { Statements } from './statements.js';
 
 interface HistoryRow {
@@ -36,7 +36,7 @@ interface ExportSqlRow {
 const json = <T>(text: string | null, empty: T): T => (text ? (JSON.parse(text) as T) : empty);
 
 /** Reports of wrong reference answers, duplicate-answer pairs, a member's history, the scope's export. */
-export class RecordsRepo {
+export class RecordsRepo implements RecordStore {
   constructor(private readonly s: Statements) {}
 
   createReport(r: Omit<QuestionReport, 'id'>): QuestionReport | null {

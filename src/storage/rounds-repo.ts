@@ -1,11 +1,11 @@
 import type { Round, RoundStatus } from '../core/model.js';
-import { DELIVERY_LEASE_MS } from '../core/ops-ports.js';
+import { DELIVERY_LEASE_MS, type NewRound, type RoundStore } from '../core/stores/round-store.js';
 import { toRound, type RoundRow } from './rows.js';
 import { type Statements, writeTransaction } from './statements.js';
 import { recomputeUserPoints } from './user-points.js';
 
 /** Rounds: one question posted to one channel on one local date. */
-export class RoundsRepo {
+export class RoundsRepo implements RoundStore {
   private readonly closeTx: (roundId: number, at: number, status: Exclude<RoundStatus, 'open'>) => boolean;
 
   constructor(private readonly s: Statements) {
@@ -24,7 +24,7 @@ export class RoundsRepo {
   }
 
   /** Claims the slot; the new round's post is `pending` (held for one attempt) until delivered. */
-  claimRound(r: Omit<Round, 'id' | 'status' | 'closedAt' | 'messageRef'>): Round | null {
+  claimRound(r: NewRound): Round | null {
     const res = this.s.run(
       `INSERT INTO rounds (channel_id, scope_id, local_date, question_id, cycle, posted_at, closes_at, delivery, delivery_next_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT(channel_id, local_date) DO NOTHING`,

@@ -16,7 +16,7 @@ function liveDatabase(): { dir: string; db: string } {
   const dir = mkdtempSync(join(tmpdir(), 'prepbot-backup-'));
   const db = join(dir, 'data', 'bot.sqlite');
   const store = SqliteStore.open(db);
-  store.ensureChannel(PLACE, { timezone: 'UTC' });
+  store.channels.ensureChannel(PLACE, { timezone: 'UTC' });
   store.close();
   return { dir, db };
 }
@@ -79,16 +79,16 @@ describe('online backup', () => {
   it('restores by copying the file back, with the rows it had', async () => {
     const { dir, db } = liveDatabase();
     const store = SqliteStore.open(db);
-    store.upsertUser('console:alice', 'alice');
+    store.channels.upsertUser('console:alice', 'alice');
     const { target } = await backupDatabase(db, join(dir, 'backup.sqlite'));
-    store.upsertUser('console:bob', 'bob'); // after the backup: gone once restored
+    store.channels.upsertUser('console:bob', 'bob'); // after the backup: gone once restored
     store.close();
 
     for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
     copyFileSync(target, db);
     const restored = SqliteStore.open(db);
-    expect(restored.getUser('console:alice')?.name).toBe('alice');
-    expect(restored.getUser('console:bob')).toBeNull();
+    expect(restored.channels.getUser('console:alice')?.name).toBe('alice');
+    expect(restored.channels.getUser('console:bob')).toBeNull();
     expect(restored.db.pragma('journal_mode', { simple: true })).toBe('wal');
     restored.close();
   });

@@ -12,7 +12,7 @@ describe('answering', () => {
     const [ack] = await h.bot.handle({ type: 'answer', place: PLACE, actor: { id: 'discord:ann', platformId: 'ann', name: 'ann' }, text: 'Attention [score 8]' });
     expect(ack).toMatchObject({ kind: 'ack', visibility: 'private' });
     const answerId = (ack as { answerId: number }).answerId;
-    expect(h.store.getAnswer(answerId)?.text).toBe('Attention [score 8]');
+    expect(h.store.answers.getAnswer(answerId)?.text).toBe('Attention [score 8]');
     await h.settle();
     const [grade] = grades(h, 'ann');
     expect(grade).toMatchObject({ score: 8, points: 8, mode: 'daily', visibility: 'private', disputable: true });
@@ -27,18 +27,18 @@ describe('answering', () => {
     const [ack] = await h.answer('ann', 'better try [score 10]');
     expect(textOf([ack!])).toMatch(/graded as practice/);
     expect(grades(h, 'ann').map((g) => [g.score, g.points, g.mode])).toEqual([[4, 4, 'daily'], [10, 0, 'practice']]);
-    expect(h.store.rankOf('discord:ann', PLACE.scopeId, null, 'all')).toMatchObject({ points: 4, answers: 1 });
+    expect(h.store.figures.rankOf('discord:ann', PLACE.scopeId, null, 'all')).toMatchObject({ points: 4, answers: 1 });
   });
 
   it('grades an answer to a closed round as practice and says so', async () => {
     const h = harness();
     await h.cmd('admin', 'daily');
-    const ref = `round:${h.store.getOpenRound(PLACE.channelId)!.id}`;
+    const ref = `round:${h.store.rounds.getOpenRound(PLACE.channelId)!.id}`;
     await h.cmd('admin', 'reveal');
     const [ack] = await h.answer('ann', 'late [score 9]', { ref });
     expect(textOf([ack!])).toMatch(/round has closed/);
     expect(grades(h, 'ann')[0]).toMatchObject({ mode: 'practice', points: 0 });
-    expect(h.store.rankOf('discord:ann', PLACE.scopeId, null, 'all')).toBeNull();
+    expect(h.store.figures.rankOf('discord:ann', PLACE.scopeId, null, 'all')).toBeNull();
   });
 
   it('refuses empty and whitespace answers, storing nothing', async () => {
@@ -47,8 +47,8 @@ describe('answering', () => {
     for (const text of ['', '   ', '\n\t ']) {
       expect(textOf(await h.answer('ann', text))).toMatch(/empty/);
     }
-    expect(h.store.pendingJobCount()).toBe(0);
-    expect(h.store.answerTimesSince('discord:ann', 0)).toEqual([]);
+    expect(h.store.answers.pendingJobCount()).toBe(0);
+    expect(h.store.answers.answerTimesSince('discord:ann', 0)).toEqual([]);
   });
 
   it('refuses answers over 4,000 characters with the limit stated, storing nothing', async () => {
@@ -56,7 +56,7 @@ describe('answering', () => {
     await h.cmd('admin', 'daily');
     const reply = textOf(await h.answer('ann', 'x'.repeat(4001)));
     expect(reply).toMatch(/limited to 4,000 characters; yours has 4,001/);
-    expect(h.store.answerTimesSince('discord:ann', 0)).toEqual([]);
+    expect(h.store.answers.answerTimesSince('discord:ann', 0)).toEqual([]);
     expect(textOf(await h.answer('ann', 'y'.repeat(4000)))).toMatch(/Answer saved/);
   });
 
@@ -65,7 +65,7 @@ describe('answering', () => {
     await h.cmd('admin', 'daily');
     const text = "'; DROP TABLE answers; -- @everyone **bold** Механизм внимания 注意力机制";
     const [ack] = await h.answer('ann', text);
-    expect(h.store.getAnswer((ack as { answerId: number }).answerId)?.text).toBe(text);
+    expect(h.store.answers.getAnswer((ack as { answerId: number }).answerId)?.text).toBe(text);
     expect(grades(h, 'ann')).toHaveLength(1);
   });
 
@@ -77,7 +77,7 @@ describe('answering', () => {
   it("refuses a button naming another channel's or another server's round", async () => {
     const h = harness();
     await h.cmd('admin', 'daily');
-    const ref = `round:${h.store.getOpenRound(PLACE.channelId)!.id}`;
+    const ref = `round:${h.store.rounds.getOpenRound(PLACE.channelId)!.id}`;
     for (const place of [OTHER_CHANNEL, OTHER_SCOPE]) {
       expect(textOf(await h.answer('ann', 'sneaky', { place, ref }))).toMatch(/not available here/);
       expect(textOf(await h.bot.handle({ type: 'open-answer', place, actor: { id: 'discord:ann', platformId: 'ann', name: 'ann' }, answerRef: ref }))).toMatch(/not available here/);
@@ -85,20 +85,20 @@ describe('answering', () => {
     for (const bad of ['round:abc', 'practice:', 'round:99999', "round:1' OR 1=1"]) {
       expect(textOf(await h.answer('ann', 'x', { ref: bad }))).toMatch(/not available here/);
     }
-    expect(h.store.answerTimesSince('discord:ann', 0)).toEqual([]);
+    expect(h.store.answers.answerTimesSince('discord:ann', 0)).toEqual([]);
   });
 
   it("does not let one user answer another user's practice question", async () => {
     const h = harness();
     await h.cmd('ann', 'quiz');
-    const prompt = h.store.latestOpenPractice('discord:ann', PLACE.scopeId)!;
+    const prompt = h.store.practice.latestOpenPractice('discord:ann', PLACE.scopeId)!;
     expect(textOf(await h.answer('bob', 'mine now', { ref: `practice:${prompt.id}` }))).toMatch(/not available here/);
   });
 
   it('opens a form for the round, noting when the answer will only be practice', async () => {
     const h = harness();
     await h.cmd('admin', 'daily');
-    const ref = `round:${h.store.getOpenRound(PLACE.channelId)!.id}`;
+    const ref = `round:${h.store.rounds.getOpenRound(PLACE.channelId)!.id}`;
     const ann = { id: 'discord:ann', platformId: 'ann', name: 'ann' };
     const [form] = await h.bot.handle({ type: 'open-answer', place: PLACE, actor: ann, answerRef: ref });
     expect(form).toMatchObject({ kind: 'form', mode: 'daily', maxLength: 4000 });
@@ -129,7 +129,7 @@ describe('answering', () => {
     const [g] = grades(h, 'ann');
     expect(g).toMatchObject({ score: 10, points: 7 });
     expect(g!.notes.join(' ')).toMatch(/hint/);
-    expect(h.store.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(7);
+    expect(h.store.figures.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(7);
   });
 
   it('answers practice when a quiz was asked after the round was posted', async () => {

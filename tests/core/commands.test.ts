@@ -28,7 +28,7 @@ describe('commands', () => {
     const h = harness({ start: '2026-11-27T10:00:00Z' }); // Friday 11:00 in Berlin
     const reply = textOf(await h.cmd('admin', 'schedule 9:00 Europe/Berlin'));
     expect(reply).toMatch(/every weekday at 09:00 Europe\/Berlin. Next post: Mon 30 Nov 09:00 \(Europe\/Berlin\)/);
-    expect(h.store.getChannel(PLACE.channelId)).toMatchObject({ postTime: '09:00', timezone: 'Europe/Berlin', days: 'weekdays' });
+    expect(h.store.channels.getChannel(PLACE.channelId)).toMatchObject({ postTime: '09:00', timezone: 'Europe/Berlin', days: 'weekdays' });
     expect(textOf(await h.cmd('admin', 'schedule 07:30 daily'))).toMatch(/every day at 07:30 UTC. Next post: Sat 28 Nov 07:30/);
   });
 
@@ -37,7 +37,7 @@ describe('commands', () => {
     expect(textOf(await h.cmd('admin', 'schedule'))).toMatch(/Say when to post/);
     expect(textOf(await h.cmd('admin', 'schedule 25:00'))).toMatch(/"25:00" is not a time/);
     expect(textOf(await h.cmd('admin', 'schedule 09:00 Mars/Olympus'))).toMatch(/"Mars\/Olympus" is not an IANA time zone/);
-    expect(h.store.getChannel(PLACE.channelId)?.postTime).toBeNull();
+    expect(h.store.channels.getChannel(PLACE.channelId)?.postTime).toBeNull();
   });
 
   it('unschedule keeps the history', async () => {
@@ -46,8 +46,8 @@ describe('commands', () => {
     await h.cmd('admin', 'daily');
     await h.answer('ann', 'x [score 7]');
     expect(textOf(await h.cmd('admin', 'unschedule'))).toMatch(/stopped/);
-    expect(h.store.getChannel(PLACE.channelId)?.postTime).toBeNull();
-    expect(h.store.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(7);
+    expect(h.store.channels.getChannel(PLACE.channelId)?.postTime).toBeNull();
+    expect(h.store.figures.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(7);
     expect(textOf(await h.cmd('admin', 'unschedule'))).toMatch(/no daily post/);
   });
 
@@ -55,7 +55,7 @@ describe('commands', () => {
     const h = harness();
     expect(textOf(await h.cmd('ann', 'privacy maybe'))).toMatch(/privacy on or privacy off \(it is off/);
     expect(textOf(await h.cmd('ann', 'privacy on'))).toMatch(/anonymous/);
-    expect(h.store.getUser('discord:ann')?.privacy).toBe(true);
+    expect(h.store.channels.getUser('discord:ann')?.privacy).toBe(true);
   });
 
   it('answer politely and log the detail when something breaks inside', async () => {

@@ -16,14 +16,14 @@ describe('grading jobs', () => {
     await h.cmd('admin', 'daily');
     h.bot.worker.stop(); // the "crashed" process: it claims the job and never finishes
     await h.bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer [score 7]' });
-    expect(h.store.claimNextJob(h.clock.now())).not.toBeNull();
+    expect(h.store.answers.claimNextJob(h.clock.now())).not.toBeNull();
 
     const restarted = new Bot({ ...h.bot.deps, grader: h.grader });
     restarted.start();
     await restarted.worker.idle();
     expect(h.chat.of('grade').map((g) => g.reply.score)).toEqual([7]);
-    expect(h.store.pendingJobCount()).toBe(0);
-    expect(h.store.rankOf(ann.id, PLACE.scopeId, null, 'all')).toMatchObject({ points: 7, answers: 1 });
+    expect(h.store.answers.pendingJobCount()).toBe(0);
+    expect(h.store.figures.rankOf(ann.id, PLACE.scopeId, null, 'all')).toMatchObject({ points: 7, answers: 1 });
   });
 
   it('fall back to the offline grader when the grader fails, and say the grade is offline', async () => {
@@ -40,7 +40,7 @@ describe('grading jobs', () => {
     const grade = h.chat.of('grade')[0]!.reply as GradeReply;
     expect(grade).toMatchObject({ score: 6, grader: 'offline', offline: true });
     expect(grade.notes.join(' ')).toMatch(/could not be reached, so this grade is offline/);
-    expect(h.store.getGrade(grade.answerId)?.flags).toContain('offline_fallback');
+    expect(h.store.answers.getGrade(grade.answerId)?.flags).toContain('offline_fallback');
   });
 
   it('wait out a rate limit, keeping the job queued, then grade it', async () => {
@@ -59,7 +59,7 @@ describe('grading jobs', () => {
     await bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer [score 8]' });
     await new Promise((r) => setTimeout(r, 20));
     expect(h.chat.of('grade')).toHaveLength(0);
-    expect(h.store.pendingJobCount()).toBe(1);
+    expect(h.store.answers.pendingJobCount()).toBe(1);
     h.clock.advance(61_000);
     bot.worker.kick();
     await bot.worker.idle();
@@ -88,7 +88,7 @@ describe('grading jobs', () => {
     h.grader.failWith = new Error('boom');
     await h.bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer' });
     await new Promise((r) => setTimeout(r, 20));
-    expect(h.store.pendingJobCount()).toBe(1);
+    expect(h.store.answers.pendingJobCount()).toBe(1);
     expect(h.chat.of('grade')).toHaveLength(0);
     h.grader.failWith = null;
     h.clock.advance(10 * 60_000);
@@ -110,8 +110,8 @@ describe('grading jobs', () => {
     await new Promise((r) => setTimeout(r, 20));
     bot.worker.stop();
     expect(await bot.worker.settle(50)).toBe(false);
-    expect(h.store.pendingJobCount()).toBe(1);
-    expect(h.store.claimNextJob(h.clock.now())).not.toBeNull(); // pending again, ready for the next start
+    expect(h.store.answers.pendingJobCount()).toBe(1);
+    expect(h.store.answers.claimNextJob(h.clock.now())).not.toBeNull(); // pending again, ready for the next start
     expect(fallback.calls).toHaveLength(0);
     expect(h.chat.of('grade')).toHaveLength(0);
   });
@@ -123,7 +123,7 @@ describe('grading jobs', () => {
     // The same member practising (another member's copy in the round would earn nothing).
     await h.answer('ann', '  self attention [SCORE 9] weighs   tokens ');
     expect(h.grader.calls).toHaveLength(1);
-    const [first, second] = h.chat.of('grade').map((g) => h.store.getGrade((g.reply as GradeReply).answerId)!);
+    const [first, second] = h.chat.of('grade').map((g) => h.store.answers.getGrade((g.reply as GradeReply).answerId)!);
     expect(second!.score).toBe(first!.score);
     expect(second!.flags).toContain('cached');
   });

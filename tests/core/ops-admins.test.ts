@@ -36,7 +36,7 @@ describe('admins beyond platform rights', () => {
     const grouped: Actor = { id: 'slack:T1:U0ANN', platformId: 'U0ANN', name: 'ann', groups: ['slack-group:S0PREP'], isPlatformAdmin: async () => false };
     await h.cmd('admin', 'admins add <@U0LEAD|lead>', SLACK);
     await h.cmd('admin', 'admins add <!subteam^S0PREP|@prep-leads>', SLACK);
-    expect(h.store.listAdmins('slack:T1').map((a) => [a.subject, a.kind])).toEqual([
+    expect(h.store.admins.listAdmins('slack:T1').map((a) => [a.subject, a.kind])).toEqual([
       ['slack:T1:U0LEAD', 'user'],
       ['slack-group:S0PREP', 'group'],
     ]);
@@ -56,15 +56,15 @@ describe('admins beyond platform rights', () => {
     expect(textOf(await h.cmd('admin', 'admins remove <@1001>'))).toMatch(/lead \(1001\) is off the admin list/);
     expect(textOf(await h.cmd(LEAD, 'pause'))).toMatch(/Only admins/);
     expect(textOf(await h.cmd('admin', 'admins remove <@1001>'))).toMatch(/not on the admin list of this server, so nothing changed/);
-    expect(h.store.listAdmins(PLACE.scopeId).map((a) => a.subject)).toEqual(['discord-role:555']);
+    expect(h.store.admins.listAdmins(PLACE.scopeId).map((a) => a.subject)).toEqual(['discord-role:555']);
   });
 
   it('refuses a non-admin and changes nothing', async () => {
     const h = harness();
     expect(textOf(await h.cmd(LEAD, 'admins add <@1001>'))).toMatch(/Only admins can use admins/);
     expect(textOf(await h.cmd(LEAD, 'admins list'))).toMatch(/Only admins/);
-    expect(h.store.listAdmins(PLACE.scopeId)).toEqual([]);
-    expect(h.store.recentActions(PLACE.scopeId, 10)).toEqual([]);
+    expect(h.store.admins.listAdmins(PLACE.scopeId)).toEqual([]);
+    expect(h.store.admins.recentActions(PLACE.scopeId, 10)).toEqual([]);
   });
 
   it('refuses everyone-mentions, the @everyone role and targets it cannot read', async () => {
@@ -76,7 +76,7 @@ describe('admins beyond platform rights', () => {
     expect(textOf(await h.cmd('admin', 'admins add'))).toMatch(/Say whom to add/);
     expect(textOf(await h.cmd('admin', 'admins promote <@1001>'))).toMatch(/"promote" is not add, remove or list/);
     expect(textOf(await h.cmd('admin', "admins add 1; DROP TABLE admins"))).toMatch(/is not a Discord user or role/);
-    expect(h.store.listAdmins(PLACE.scopeId)).toEqual([]);
+    expect(h.store.admins.listAdmins(PLACE.scopeId)).toEqual([]);
   });
 
   it('records who added and removed whom, and when', async () => {
@@ -85,7 +85,7 @@ describe('admins beyond platform rights', () => {
     h.clock.advanceHours(1);
     await h.cmd('admin', 'admins remove <@1001>');
     await h.cmd('admin', 'admins list'); // reading changes nothing, so it is not recorded
-    const actions = h.store.recentActions(PLACE.scopeId, 10);
+    const actions = h.store.admins.recentActions(PLACE.scopeId, 10);
     expect(actions.map((a) => [a.actorId, a.action, a.detail])).toEqual([
       ['discord:admin', 'admins', 'remove discord:1001'],
       ['discord:admin', 'admins', 'add discord:1001'],

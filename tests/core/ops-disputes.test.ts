@@ -40,7 +40,7 @@ describe('disputes', () => {
     h.clock.advanceHours(2);
     expect(textOf(await h.cmd('admin', 'resolve 1 6 Fair: the second point is there.'))).toMatch(/Dispute #1 resolved: ann's score is now 6\/10 \(was 5\/10\).*ann was told privately/);
     expect(await points(h, 'ann')).toBe(21);
-    expect(h.store.rankOf('discord:ann', PLACE.scopeId, PLACE.channelId, 'W2026-48')?.points).toBe(21);
+    expect(h.store.figures.rankOf('discord:ann', PLACE.scopeId, PLACE.channelId, 'W2026-48')?.points).toBe(21);
     [stats] = (await h.cmd('ann', 'stats')) as StatsReply[];
     expect(stats).toMatchObject({ points: 21, currentStreak: 3, bestStreak: 3 });
 
@@ -49,9 +49,9 @@ describe('disputes', () => {
     expect(told[0]).toMatch(
       /^An admin reviewed your dispute #1 of your answer to "Question q\d\?" and changed your score from 5\/10 to 6\/10; points, streaks and leaderboards are updated. Note: Fair: the second point is there.$/,
     );
-    expect(h.store.getDispute(1)).toMatchObject({ status: 'resolved', oldScore: 5, newScore: 6, resolvedBy: 'discord:admin', note: 'Fair: the second point is there.' });
-    expect(h.store.getGrade(day2!)).toMatchObject({ score: 5, overrideScore: 6, points: 6 });
-    expect(h.store.recentActions(PLACE.scopeId, 1)[0]).toMatchObject({ action: 'resolve', detail: `dispute #1, answer #${day2}: 5 -> 6` });
+    expect(h.store.disputes.getDispute(1)).toMatchObject({ status: 'resolved', oldScore: 5, newScore: 6, resolvedBy: 'discord:admin', note: 'Fair: the second point is there.' });
+    expect(h.store.answers.getGrade(day2!)).toMatchObject({ score: 5, overrideScore: 6, points: 6 });
+    expect(h.store.admins.recentActions(PLACE.scopeId, 1)[0]).toMatchObject({ action: 'resolve', detail: `dispute #1, answer #${day2}: 5 -> 6` });
     expect(textOf(await h.cmd('admin', 'disputes'))).toMatch(/no open disputes/);
     expect(textOf(await h.cmd('admin', 'resolve 1 9'))).toMatch(/already resolved/);
     expect(textOf(await h.cmd('ann', `dispute ${day2} again`))).toMatch(/already reviewed/);
@@ -65,7 +65,7 @@ describe('disputes', () => {
     expect(textOf(first)).toMatch(/Dispute #1 is with the admins/);
     const again = await h.bot.handle({ type: 'dispute', place: PLACE, actor: ANN, answerId: id!, reason: 'Please look again.' });
     expect(textOf(again)).toMatch(/You already disputed answer #\d+ \(dispute #1\)/);
-    expect(h.store.openDisputes(PLACE.scopeId)).toHaveLength(1);
+    expect(h.store.disputes.openDisputes(PLACE.scopeId)).toHaveLength(1);
   });
 
   it("refuse someone else's answer, another server's answer and dispute, practice and empty reasons", async () => {
@@ -86,13 +86,13 @@ describe('disputes', () => {
     const practice = h.chat.of('grade').at(-1)!.reply;
     expect(practice.disputable).toBe(false);
     expect(textOf(await h.cmd('ann', `dispute ${practice.answerId} too low`))).toMatch(/Only your first answer to a question of the day can be disputed/);
-    expect(h.store.openDisputes(PLACE.scopeId)).toEqual([]);
+    expect(h.store.disputes.openDisputes(PLACE.scopeId)).toEqual([]);
 
     await h.cmd('ann', `dispute ${elsewhere} too low`, OTHER_SCOPE);
-    const foreign = h.store.openDisputes(OTHER_SCOPE.scopeId)[0]!;
+    const foreign = h.store.disputes.openDisputes(OTHER_SCOPE.scopeId)[0]!;
     expect(textOf(await h.cmd('admin', `resolve ${foreign.id} 10`))).toMatch(new RegExp(`Dispute #${foreign.id} was not found in this server`));
     expect(textOf(await h.cmd('admin', 'disputes'))).toMatch(/no open disputes in this server/);
-    expect(h.store.getGrade(elsewhere)?.overrideScore).toBeNull();
+    expect(h.store.answers.getGrade(elsewhere)?.overrideScore).toBeNull();
   });
 
   it('leave resolving to admins, with a score from 0 to 10, and apply the hint cap to the new score', async () => {
@@ -105,9 +105,9 @@ describe('disputes', () => {
     expect(textOf(await h.cmd('ann', 'resolve 1 10'))).toMatch(/Only admins can use resolve/);
     expect(textOf(await h.cmd('admin', 'resolve 1 11'))).toMatch(/"11" is not a score/);
     expect(textOf(await h.cmd('admin', 'resolve 1'))).toMatch(/"" is not a score/);
-    expect(h.store.getDispute(1)?.status).toBe('open');
+    expect(h.store.disputes.getDispute(1)?.status).toBe('open');
     await h.cmd('admin', 'resolve #1 10');
-    expect(h.store.getGrade(id)).toMatchObject({ overrideScore: 10, points: 7 });
+    expect(h.store.answers.getGrade(id)).toMatchObject({ overrideScore: 10, points: 7 });
     expect(await points(h, 'ann')).toBe(7);
     const told = h.chat.sent.filter((s) => s.target.dm).map((s) => textOf([s.reply])).at(-1);
     expect(told).toMatch(/from 5\/10 to 10\/10 \(7 points after your hint\)/);

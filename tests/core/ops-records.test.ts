@@ -64,7 +64,7 @@ describe('report', () => {
     const h = harness();
     expect(textOf(await h.cmd('ann', 'report'))).toMatch(/no question here to report/);
     await h.cmd('admin', 'daily');
-    const round = h.store.getOpenRound(PLACE.channelId)!;
+    const round = h.store.rounds.getOpenRound(PLACE.channelId)!;
     expect(textOf(await h.cmd('ann', 'report The second key point contradicts the reference, answers "@everyone"'))).toMatch(/Thank you: the admins are told/);
     const notice = adminNotices(h).find((n) => /reports that/.test(n));
     expect(notice).toMatch(
@@ -78,7 +78,7 @@ describe('report', () => {
   it('reports the latest round once it closed, and a practice question while one is open', async () => {
     const h = harness();
     await h.cmd('admin', 'daily');
-    const round = h.store.getOpenRound(PLACE.channelId)!;
+    const round = h.store.rounds.getOpenRound(PLACE.channelId)!;
     await h.cmd('admin', 'reveal');
     await h.cmd('ann', 'report key point three is outdated');
     expect(adminNotices(h).at(-1)).toMatch(new RegExp(`Question ${round.questionId}\\?`));
@@ -154,9 +154,9 @@ describe('the same answer from two members in a round', () => {
     await h.answer('cid', 'Something else entirely [score 7]');
     const grades = h.chat.of('grade').map((g) => g.reply);
     const ids = grades.map((g) => g.answerId);
-    expect(h.store.getGrade(ids[0]!)!.flags).not.toContain('duplicate_answer');
-    expect(h.store.getGrade(ids[1]!)!.flags).toContain('duplicate_answer');
-    expect(h.store.getGrade(ids[3]!)!.flags).not.toContain('duplicate_answer');
+    expect(h.store.answers.getGrade(ids[0]!)!.flags).not.toContain('duplicate_answer');
+    expect(h.store.answers.getGrade(ids[1]!)!.flags).toContain('duplicate_answer');
+    expect(h.store.answers.getGrade(ids[3]!)!.flags).not.toContain('duplicate_answer');
     const notices = adminNotices(h).filter((n) => /same answer/.test(n));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(new RegExp(`bob \\(answer #${ids[1]}\\) sent the same answer as ann \\(answer #${ids[0]}\\), ignoring case, spacing and punctuation, in the round of 2026-11-23`));

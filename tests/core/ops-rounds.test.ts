@@ -29,14 +29,14 @@ describe('skip', () => {
     await h.answer('ann', 'day one [score 8]');
     h.clock.advance(DAY);
     await h.cmd('admin', 'daily');
-    const skipped = h.store.getOpenRound(PLACE.channelId)!;
+    const skipped = h.store.rounds.getOpenRound(PLACE.channelId)!;
     await h.answer('ann', 'day two [score 9]');
-    expect(h.store.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(17);
+    expect(h.store.figures.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(17);
 
     expect(textOf(await h.cmd('admin', 'skip'))).toMatch(/Skipped: the round is closed without points/);
-    expect(h.store.getRound(skipped.id)?.status).toBe('skipped');
-    expect(h.store.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(8);
-    expect(h.store.rankOf('discord:ann', PLACE.scopeId, PLACE.channelId, 'all')?.answers).toBe(1);
+    expect(h.store.rounds.getRound(skipped.id)?.status).toBe('skipped');
+    expect(h.store.figures.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(8);
+    expect(h.store.figures.rankOf('discord:ann', PLACE.scopeId, PLACE.channelId, 'all')?.answers).toBe(1);
     const notice = h.chat.of('summary').at(-1)!;
     expect(notice.reply).toMatchObject({ skipped: true, top: [] });
     expect(notice.target.threadOf).toBe(h.chat.of('question').at(-1)!.ref);
@@ -61,7 +61,7 @@ describe('skip', () => {
     const grade = h.chat.of('grade').at(-1)!.reply;
     expect(grade).toMatchObject({ score: 9, points: 0, disputable: false });
     expect(grade.notes.join(' ')).toMatch(/skipped this round, so it earns no points/);
-    expect(h.store.rankOf('discord:ann', PLACE.scopeId, null, 'all')).toBeNull();
+    expect(h.store.figures.rankOf('discord:ann', PLACE.scopeId, null, 'all')).toBeNull();
   });
 });
 
@@ -70,26 +70,26 @@ describe('repost', () => {
     const h = harness();
     expect(textOf(await h.cmd('admin', 'repost'))).toMatch(/no open round in this channel to repost/);
     await h.cmd('admin', 'daily');
-    const round = h.store.getOpenRound(PLACE.channelId)!;
+    const round = h.store.rounds.getOpenRound(PLACE.channelId)!;
     await h.answer('ann', 'first [score 6]');
     expect(textOf(await h.cmd('admin', 'repost'))).toMatch(/Posted the open round again/);
     const posts = h.chat.of('question');
     expect(posts).toHaveLength(2);
     expect(posts[1]!.reply).toMatchObject({ answerRef: `round:${round.id}`, answerCount: 1 });
-    expect(h.store.getOpenRound(PLACE.channelId)).toMatchObject({ id: round.id, messageRef: posts[1]!.ref });
+    expect(h.store.rounds.getOpenRound(PLACE.channelId)).toMatchObject({ id: round.id, messageRef: posts[1]!.ref });
     expect(textOf(await h.cmd('admin', 'daily'))).toMatch(/already posted/);
     await h.cmd('admin', 'reveal');
     expect(h.chat.of('summary')[0]!.target.threadOf).toBe(posts[1]!.ref);
-    expect(h.store.recentActions(PLACE.scopeId, 10).map((a) => a.action)).toEqual(['reveal', 'repost', 'daily']);
+    expect(h.store.admins.recentActions(PLACE.scopeId, 10).map((a) => a.action)).toEqual(['reveal', 'repost', 'daily']);
   });
 
   it('says why when the platform refuses, keeping the round as it was', async () => {
     const h = harness();
     await h.cmd('admin', 'daily');
-    const before = h.store.getOpenRound(PLACE.channelId)!;
+    const before = h.store.rounds.getOpenRound(PLACE.channelId)!;
     h.chat.failNext = new DeliveryError('forbidden', 'the bot lacks permission for the post (Missing Access)');
     expect(textOf(await h.cmd('admin', 'repost'))).toMatch(/could not post the round here: the bot lacks permission.*Nothing changed/);
-    expect(h.store.getOpenRound(PLACE.channelId)).toEqual(before);
+    expect(h.store.rounds.getOpenRound(PLACE.channelId)).toEqual(before);
   });
 });
 
@@ -100,8 +100,8 @@ describe('permission checks', () => {
     const missing = /I am missing Embed Links and Create Public Threads here/;
     expect(textOf(await h.cmd('admin', 'schedule 09:00'))).toMatch(missing);
     expect(textOf(await h.cmd('admin', 'daily'))).toMatch(missing);
-    expect(h.store.getChannel(PLACE.channelId)?.postTime).toBeNull();
-    expect(h.store.getOpenRound(PLACE.channelId)).toBeNull();
+    expect(h.store.channels.getChannel(PLACE.channelId)?.postTime).toBeNull();
+    expect(h.store.rounds.getOpenRound(PLACE.channelId)).toBeNull();
     expect(h.chat.sent).toHaveLength(0);
 
     Object.assign(h.chat, { checkPermissions: async () => [] });
@@ -111,7 +111,7 @@ describe('permission checks', () => {
     expect(textOf(await h.cmd('admin', 'repost'))).toMatch(/I cannot post the question in this channel: I am missing Send Messages here. Once that is fixed \(the channel's permissions, or prepbot's role\), try again./);
     await h.cmd('admin', 'pause');
     expect(textOf(await h.cmd('admin', 'resume'))).toMatch(/missing Send Messages/);
-    expect(h.store.getChannel(PLACE.channelId)?.paused).toBe(true);
+    expect(h.store.channels.getChannel(PLACE.channelId)?.paused).toBe(true);
   });
 
   it('ask the platform nothing when today is already posted', async () => {
@@ -130,7 +130,7 @@ describe('a failed daily post', () => {
     await h.cmd('admin', 'schedule 09:00');
     const refusal = refusePosts(h, () => new DeliveryError('forbidden', 'the bot lacks permission for the daily post (Missing Permissions)'));
     expect(textOf(await h.cmd('admin', 'daily'))).toMatch(/could not post it here: the bot lacks permission.*keep trying for 6 hours/);
-    const round = h.store.getOpenRound(PLACE.channelId)!;
+    const round = h.store.rounds.getOpenRound(PLACE.channelId)!;
     expect(round.delivery).toBe('pending');
 
     expect(await h.bot.rounds.retryUndelivered()).toEqual({ delivered: 0, waiting: 1, gaveUp: 0 }); // backing off
@@ -152,9 +152,9 @@ describe('a failed daily post', () => {
     expect(notices).toEqual([
       "I could not post today's question in this channel: the bot lacks permission for the daily post (Missing Permissions). I will keep trying until Mon 23 Nov 15:00 (UTC); once the channel is fixed, repost posts it at once.",
     ]);
-    expect(h.store.getRound(round.id)).toMatchObject({ status: 'open', delivery: 'failed' });
+    expect(h.store.rounds.getRound(round.id)).toMatchObject({ status: 'open', delivery: 'failed' });
     expect(textOf(await h.cmd('admin', 'daily'))).toMatch(/already posted/);
-    expect(h.store.getRoundByDate(PLACE.channelId, round.localDate)?.id).toBe(round.id);
+    expect(h.store.rounds.getRoundByDate(PLACE.channelId, round.localDate)?.id).toBe(round.id);
   });
 
   it('is delivered by a retry once the channel is fixed, as the same round', async () => {
@@ -166,7 +166,7 @@ describe('a failed daily post', () => {
     expect(await h.bot.rounds.retryUndelivered()).toEqual({ delivered: 1, waiting: 0, gaveUp: 0 });
     const post = h.chat.of('question');
     expect(post).toHaveLength(1);
-    expect(h.store.getOpenRound(PLACE.channelId)).toMatchObject({ delivery: 'sent', messageRef: post[0]!.ref });
+    expect(h.store.rounds.getOpenRound(PLACE.channelId)).toMatchObject({ delivery: 'sent', messageRef: post[0]!.ref });
     h.clock.advanceHours(1);
     expect(await h.bot.rounds.retryUndelivered()).toEqual({ delivered: 0, waiting: 0, gaveUp: 0 });
     expect(h.chat.of('question')).toHaveLength(1);
@@ -203,19 +203,19 @@ describe('a lost channel', () => {
     h.clock.advance(DAY);
     const refusal = refusePosts(h, () => new DeliveryError('channel_gone', 'this channel is archived'));
     await h.cmd('admin', 'daily');
-    expect(h.store.getChannel(PLACE.channelId)).toMatchObject({ suspended: true, postTime: '09:00' });
+    expect(h.store.channels.getChannel(PLACE.channelId)).toMatchObject({ suspended: true, postTime: '09:00' });
     const told = adminNotices(h).filter((n) => /could not post/.test(n));
     expect(told).toHaveLength(1);
     expect(told[0]).toMatch(/because this channel is archived, so this channel's daily post is suspended. Nothing was deleted; .*run schedule there to resume/);
-    expect(h.store.recentActions(PLACE.scopeId, 5)).toContainEqual(expect.objectContaining({ actorId: 'prepbot', action: 'suspend', detail: 'this channel is archived' }));
+    expect(h.store.admins.recentActions(PLACE.scopeId, 5)).toContainEqual(expect.objectContaining({ actorId: 'prepbot', action: 'suspend', detail: 'this channel is archived' }));
     h.clock.advance(30 * 60_000);
     expect((await h.bot.rounds.retryUndelivered()).waiting).toBe(1); // suspended: not tried
     expect(refusal.attempts()).toBe(1);
 
     refusal.stop();
     expect(textOf(await h.cmd('admin', 'schedule 09:00'))).toMatch(/suspended schedule is resumed; history and points are intact/);
-    expect(h.store.getChannel(PLACE.channelId)?.suspended).toBe(false);
-    expect(h.store.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(8);
+    expect(h.store.channels.getChannel(PLACE.channelId)?.suspended).toBe(false);
+    expect(h.store.figures.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(8);
     expect((await h.bot.rounds.retryUndelivered()).delivered).toBe(1);
   });
 
@@ -230,13 +230,13 @@ describe('a lost channel', () => {
     expect(await h.bot.channelGone(PLACE.channelId)).toBe(false);
     expect(adminNotices(h).at(-1)).toMatch(/its schedule is suspended. Nothing was deleted; run schedule in it again to resume/);
     expect(h.bot.scopeGone(PLACE.scopeId)).toBe(1); // the other channel of the server; the first one already was
-    expect(h.store.getChannel(OTHER_CHANNEL.channelId)?.suspended).toBe(true);
-    expect(h.store.getChannel(OTHER_SCOPE.channelId)?.suspended).toBe(false);
-    expect(h.store.getChannel(PLACE.channelId)?.postTime).toBe('09:00');
-    expect(h.store.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(7);
+    expect(h.store.channels.getChannel(OTHER_CHANNEL.channelId)?.suspended).toBe(true);
+    expect(h.store.channels.getChannel(OTHER_SCOPE.channelId)?.suspended).toBe(false);
+    expect(h.store.channels.getChannel(PLACE.channelId)?.postTime).toBe('09:00');
+    expect(h.store.figures.rankOf('discord:ann', PLACE.scopeId, null, 'all')?.points).toBe(7);
     expect(textOf(await h.cmd('admin', 'settings'))).toMatch(/suspended: prepbot lost this channel/);
     await h.cmd('admin', 'schedule 09:00');
-    expect(h.store.getChannel(PLACE.channelId)?.suspended).toBe(false);
+    expect(h.store.channels.getChannel(PLACE.channelId)?.suspended).toBe(false);
   });
 
   it('is not touched by an outage: a failed post leaves the schedule as it was', async () => {
@@ -244,8 +244,8 @@ describe('a lost channel', () => {
     await h.cmd('admin', 'schedule 09:00');
     refusePosts(h, () => new DeliveryError('failed', 'could not deliver the post: ECONNRESET'));
     await h.cmd('admin', 'daily');
-    expect(h.store.getChannel(PLACE.channelId)).toMatchObject({ suspended: false, paused: false, postTime: '09:00' });
+    expect(h.store.channels.getChannel(PLACE.channelId)).toMatchObject({ suspended: false, paused: false, postTime: '09:00' });
     h.clock.advanceHours(1);
-    expect(h.store.getChannel(PLACE.channelId)?.suspended).toBe(false);
+    expect(h.store.channels.getChannel(PLACE.channelId)?.suspended).toBe(false);
   });
 });

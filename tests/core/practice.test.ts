@@ -31,7 +31,7 @@ describe('practice', () => {
     h.clock.advance(2 * DAY);
     expect(h.bot.practice.dueCount('discord:ann', PLACE.scopeId)).toBe(1);
     await quiz(h, 'ann'); // the third question is new, but the weak one is due first
-    expect(h.store.latestOpenPractice('discord:ann', PLACE.scopeId)!.questionId).toBe(first.questionId);
+    expect(h.store.practice.latestOpenPractice('discord:ann', PLACE.scopeId)!.questionId).toBe(first.questionId);
   });
 
   it('offers new questions from the weakest topic first', async () => {
@@ -40,7 +40,7 @@ describe('practice', () => {
       question('b1', { topic: 'beta' }), question('b2', { topic: 'beta' }),
     ]);
     const h = harness({ content });
-    h.store.ensureChannel(PLACE, { timezone: 'UTC' });
+    h.store.channels.ensureChannel(PLACE, { timezone: 'UTC' });
     await quiz(h, 'ann', 'alpha');
     await h.answer('ann', 'great [score 10]');
     await quiz(h, 'ann', 'beta');

@@ -18,10 +18,10 @@ describe('the question of the day', () => {
 
   it("posts a caught-up slot under its own date, once", async () => {
     const h = harness({ start: '2026-11-24T00:30:00Z' });
-    h.store.ensureChannel(PLACE, { timezone: 'UTC' });
+    h.store.channels.ensureChannel(PLACE, { timezone: 'UTC' });
     expect((await h.bot.rounds.postDaily(PLACE.channelId, '2026-11-23')).status).toBe('posted');
     expect((await h.bot.rounds.postDaily(PLACE.channelId, '2026-11-23')).status).toBe('exists');
-    expect(h.store.getRoundByDate(PLACE.channelId, '2026-11-23')).not.toBeNull();
+    expect(h.store.rounds.getRoundByDate(PLACE.channelId, '2026-11-23')).not.toBeNull();
     expect((await h.bot.rounds.postDaily(PLACE.channelId)).status).toBe('posted'); // today's is another slot
   });
 
@@ -29,7 +29,7 @@ describe('the question of the day', () => {
     const h = harness({ start: '2026-11-23T22:30:00Z' });
     await h.cmd('admin', 'schedule 09:00 Asia/Kolkata daily');
     await h.cmd('admin', 'daily');
-    expect(h.store.getOpenRound(PLACE.channelId)?.localDate).toBe('2026-11-24');
+    expect(h.store.rounds.getOpenRound(PLACE.channelId)?.localDate).toBe('2026-11-24');
   });
 
   it('does not repeat a question until every question of the packs was asked, then tells admins the cycle restarts', async () => {
@@ -45,14 +45,14 @@ describe('the question of the day', () => {
     expect(warnings.some((w) => /unasked question/.test(w))).toBe(true);
     await h.cmd('admin', 'daily');
     expect(h.chat.sent.filter((s) => s.target.admins).map((s) => textOf([s.reply])).at(-1)).toMatch(/cycle restarts/);
-    expect(h.store.getChannel(PLACE.channelId)?.cycle).toBe(2);
+    expect(h.store.channels.getChannel(PLACE.channelId)?.cycle).toBe(2);
   });
 
   it('asks only questions of the channel packs', async () => {
     const content = bank([question('a1', { pack: 'alpha' }), question('b1', { pack: 'beta' }), question('b2', { pack: 'beta' })]);
     const h = harness({ content });
-    h.store.ensureChannel(PLACE, { timezone: 'UTC' });
-    h.store.updateChannel(PLACE.channelId, { packs: ['beta'] });
+    h.store.channels.ensureChannel(PLACE, { timezone: 'UTC' });
+    h.store.channels.updateChannel(PLACE.channelId, { packs: ['beta'] });
     for (let i = 0; i < 4; i += 1) {
       await h.cmd('admin', 'daily');
       h.clock.advanceHours(24);
@@ -105,7 +105,7 @@ describe('the question of the day', () => {
     const h = harness();
     h.chat.failNext = new DeliveryError('forbidden', 'Missing permission to send messages');
     expect(textOf(await h.cmd('admin', 'daily'))).toMatch(/could not post it here: Missing permission/);
-    expect(h.store.getOpenRound(PLACE.channelId)).not.toBeNull();
+    expect(h.store.rounds.getOpenRound(PLACE.channelId)).not.toBeNull();
   });
 
   it('refuses admin verbs to members and changes nothing', async () => {
@@ -114,7 +114,7 @@ describe('the question of the day', () => {
       expect(textOf(await h.cmd('member', verb))).toMatch(/Only admins can use/);
     }
     expect(h.chat.sent).toHaveLength(0);
-    expect(h.store.getChannel(PLACE.channelId)?.postTime).toBeNull();
+    expect(h.store.channels.getChannel(PLACE.channelId)?.postTime).toBeNull();
   });
 
   it('treats ADMIN_USER_IDS as admins without asking the platform', async () => {

@@ -40,7 +40,7 @@ describe('the rubric of an open round, before the member has answered it', () =>
   it('does not pick the open round\'s question for practice when there is another', async () => {
     const h = harness();
     await h.cmd('admin', 'daily');
-    const open = h.store.getOpenRound(PLACE.channelId)!.questionId;
+    const open = h.store.rounds.getOpenRound(PLACE.channelId)!.questionId;
     for (let i = 0; i < 4; i++) {
       const [q] = await h.cmd('bob', 'quiz');
       expect(q).toMatchObject({ kind: 'question', mode: 'practice' });

@@ -93,7 +93,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     const [grade] = grades(chat);
     expect(grade!.score).toBe(1);
     expect(grade!.notes.join(' ')).toMatch(/spoke to the grader instead of answering the question, so its score was capped/);
-    expect(app.store.getGrade(grade!.answerId)!.flags).toEqual(['injection_suspected', 'score_capped']);
+    expect(app.store.answers.getGrade(grade!.answerId)!.flags).toEqual(['injection_suspected', 'score_capped']);
   });
 
   it('grades offline, and says so, when the server answers 500 every time', async () => {
@@ -106,7 +106,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     const [grade] = grades(chat);
     expect(grade).toMatchObject({ grader: 'offline', offline: true });
     expect(grade!.notes.join(' ')).toMatch(/could not be reached, so this grade is offline/);
-    expect(app.store.getGrade(grade!.answerId)!.flags).toContain('offline_fallback');
+    expect(app.store.answers.getGrade(grade!.answerId)!.flags).toContain('offline_fallback');
     expect(gradeRows(app)).toBe(1);
   });
 
@@ -122,7 +122,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     const notes = grade!.notes.join(' ');
     expect(notes).toMatch(/the grader's reply was unusable/i);
     expect(notes).not.toMatch(/could not be reached/);
-    expect(app.store.getGrade(grade!.answerId)!.flags).toEqual(expect.arrayContaining(['offline_fallback', 'reply_unusable']));
+    expect(app.store.answers.getGrade(grade!.answerId)!.flags).toEqual(expect.arrayContaining(['offline_fallback', 'reply_unusable']));
   });
 
   it('grades offline with a sentence of why when the model invents its quotes twice', async () => {
@@ -136,7 +136,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     expect(grade).toMatchObject({ grader: 'offline', offline: true });
     expect(grade!.notes.filter((n) => /quoted words that are not in your answer/.test(n))).toHaveLength(1);
     expect(grade!.feedback).not.toBe('Great answer.');
-    expect(app.store.getGrade(grade!.answerId)!.flags).toEqual(expect.arrayContaining(['offline_fallback', 'evidence_unsupported']));
+    expect(app.store.answers.getGrade(grade!.answerId)!.flags).toEqual(expect.arrayContaining(['offline_fallback', 'evidence_unsupported']));
   });
 
   it('labels the points of an LLM grade "Covered", as it judges meaning', async () => {
@@ -154,7 +154,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     await postAndAnswer(app, GOOD);
     await new Promise((r) => setTimeout(r, 50));
     expect(grades(chat)).toHaveLength(0);
-    expect(app.store.pendingJobCount()).toBe(1);
+    expect(app.store.answers.pendingJobCount()).toBe(1);
     clock.advance(29_000);
     app.bot.worker.kick();
     await new Promise((r) => setTimeout(r, 20));
@@ -178,7 +178,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     expect(standIn.requests).toHaveLength(1);
     const [first, second] = grades(chat);
     expect(second!.score).toBe(first!.score);
-    expect(app.store.getGrade(second!.answerId)!.flags).toContain('cached');
+    expect(app.store.answers.getGrade(second!.answerId)!.flags).toContain('cached');
     await app.stop(1_000);
 
     const other = appOn(file, { GRADER_MODEL: 'another-model' });
@@ -195,7 +195,7 @@ describe('a crash while a job is in flight', () => {
     const crashed = appOn(file);
     crashed.app.bot.worker.stop(); // this process claims the job and dies before finishing it
     await postAndAnswer(crashed.app, GOOD);
-    expect(crashed.app.store.claimNextJob(crashed.clock.now())).not.toBeNull();
+    expect(crashed.app.store.answers.claimNextJob(crashed.clock.now())).not.toBeNull();
     crashed.app.store.close();
 
     const { app, chat } = appOn(file);
@@ -204,6 +204,6 @@ describe('a crash while a job is in flight', () => {
     expect(standIn.requests).toHaveLength(1);
     expect(grades(chat).map((g) => [g.score, g.grader])).toEqual([[10, 'llm:test-model']]);
     expect(gradeRows(app)).toBe(1);
-    expect(app.store.pendingJobCount()).toBe(0);
+    expect(app.store.answers.pendingJobCount()).toBe(0);
   });
 });

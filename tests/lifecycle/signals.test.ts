@@ -77,8 +77,8 @@ describe('stopping the real process with a signal', () => {
     })!;
     const slot = DateTime.now().setZone(zone).minus({ minutes: 30 }).toFormat('HH:mm');
     const seed = SqliteStore.open(ws.db);
-    seed.ensureChannel({ platform: 'console', scopeId: 'console', channelId: 'console:main' }, { timezone: zone });
-    seed.updateChannel('console:main', { postTime: slot, days: 'daily', timezone: zone, scheduleSetAt: Date.now() - 86_400_000 });
+    seed.channels.ensureChannel({ platform: 'console', scopeId: 'console', channelId: 'console:main' }, { timezone: zone });
+    seed.channels.updateChannel('console:main', { postTime: slot, days: 'daily', timezone: zone, scheduleSetAt: Date.now() - 86_400_000 });
     seed.close();
 
     const first = start(ws);

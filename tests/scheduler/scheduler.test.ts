@@ -135,7 +135,7 @@ describe('after downtime', () => {
   it('does not make a post whose round would already have closed', async () => {
     const b = bot({ start: '2026-11-22T12:00:00Z' });
     await b.cmd('admin', 'schedule 09:00 UTC daily');
-    b.store.updateChannel(PLACE.channelId, { roundHours: 2 });
+    b.store.channels.updateChannel(PLACE.channelId, { roundHours: 2 });
     await b.restart('2026-11-23T11:30:00Z'); // within 6 h, but a 2-hour round would be over
     expect(b.rounds()).toEqual([]);
   });
@@ -210,7 +210,7 @@ describe('restarts and two schedulers', () => {
     await a.cmd('admin', 'schedule 09:00 UTC daily');
     // The second process looked before the first one claimed: every "is today's round there?" says no.
     const late = SqliteStore.open(file);
-    late.getRoundByDate = () => null;
+    late.rounds.getRoundByDate = () => null;
     const b = bot({ start: '2026-11-23T09:00:00Z', store: late });
     a.clock.set('2026-11-23T09:00:00Z');
     expect(await a.scheduler.postIfDue(PLACE.channelId)).toBe('posted');

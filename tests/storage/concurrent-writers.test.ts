@@ -37,9 +37,9 @@ it('a grade is stored while another process holds the write lock, once that proc
   const file = join(dir, 'bot.sqlite');
   const store = SqliteStore.open(file);
   const place = { platform: 'discord' as const, scopeId: 'discord:g1', channelId: 'discord:g1:c1' };
-  store.ensureChannel(place, { timezone: 'UTC' });
-  store.upsertUser('discord:u1', 'u1');
-  const { jobId } = store.insertAnswer({
+  store.channels.ensureChannel(place, { timezone: 'UTC' });
+  store.channels.upsertUser('discord:u1', 'u1');
+  const { jobId } = store.answers.insertAnswer({
     userId: 'discord:u1', scopeId: place.scopeId, channelId: place.channelId, questionId: 'q1', roundId: null,
     kind: 'practice', hinted: false, text: 'an answer', normHash: 'h', createdAt: 1000, replyRoute: null,
     practiceId: null, localDate: '2026-11-23', weekKey: 'W2026-48', monthKey: 'M2026-11',
@@ -49,9 +49,9 @@ it('a grade is stored while another process holds the write lock, once that proc
   // Completing reads the job, then writes. Begun as a reader, the transaction could not upgrade
   // once the other process had committed ("database is locked" at once); begun as a writer, it
   // waits for the lock (busy_timeout) and then sees the other process's write.
-  const stored = store.completeJob(jobId, { score: 7, covered: ['a'], missed: [], feedback: 'f', grader: 'offline', flags: [] }, 7, 2000);
+  const stored = store.answers.completeJob(jobId, { score: 7, covered: ['a'], missed: [], feedback: 'f', grader: 'offline', flags: [] }, 7, 2000);
   expect(stored).toMatchObject({ score: 7, points: 7 });
   expect(await other.done).toBe(0);
-  expect(store.getUser('slack:T1:U9')?.name).toBe('other process');
+  expect(store.channels.getUser('slack:T1:U9')?.name).toBe('other process');
   store.close();
 });

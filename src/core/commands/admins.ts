@@ -20,17 +20,17 @@ function startSentence(described: string): string {
 }
 
 function name(ctx: CommandContext, s: Subject): string {
-  return describeSubject(s, s.kind === 'user' ? ctx.deps.store.getUser(s.subject)?.name : null);
+  return describeSubject(s, s.kind === 'user' ? ctx.deps.store.channels.getUser(s.subject)?.name : null);
 }
 
 function list(ctx: CommandContext) {
   const { deps, place, channel } = ctx;
-  const entries = deps.store.listAdmins(place.scopeId);
+  const entries = deps.store.admins.listAdmins(place.scopeId);
   const where = scopeNoun(place.platform);
   const lines = [`Admins of this ${where}: ${PLATFORM_ADMINS[place.platform]}, the ids in ADMIN_USER_IDS, and these added with admins add:`];
   if (entries.length === 0) lines.push('  nobody yet.');
   for (const e of entries) {
-    const by = deps.store.getUser(e.addedBy)?.name ?? e.addedBy;
+    const by = deps.store.channels.getUser(e.addedBy)?.name ?? e.addedBy;
     lines.push(`  - ${name(ctx, e)}, added by ${by} on ${formatShort(e.addedAt, channel.timezone)}`);
   }
   return [text(lines.join('\n'))];
@@ -59,13 +59,13 @@ export const admins: Command = {
     const who = name(ctx, parsed);
     const where = scopeNoun(place.platform);
     if (action === 'add') {
-      const added = deps.store.addAdmin({ scopeId: place.scopeId, subject: parsed.subject, kind: parsed.kind, addedBy: actor.id, addedAt: deps.clock.now() });
+      const added = deps.store.admins.addAdmin({ scopeId: place.scopeId, subject: parsed.subject, kind: parsed.kind, addedBy: actor.id, addedAt: deps.clock.now() });
       if (!added) return [text(`${who} is already on the admin list of this ${where}.`)];
       recordAction(deps, actor, place, 'admins', `add ${parsed.subject}`);
       const whom = parsed.kind === 'user' ? startSentence(who) : `Members of ${who}`;
       return [text(`${whom} may now use admin verbs in this ${where}.`, 'private', 'success')];
     }
-    if (!deps.store.removeAdmin(place.scopeId, parsed.subject)) {
+    if (!deps.store.admins.removeAdmin(place.scopeId, parsed.subject)) {
       return [text(`${who} is not on the admin list of this ${where}, so nothing changed. Rights from the platform or ADMIN_USER_IDS are not managed here.`)];
     }
     recordAction(deps, actor, place, 'admins', `remove ${parsed.subject}`);

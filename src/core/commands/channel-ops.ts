@@ -15,7 +15,7 @@ export const pause: Command = {
   run({ deps, channel, actor, place }) {
     if (!channel.postTime) return [text('This channel has no daily post to pause; schedule sets one.')];
     if (channel.paused) return [text('This channel is already paused; resume restarts its daily post.')];
-    const updated = deps.store.updateChannel(channel.channelId, { paused: true });
+    const updated = deps.store.channels.updateChannel(channel.channelId, { paused: true });
     deps.scheduler?.update(updated);
     recordAction(deps, actor, place, 'pause');
     return [text('Paused: no question of the day here until resume. The schedule, settings, history and points are kept; an open round still closes as usual.', 'private', 'success')];
@@ -34,7 +34,7 @@ export const resume: Command = {
     if (!channel.paused && !channel.suspended) return [text('This channel is not paused; its daily post runs.')];
     const problem = await permissionProblem(deps, channel.channelId, 'post the question of the day');
     if (problem) return [error(problem)];
-    const updated = deps.store.updateChannel(channel.channelId, { paused: false, suspended: false });
+    const updated = deps.store.channels.updateChannel(channel.channelId, { paused: false, suspended: false });
     deps.scheduler?.update(updated);
     recordAction(deps, actor, place, 'resume');
     const next = nextPostAt(updated, deps.clock.now());
@@ -50,7 +50,7 @@ export const skip: Command = {
   summary: "close today's round without points and retire its question from this cycle",
   options: [],
   async run({ deps, rounds, actor, place }) {
-    const round = deps.store.getOpenRound(place.channelId);
+    const round = deps.store.rounds.getOpenRound(place.channelId);
     if (!round) return [text('There is no open round in this channel to skip.')];
     if (!(await rounds.close(round, 'skipped'))) return [text('That round has just closed; there is nothing to skip.')];
     recordAction(deps, actor, place, 'skip', `round ${round.id} (${round.questionId})`);
@@ -72,7 +72,7 @@ export const repost: Command = {
   summary: 'post the open round again when its message is gone (never a second round)',
   options: [],
   async run({ deps, rounds, actor, place }) {
-    const round = deps.store.getOpenRound(place.channelId);
+    const round = deps.store.rounds.getOpenRound(place.channelId);
     if (!round) return [text('There is no open round in this channel to repost. daily posts today\'s question if it is not posted yet.')];
     const problem = await permissionProblem(deps, place.channelId, 'post the question');
     if (problem) return [error(problem)];

@@ -14,7 +14,7 @@ export const daily: Command = {
     // Paused means "no question of the day here" until resume, by hand as well as on schedule.
     if (channel.paused) return [error('This channel is paused, so no question of the day is posted. Use resume first.')];
     // Asked only when a post is due, so "already posted" needs no call to the platform.
-    if (!deps.store.getRoundByDate(place.channelId, localDate(deps.clock.now(), channel.timezone))) {
+    if (!deps.store.rounds.getRoundByDate(place.channelId, localDate(deps.clock.now(), channel.timezone))) {
       const problem = await permissionProblem(deps, place.channelId, 'post the question of the day');
       if (problem) return [error(problem)];
     }
@@ -29,7 +29,7 @@ export const daily: Command = {
         ),
       ];
     }
-    const suspended = deps.store.getChannel(place.channelId)?.suspended
+    const suspended = deps.store.channels.getChannel(place.channelId)?.suspended
       ? ' The daily schedule of this channel is still suspended; run schedule again to resume it.'
       : '';
     return [text(`Posted today's question.${suspended}`, 'private', 'success')];
@@ -43,7 +43,7 @@ export const reveal: Command = {
   summary: 'close the open round now and post its summary',
   options: [],
   async run({ rounds, place, deps, actor }) {
-    const round = deps.store.getOpenRound(place.channelId);
+    const round = deps.store.rounds.getOpenRound(place.channelId);
     if (!round) return [text('There is no open round in this channel to reveal.')];
     if (await rounds.close(round, 'closed')) recordAction(deps, actor, place, 'reveal', `round ${round.id} (${round.questionId})`);
     return [text('Round closed; the summary is posted.', 'private', 'success')];

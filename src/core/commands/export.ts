@@ -18,7 +18,7 @@ export const exportScores: Command = {
   summary: 'a CSV of scores (user, round, question, score, grader, time) here; never answer text',
   options: [],
   run({ deps, place }) {
-    const rows = deps.store.exportRows(place.scopeId);
+    const rows = deps.store.records.exportRows(place.scopeId);
     const anonymous = new Map<string, string>();
     const userLabel = (id: string, name: string, privacy: boolean) => {
       if (!privacy) return name;

@@ -27,8 +27,8 @@ export const leaderboard: Command = {
     }
     const key = periodKey(period, localDate(deps.clock.now(), channel.timezone));
     const channelId = here ? place.channelId : null;
-    const entries = deps.store.leaderboard(place.scopeId, channelId, key, 10);
-    const you = deps.store.rankOf(actor.id, place.scopeId, channelId, key);
+    const entries = deps.store.figures.leaderboard(place.scopeId, channelId, key, 10);
+    const you = deps.store.figures.rankOf(actor.id, place.scopeId, channelId, key);
     const reply: LeaderboardReply = {
       kind: 'leaderboard',
       visibility: 'public',
@@ -48,14 +48,14 @@ export const stats: Command = {
   summary: 'your points, answers, average score, current and best streak, weakest topics',
   options: [],
   run({ deps, practice, actor, place }) {
-    const totals = deps.store.userTotals(actor.id, place.scopeId);
+    const totals = deps.store.figures.userTotals(actor.id, place.scopeId);
     // Streaks belong to a channel's rounds; asked elsewhere (a DM, App Home), show the channel the person plays in.
-    const here = deps.store.streakRounds(place.channelId);
-    const streakChannel = here.length > 0 ? place.channelId : (deps.store.latestRoundChannel(actor.id, place.scopeId) ?? place.channelId);
-    const rounds = streakChannel === place.channelId ? here : deps.store.streakRounds(streakChannel);
-    const streaks = computeStreaks(rounds, deps.store.userStreakScores(actor.id, streakChannel));
+    const here = deps.store.rounds.streakRounds(place.channelId);
+    const streakChannel = here.length > 0 ? place.channelId : (deps.store.figures.latestRoundChannel(actor.id, place.scopeId) ?? place.channelId);
+    const rounds = streakChannel === place.channelId ? here : deps.store.rounds.streakRounds(streakChannel);
+    const streaks = computeStreaks(rounds, deps.store.figures.userStreakScores(actor.id, streakChannel));
     const byTopic = new Map<string, { sum: number; n: number }>();
-    for (const row of deps.store.topicAverages(actor.id, place.scopeId)) {
+    for (const row of deps.store.figures.topicAverages(actor.id, place.scopeId)) {
       const topic = deps.content.get(row.questionId)?.topic ?? 'retired questions';
       const t = byTopic.get(topic) ?? { sum: 0, n: 0 };
       t.sum += row.average * row.answers;

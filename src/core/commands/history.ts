@@ -1,5 +1,5 @@
 import { plural, quote } from '../display.js';
-import type { HistoryEntry } from '../ops-ports.js';
+import type { HistoryEntry } from '../stores/record-store.js';
 import { labelsFor, text } from '../replies.js';
 import { hiddenQuestionIds, keyIdea } from '../rubric-guard.js';
 import { formatShort } from '../time.js';
@@ -48,9 +48,9 @@ export const history: Command = {
   options: [],
   run(ctx) {
     const { deps, actor, place, channel } = ctx;
-    const entries = deps.store.answerHistory(actor.id, place.scopeId, LIMIT);
+    const entries = deps.store.records.answerHistory(actor.id, place.scopeId, LIMIT);
     if (entries.length === 0) return [text('You have no answers here yet. Answer the question of the day, or ask for a practice question with quiz.')];
-    const openQuestions = new Set(deps.store.listOpenRounds().filter((r) => r.scopeId === place.scopeId).map((r) => r.questionId));
+    const openQuestions = new Set(deps.store.rounds.listOpenRounds().filter((r) => r.scopeId === place.scopeId).map((r) => r.questionId));
     // Past grades of a question open here that this member has not answered name no key points.
     const hidden = hiddenQuestionIds(deps, actor.id, place.scopeId);
     const lines = [`Your last ${entries.length === 1 ? 'answer' : `${entries.length} answers`}, newest first (times in ${channel.timezone}):`];

@@ -27,10 +27,10 @@ export const privacy: Command = {
   run({ deps, actor, args }) {
     const v = args.trim().toLowerCase();
     if (v !== 'on' && v !== 'off') {
-      const now = deps.store.getUser(actor.id)?.privacy ? 'on' : 'off';
+      const now = deps.store.channels.getUser(actor.id)?.privacy ? 'on' : 'off';
       return [error(`Use privacy on or privacy off (it is ${now} for you now).`)];
     }
-    deps.store.setPrivacy(actor.id, v === 'on');
+    deps.store.channels.setPrivacy(actor.id, v === 'on');
     return [
       text(
         v === 'on' ? 'Privacy on: leaderboards and summaries show you as "anonymous".' : 'Privacy off: leaderboards and summaries show your name.',

@@ -24,10 +24,10 @@ export const quiz: Command = {
     // Not today's question before the member has answered it: practising it would show its key points.
     const hidden = hiddenQuestionIds(deps, actor.id, place.scopeId);
     if (pool.some((q) => !hidden.has(q.id))) pool = pool.filter((q) => !hidden.has(q.id));
-    const current = deps.store.latestOpenPractice(actor.id, place.scopeId);
+    const current = deps.store.practice.latestOpenPractice(actor.id, place.scopeId);
     const question = practice.pick(actor.id, place.scopeId, pool, current?.questionId);
     if (!question) return [error('There are no questions to practise.')];
-    const prompt = deps.store.createPracticePrompt({
+    const prompt = deps.store.practice.createPracticePrompt({
       userId: actor.id,
       scopeId: place.scopeId,
       channelId: place.channelId,
@@ -71,9 +71,9 @@ export const hint: Command = {
     if (!open) return [error('You have no open question to give a hint for. Ask for one with quiz.')];
     const lines = [`Hint for "${open.question.prompt}": ${hintFor(open.question)}`];
     if (open.kind === 'practice') {
-      deps.store.markPracticeHinted(open.prompt.id);
-    } else if (open.round.status === 'open' && !deps.store.hasAnsweredRound(actor.id, open.round.id)) {
-      deps.store.markRoundHinted(actor.id, open.round.id);
+      deps.store.practice.markPracticeHinted(open.prompt.id);
+    } else if (open.round.status === 'open' && !deps.store.answers.hasAnsweredRound(actor.id, open.round.id)) {
+      deps.store.practice.markRoundHinted(actor.id, open.round.id);
       lines.push(`With a hint, today's round earns at most ${HINT_CAP} points.`);
     }
     return [text(lines.join('\n'))];

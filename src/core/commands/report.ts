@@ -20,11 +20,11 @@ export const report: Command = {
   async run({ deps, actor, place, args }) {
     const { store, content, clock } = deps;
     const open = findOpenQuestion(deps, actor.id, place);
-    const round = open?.kind === 'round' ? open.round : open ? null : store.latestRound(place.channelId);
+    const round = open?.kind === 'round' ? open.round : open ? null : store.rounds.latestRound(place.channelId);
     const question = open?.question ?? (round ? content.get(round.questionId) : undefined);
     if (!question) return [error('There is no question here to report. Use report while a question is open, or after its round closed.')];
     const reason = args.trim().slice(0, MAX_REASON);
-    const saved = store.createReport({
+    const saved = store.records.createReport({
       scopeId: place.scopeId,
       channelId: place.channelId,
       questionId: question.id,

@@ -34,7 +34,7 @@ export const schedule: Command = {
     if (problem) return [error(problem)];
     // Scheduling again also resumes a paused channel and one suspended after the bot lost it.
     const resumed = channel.suspended ? ' The suspended schedule is resumed; history and points are intact.' : '';
-    const updated = deps.store.updateChannel(channel.channelId, { postTime: time, timezone: zone, days, paused: false, suspended: false, scheduleSetAt: deps.clock.now() });
+    const updated = deps.store.channels.updateChannel(channel.channelId, { postTime: time, timezone: zone, days, paused: false, suspended: false, scheduleSetAt: deps.clock.now() });
     deps.scheduler?.update(updated);
     recordAction(deps, actor, place, 'schedule', `${time} ${zone} ${days}`);
     const next = nextPostAt(updated, deps.clock.now());
@@ -51,7 +51,7 @@ export const unschedule: Command = {
   options: [],
   run({ deps, channel, actor, place }) {
     if (!channel.postTime) return [text('This channel has no daily post to stop.')];
-    deps.store.updateChannel(channel.channelId, { postTime: null });
+    deps.store.channels.updateChannel(channel.channelId, { postTime: null });
     deps.scheduler?.remove(channel.channelId);
     recordAction(deps, actor, place, 'unschedule');
     return [text('The daily post is stopped. History and points are kept; schedule starts it again.', 'private', 'success')];

@@ -29,11 +29,11 @@ function pingLine(c: ChannelSettings): string {
 function show(ctx: CommandContext): Reply[] {
   const { deps, channel, place } = ctx;
   const { store, content, clock, options } = deps;
-  const c = store.getChannel(channel.channelId) ?? channel;
+  const c = store.channels.getChannel(channel.channelId) ?? channel;
   const now = clock.now();
   const next = nextPostAt(c, now);
   const pool = content.byPacks(c.packs);
-  const asked = new Set(store.askedQuestionIds(c.channelId, c.cycle));
+  const asked = new Set(store.rounds.askedQuestionIds(c.channelId, c.cycle));
   const left = pool.filter((q) => !asked.has(q.id)).length;
   const hours = c.roundHours ?? options.revealAfterHours;
   const lines = [
@@ -45,12 +45,12 @@ function show(ctx: CommandContext): Reply[] {
     `  Round length: ${plural(hours, 'hour')}${c.roundHours === null ? ' (the default, REVEAL_AFTER_HOURS)' : ''}`,
     `  Ping role: ${pingLine(c)}`,
   ];
-  const open = store.getOpenRound(c.channelId);
+  const open = store.rounds.getOpenRound(c.channelId);
   if (open) {
     const state = open.delivery === 'pending' || open.delivery === 'failed' ? `, not delivered yet (${open.deliveryError ?? 'sending'}); repost posts it` : '';
     lines.push(`  Open round: ${open.questionId}, closes ${formatLocal(open.closesAt, c.timezone)}${state}`);
   }
-  const actions = store.recentActions(place.scopeId, RECENT_ACTIONS);
+  const actions = store.admins.recentActions(place.scopeId, RECENT_ACTIONS);
   lines.push(`Recent admin actions (${c.timezone}):`);
   if (actions.length === 0) lines.push('  none yet.');
   for (const a of actions) {
@@ -69,7 +69,7 @@ function setPacks(ctx: CommandContext, value: string): Reply[] {
   const packs = wanted.length === 1 && wanted[0]!.toLowerCase() === 'all' ? [] : wanted;
   const unknown = packs.filter((p) => !known.includes(p));
   if (unknown.length) return [error(`${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a pack' : 'are not packs'}. Packs: ${known.join(', ')} (or all).`)];
-  deps.store.updateChannel(channel.channelId, { packs });
+  deps.store.channels.updateChannel(channel.channelId, { packs });
   recordAction(deps, actor, place, 'settings', `packs ${packs.length ? packs.join(',') : 'all'}`);
   const count = deps.content.byPacks(packs).length;
   return [text(`This channel now asks ${packs.length ? `questions of ${packs.join(', ')}` : 'questions of every pack'} (${plural(count, 'question')}), from the next post on.`, 'private', 'success')];
@@ -82,7 +82,7 @@ function setRoundHours(ctx: CommandContext, value: string): Reply[] {
   if (v === 'default') hours = null;
   else if (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 168) hours = Number(v);
   else return [error(`"${value.trim()}" is not a round length. Use a whole number of hours from 1 to 168 (a week), or default (REVEAL_AFTER_HOURS).`)];
-  deps.store.updateChannel(channel.channelId, { roundHours: hours });
+  deps.store.channels.updateChannel(channel.channelId, { roundHours: hours });
   recordAction(deps, actor, place, 'settings', `round-hours ${hours ?? 'default'}`);
   const shown = hours ?? deps.options.revealAfterHours;
   return [text(`Rounds in this channel now last ${plural(shown, 'hour')}, from the next round on.`, 'private', 'success')];
@@ -92,7 +92,7 @@ function setPingRole(ctx: CommandContext, value: string): Reply[] {
   const { deps, channel, actor, place } = ctx;
   const v = value.trim();
   if (/^(none|off)$/i.test(v)) {
-    deps.store.updateChannel(channel.channelId, { pingRole: null });
+    deps.store.channels.updateChannel(channel.channelId, { pingRole: null });
     recordAction(deps, actor, place, 'settings', 'ping-role none');
     return [text('Daily posts in this channel now mention nobody.', 'private', 'success')];
   }
@@ -101,7 +101,7 @@ function setPingRole(ctx: CommandContext, value: string): Reply[] {
   const parsed = parseSubject(v, place);
   if ('error' in parsed) return [error(parsed.error)];
   if (parsed.kind === 'user') return [error('A daily post may mention a role or user group that people opt into, never a single user. Name a role or user group.')];
-  deps.store.updateChannel(channel.channelId, { pingRole: parsed.subject });
+  deps.store.channels.updateChannel(channel.channelId, { pingRole: parsed.subject });
   recordAction(deps, actor, place, 'settings', `ping-role ${parsed.subject}`);
   return [text(`Each daily post in this channel now mentions ${describeSubject(parsed)}; nothing else is ever mentioned.`, 'private', 'success')];
 }

@@ -22,11 +22,11 @@ describe('admins beyond Manage Server, through /prep', () => {
     const refused = await slashReply(rig, OTHER, 'daily');
     expect(refused.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(refused.content).toMatch(/^Only admins can use daily/);
-    expect(rig.app.store.listOpenRounds()).toEqual([]);
+    expect(rig.app.store.rounds.listOpenRounds()).toEqual([]);
     expect(rig.standIn.messagesIn(CHANNEL_ID)).toEqual([]);
 
     expect((await slashReply(rig, MEMBER, 'daily')).content).toMatch(/^Posted today's question/);
-    expect(rig.app.store.listOpenRounds()).toHaveLength(1);
+    expect(rig.app.store.rounds.listOpenRounds()).toHaveLength(1);
     const log = (await slashReply(rig, ADMIN, 'settings')).content;
     expect(log).toMatch(new RegExp(`Team Lead: admins add discord-role:${COHORT.role.id}`));
     expect(log).toMatch(/Ada: daily round \d+/);
@@ -97,7 +97,7 @@ describe('what admins get privately', () => {
     rig = await startRig({ adapter: { editIntervalMs: 50 } });
     const set = await slashReply(rig, ADMIN, 'settings', { key: 'ping-role', value: `<@&${COHORT.role.id}>` });
     expect(set.content).toMatch(/now mentions role 1500000000000000001/);
-    expect(rig.app.store.getChannel(channelKey())!.pingRole).toBe(`discord-role:${COHORT.role.id}`);
+    expect(rig.app.store.channels.getChannel(channelKey())!.pingRole).toBe(`discord-role:${COHORT.role.id}`);
 
     const post = await postDaily(rig);
     const ping = post.content;

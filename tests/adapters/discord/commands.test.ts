@@ -28,7 +28,7 @@ describe('/prep slash commands', () => {
     const reply = await rig.standIn.waitFor(() => ix.original, 'the refusal');
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).toMatch(/Only admins can use schedule/);
-    expect(rig.app.store.listChannels({ scheduled: true })).toEqual([]);
+    expect(rig.app.store.channels.listChannels({ scheduled: true })).toEqual([]);
   });
 
   it('lets a member with Manage Server schedule, turning the typed options into the core arguments', async () => {
@@ -36,7 +36,7 @@ describe('/prep slash commands', () => {
     const ix = rig.standIn.slash(ADMIN, 'schedule', { days: 'daily', zone: 'Europe/Berlin', time: '09:00' });
     const reply = await rig.standIn.waitFor(() => ix.original, 'the confirmation');
     expect(reply.content).toMatch(/every day at 09:00 Europe\/Berlin/);
-    const channel = rig.app.store.getChannel(`discord:${rig.standIn.guilds[0]!.id}:${CHANNEL_ID}`);
+    const channel = rig.app.store.channels.getChannel(`discord:${rig.standIn.guilds[0]!.id}:${CHANNEL_ID}`);
     expect(channel).toMatchObject({ postTime: '09:00', timezone: 'Europe/Berlin', days: 'daily' });
   });
 
@@ -73,7 +73,7 @@ describe('/prep slash commands', () => {
     const reply = await rig.standIn.waitFor(() => ix.original, 'the error');
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).toMatch(/"Mars\/Olympus_Mons" is not an IANA time zone/);
-    expect(rig.app.store.listChannels({ scheduled: true })).toEqual([]);
+    expect(rig.app.store.channels.listChannels({ scheduled: true })).toEqual([]);
   });
 
   it('shows a leaderboard to the whole channel (not ephemeral)', async () => {

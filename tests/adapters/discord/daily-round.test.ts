@@ -35,7 +35,7 @@ describe('the daily post on Discord', () => {
     expect(visible(post)).toMatch(/Topic: topic-[ab]/);
     expect(visible(post)).toMatch(/Difficulty: easy/);
     expect(visible(post)).toMatch(/Answers: 0 so far/);
-    const round = rig.app.store.listOpenRounds()[0]!;
+    const round = rig.app.store.rounds.listOpenRounds()[0]!;
     expect(firstButton(post)).toMatchObject({ custom_id: `answer:round:${round.id}`, label: 'Answer' });
     expect(post.allowedMentions).toEqual({ parse: [] });
     expect(round.messageRef).toBe(`${CHANNEL_ID}:${post.id}`);
@@ -97,7 +97,7 @@ describe('the daily post on Discord', () => {
     const graded = await rig.standIn.waitFor(() => gradeIn(submit), 'the practice grade');
     expect(visible(graded)).toMatch(/Score: 7\/10/);
     expect(visible(graded)).toMatch(/Practice answer: it counts toward your practice, not the leaderboard/);
-    expect(rig.app.store.roundResults(rig.app.store.getRound(1)!.id)).toEqual([]);
+    expect(rig.app.store.figures.roundResults(rig.app.store.rounds.getRound(1)!.id)).toEqual([]);
   });
 
   it('says in the modal that a closed round counts as practice', async () => {

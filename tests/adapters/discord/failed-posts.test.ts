@@ -25,7 +25,7 @@ describe('Discord refusing the daily post (403 Missing Permissions)', () => {
     expect(reply.content).toMatch(/round is ready, but I could not post it here: the bot lacks permission/);
     const notices = () => rig!.standIn.dmsTo(OWNER.id).filter((m) => m.content.includes('could not post'));
     await rig.standIn.waitFor(() => notices().length === 1, 'the notice to the owner');
-    expect(rig.app.store.latestRound(HERE)).toMatchObject({ status: 'open', delivery: 'pending' });
+    expect(rig.app.store.rounds.latestRound(HERE)).toMatchObject({ status: 'open', delivery: 'pending' });
 
     clock.advance(2 * MINUTE);
     expect(await rig.app.bot.rounds.retryUndelivered()).toMatchObject({ delivered: 0, waiting: 1 });
@@ -35,10 +35,10 @@ describe('Discord refusing the daily post (403 Missing Permissions)', () => {
     expect(await rig.app.bot.rounds.retryUndelivered()).toMatchObject({ delivered: 1 });
     const [post, ...more] = rig.standIn.messagesIn(CHANNEL_ID);
     expect(more).toEqual([]);
-    const round = rig.app.store.latestRound(HERE)!;
+    const round = rig.app.store.rounds.latestRound(HERE)!;
     expect(firstButton(post!).custom_id).toBe(`answer:round:${round.id}`);
     expect(round).toMatchObject({ delivery: 'sent', messageRef: `${CHANNEL_ID}:${post!.id}` });
-    expect(rig.app.store.listOpenRounds()).toHaveLength(1);
+    expect(rig.app.store.rounds.listOpenRounds()).toHaveLength(1);
     expect(notices()).toHaveLength(1);
     const refused = rig.standIn.rest.requests.filter((q) => q.method === 'POST' && POSTS_HERE.test(q.path)).map((q) => q.status);
     expect(refused).toEqual([403, 403, 200]);
@@ -73,8 +73,8 @@ describe('fifty channels due at the same minute on Discord', () => {
     expect(attempts.filter((q) => q.status === 429)).toHaveLength(12);
     expect(attempts.filter((q) => q.status === 200)).toHaveLength(50);
     for (const c of channels) expect(rig.standIn.messagesIn(c.id)).toHaveLength(1);
-    expect(rig.app.store.listOpenRounds()).toHaveLength(50);
-    expect(rig.app.store.undeliveredRounds()).toEqual([]);
+    expect(rig.app.store.rounds.listOpenRounds()).toHaveLength(50);
+    expect(rig.app.store.rounds.undeliveredRounds()).toEqual([]);
     expect(rig.logs('error')).toEqual([]);
   });
 });

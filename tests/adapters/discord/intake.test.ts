@@ -36,8 +36,8 @@ describe('Discord intake at shutdown', () => {
     expect(visible(handedBack)).toContain('my carefully typed answer');
     const zone = rig.standIn.autocomplete(ADMIN, 'schedule', { time: '09:00', zone: 'berl' }, 'zone');
     expect(await rig.standIn.waitFor(() => zone.choices, 'the choices')).toEqual([]);
-    const round = rig.app.store.getOpenRound(channelKey())!;
-    expect(rig.app.store.roundAnswerCount(round.id)).toBe(1);
+    const round = rig.app.store.rounds.getOpenRound(channelKey())!;
+    expect(rig.app.store.answers.roundAnswerCount(round.id)).toBe(1);
 
     grader.release();
     expect(visible(await rig.standIn.waitFor(() => gradeIn(inFlight), 'the grade in flight'))).toMatch(/Score: 7\/10/);

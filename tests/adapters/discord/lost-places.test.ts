@@ -21,11 +21,11 @@ async function scheduledWithHistory(r: Rig): Promise<void> {
 /** What must survive a lost channel: the round, its graded answer and the points. */
 function history(r: Rig) {
   const store = r.app.store;
-  const round = store.latestRound(HERE);
+  const round = store.rounds.latestRound(HERE);
   return {
     rounds: round ? 1 : 0,
-    results: round ? store.roundResults(round.id).map((x) => x.score) : [],
-    points: store.leaderboard(`discord:${GUILD_ID}`, null, 'all', 10).map((e) => e.points),
+    results: round ? store.figures.roundResults(round.id).map((x) => x.score) : [],
+    points: store.figures.leaderboard(`discord:${GUILD_ID}`, null, 'all', 10).map((e) => e.points),
   };
 }
 
@@ -37,16 +37,16 @@ describe('Discord taking a server or channel away', () => {
     expect(before).toEqual({ rounds: 1, results: [8], points: [8] });
 
     const guild = rig.standIn.removeGuild(GUILD_ID);
-    await until(() => rig!.app.store.getChannel(HERE)!.suspended);
-    expect(rig.app.store.getChannel(HERE)).toMatchObject({ postTime: '09:00', suspended: true });
+    await until(() => rig!.app.store.channels.getChannel(HERE)!.suspended);
+    expect(rig.app.store.channels.getChannel(HERE)).toMatchObject({ postTime: '09:00', suspended: true });
     expect(history(rig)).toEqual(before);
-    expect(rig.app.store.recentActions(`discord:${GUILD_ID}`, 1)[0]).toMatchObject({ actorId: 'prepbot', action: 'suspend' });
+    expect(rig.app.store.admins.recentActions(`discord:${GUILD_ID}`, 1)[0]).toMatchObject({ actorId: 'prepbot', action: 'suspend' });
 
     rig.standIn.addGuild(guild);
     await until(() => rig!.adapter.client.guilds.cache.has(GUILD_ID));
     const resumed = await slashReply(rig, ADMIN, 'schedule', { time: '09:00', zone: 'UTC', days: 'daily' });
     expect(resumed.content).toMatch(/suspended schedule is resumed; history and points are intact/);
-    expect(rig.app.store.getChannel(HERE)!.suspended).toBe(false);
+    expect(rig.app.store.channels.getChannel(HERE)!.suspended).toBe(false);
     expect(history(rig)).toEqual(before);
   });
 
@@ -55,7 +55,7 @@ describe('Discord taking a server or channel away', () => {
     await slashReply(rig, ADMIN, 'schedule', { time: '09:00', zone: 'UTC' });
     rig.standIn.outage(GUILD_ID);
     await until(() => rig!.logs('warn').some((m) => m.includes('unavailable (an outage)')));
-    expect(rig.app.store.getChannel(HERE)!.suspended).toBe(false);
+    expect(rig.app.store.channels.getChannel(HERE)!.suspended).toBe(false);
   });
 
   it('suspends a deleted channel, keeps its history and tells the admins by DM', async () => {
@@ -65,7 +65,7 @@ describe('Discord taking a server or channel away', () => {
     rig.standIn.deleteChannel(CHANNEL_ID);
     const notice = await rig.standIn.waitFor(() => rig!.standIn.dmsTo(OWNER.id).find((m) => m.content.includes('suspended')), 'the notice to the owner');
     expect(notice.content).toMatch(/#interview-prep was deleted/);
-    expect(rig.app.store.getChannel(HERE)).toMatchObject({ postTime: '09:00', suspended: true });
+    expect(rig.app.store.channels.getChannel(HERE)).toMatchObject({ postTime: '09:00', suspended: true });
     expect(history(rig)).toEqual(before);
   });
 
@@ -76,8 +76,8 @@ describe('Discord taking a server or channel away', () => {
 
     const outcome = await rig.app.bot.rounds.postDaily(HERE);
     expect(outcome).toMatchObject({ status: 'posted', delivered: false, error: { code: 'channel_gone' } });
-    expect(rig.app.store.getChannel(HERE)!.suspended).toBe(true);
-    expect(rig.app.store.latestRound(HERE)).toMatchObject({ status: 'open', delivery: 'pending' });
+    expect(rig.app.store.channels.getChannel(HERE)!.suspended).toBe(true);
+    expect(rig.app.store.rounds.latestRound(HERE)).toMatchObject({ status: 'open', delivery: 'pending' });
     expect(await rig.app.bot.rounds.postDaily(HERE)).toMatchObject({ status: 'exists' });
     const notices = await rig.standIn.waitFor(() => rig!.standIn.dmsTo(OWNER.id).filter((m) => m.content.includes('suspended')), 'the notice');
     expect(notices).toHaveLength(1);

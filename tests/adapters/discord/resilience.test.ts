@@ -65,6 +65,6 @@ describe('the Discord adapter when things go wrong', () => {
     const modal = await rig.standIn.waitFor(() => press.modal, 'the modal after the restart');
     const submit = rig.standIn.submit(MEMBER, modal.custom_id, { answer: 'after the restart [score 6]' });
     expect(visible(await rig.standIn.waitFor(() => gradeIn(submit), 'the grade'))).toMatch(/Score: 6\/10/);
-    expect(rig.app.store.roundResults(1)).toEqual([expect.objectContaining({ score: 6 })]);
+    expect(rig.app.store.figures.roundResults(1)).toEqual([expect.objectContaining({ score: 6 })]);
   });
 });

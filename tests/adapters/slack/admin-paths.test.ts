@@ -17,7 +17,7 @@ describe('admins beyond workspace rights, through /prep', () => {
     expect(await command(rig, 'admins add <!subteam^SLEADS|@leads>', { user: 'UADMIN' })).toMatch(/Members of user group SLEADS may now use admin verbs/);
 
     expect(await command(rig, 'daily', { user: 'UALICE' })).toMatch(/Only admins can use daily/);
-    expect(rig.app.store.listOpenRounds()).toEqual([]);
+    expect(rig.app.store.rounds.listOpenRounds()).toEqual([]);
     expect(channelPosts(rig)).toEqual([]);
 
     expect(await command(rig, 'daily', { user: 'UBOB' })).toMatch(/Posted today's question/);
@@ -87,7 +87,7 @@ describe('what admins get privately on Slack', () => {
   it('stores the ping role as slack-group:<id> and mentions it on the daily post only', async () => {
     rig = await startRig();
     expect(await command(rig, 'settings ping-role <!subteam^SLEADS|@leads>', { user: 'UADMIN' })).toMatch(/now mentions user group SLEADS/);
-    expect(rig.app.store.getChannel(channelKey())!.pingRole).toBe('slack-group:SLEADS');
+    expect(rig.app.store.channels.getChannel(channelKey())!.pingRole).toBe('slack-group:SLEADS');
 
     await command(rig, 'daily', { user: 'UADMIN' });
     const [post] = channelPosts(rig);

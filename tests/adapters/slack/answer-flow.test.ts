@@ -12,7 +12,7 @@ describe('answering the question of the day on Slack', () => {
     rig = await startRig();
     const { responseId } = await rig.command('daily', { user: 'UADMIN' });
     await rig.until(() => rig.responses(responseId).length === 1);
-    const round = rig.app.store.getOpenRound(`slack:T1:${CHANNEL}`)!;
+    const round = rig.app.store.rounds.getOpenRound(`slack:T1:${CHANNEL}`)!;
     roundId = round.id;
     postTs = round.messageRef!.split(':')[1]!;
   });
@@ -92,7 +92,7 @@ describe('answering the question of the day on Slack', () => {
     const retriedNewTrigger = await rig.submit(view, ANSWER, { retryNum: 1 });
     expect(retriedNewTrigger.status).toBe(200);
     expect(answersOf('UALICE').n).toBe(1);
-    expect(rig.app.store.roundAnswerCount(roundId)).toBe(1);
+    expect(rig.app.store.answers.roundAnswerCount(roundId)).toBe(1);
   });
 
   it('refuses an Answer button naming a round of another channel, privately, without opening a form', async () => {

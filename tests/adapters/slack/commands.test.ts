@@ -27,7 +27,7 @@ describe('/prep over HTTP', () => {
     expect(rig.responses(responseId)[0]).toMatchObject({ response_type: 'ephemeral' });
     expect(allText(rig.responses(responseId))).toMatch(/Only admins can use daily/);
     expect(posts()).toHaveLength(0);
-    expect(rig.app.store.getOpenRound(`slack:T1:${CHANNEL}`)).toBeNull();
+    expect(rig.app.store.rounds.getOpenRound(`slack:T1:${CHANNEL}`)).toBeNull();
   });
 
   it('lets a workspace admin post the daily question as Block Kit with an Answer button naming the round', async () => {
@@ -37,7 +37,7 @@ describe('/prep over HTTP', () => {
     expect(posts()).toHaveLength(1);
     const post = posts()[0]!.body;
     expect(post.channel).toBe(CHANNEL);
-    const round = rig.app.store.getOpenRound(`slack:T1:${CHANNEL}`)!;
+    const round = rig.app.store.rounds.getOpenRound(`slack:T1:${CHANNEL}`)!;
     const blocks = post.blocks as { type: string; text?: { text: string }; elements?: { action_id?: string; value?: string; text?: string | { text: string } }[] }[];
     expect(blocks[0]).toMatchObject({ type: 'header', text: { text: 'Question of the day' } });
     expect(allText(blocks)).toContain(rig.app.bot.deps.content.get(round.questionId)!.prompt);
@@ -129,7 +129,7 @@ describe('/prep over HTTP', () => {
     expect(posts()).toHaveLength(1);
     expect(rig.responses(first.responseId)).toHaveLength(1);
     expect(rig.responses(fresh.responseId)).toHaveLength(0);
-    expect(rig.app.store.getOpenRound(`slack:T1:${CHANNEL}`)).not.toBeNull();
+    expect(rig.app.store.rounds.getOpenRound(`slack:T1:${CHANNEL}`)).not.toBeNull();
   });
 
   it('answers a read-only verb even on a retry Slack makes', async () => {

@@ -9,7 +9,7 @@ describe('disputing a grade on Slack', () => {
     rig = await startRig();
     const { responseId } = await rig.command('daily', { user: 'UADMIN' });
     await rig.until(() => rig.responses(responseId).length === 1);
-    const round = rig.app.store.getOpenRound(`slack:T1:${CHANNEL}`)!;
+    const round = rig.app.store.rounds.getOpenRound(`slack:T1:${CHANNEL}`)!;
     await rig.pressAnswer(`round:${round.id}`);
     await rig.until(() => rig.api.callsTo('views.open').length === 1);
     const ack = await rig.submit(rig.api.callsTo('views.open')[0]!.body.view as Record<string, unknown>, 'My answer [score 3]');

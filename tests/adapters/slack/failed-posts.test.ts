@@ -23,19 +23,19 @@ describe('Slack refusing the daily post (not_in_channel)', () => {
     expect(await command(rig, 'daily', { user: 'UADMIN' })).toMatch(/round is ready, but I could not post it here: prepbot is not a member of this channel/);
     const notices = () => dmsTo(rig!, 'UROOT').filter((t) => t.includes('could not post'));
     await rig.until(() => notices().length === 1);
-    expect(rig.app.store.latestRound(channelKey())).toMatchObject({ status: 'open', delivery: 'pending' });
+    expect(rig.app.store.rounds.latestRound(channelKey())).toMatchObject({ status: 'open', delivery: 'pending' });
 
     clock.advance(2 * MINUTE);
     expect(await rig.app.bot.rounds.retryUndelivered()).toMatchObject({ delivered: 0, waiting: 1 });
     clock.advance(3 * MINUTE);
     expect(await rig.app.bot.rounds.retryUndelivered()).toMatchObject({ delivered: 1 });
 
-    const round = rig.app.store.latestRound(channelKey())!;
+    const round = rig.app.store.rounds.latestRound(channelKey())!;
     const delivered = rig.api.callsTo('chat.postMessage').filter((c) => c.body.channel === CHANNEL);
     expect(delivered).toHaveLength(3);
     expect(allText(delivered.at(-1)!.body.blocks)).toContain(`round:${round.id}`);
     expect(round).toMatchObject({ delivery: 'sent', messageRef: expect.stringMatching(new RegExp(`^${CHANNEL}:`)) });
-    expect(rig.app.store.listOpenRounds()).toHaveLength(1);
+    expect(rig.app.store.rounds.listOpenRounds()).toHaveLength(1);
     expect(notices()).toHaveLength(1);
   });
 });
@@ -60,8 +60,8 @@ describe('fifty channels due at the same minute on Slack', () => {
     const limited = rig.api.statuses.filter((s) => s.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     for (const c of channels) expect(postsTo(rig, c).filter((s) => s.status === 200)).toHaveLength(1);
-    expect(rig.app.store.listOpenRounds()).toHaveLength(50);
-    expect(rig.app.store.undeliveredRounds()).toEqual([]);
+    expect(rig.app.store.rounds.listOpenRounds()).toHaveLength(50);
+    expect(rig.app.store.rounds.undeliveredRounds()).toEqual([]);
     expect(rig.logs('warn')).toContain('rate limited; the post waits and is sent again');
     expect(rig.logs('error')).toEqual([]);
   });

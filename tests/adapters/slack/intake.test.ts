@@ -17,7 +17,7 @@ describe('Slack intake at shutdown', () => {
     rig = await startRig({ grader });
     await command(rig, 'schedule 09:00 UTC', { user: 'UADMIN' });
     await command(rig, 'daily', { user: 'UADMIN' });
-    const round = rig.app.store.getOpenRound(channelKey())!;
+    const round = rig.app.store.rounds.getOpenRound(channelKey())!;
     await rig.pressAnswer(`round:${round.id}`, { user: 'UALICE' });
     await rig.pressAnswer(`round:${round.id}`, { user: 'UBOB' });
     await rig.until(() => rig!.api.callsTo('views.open').length === 2);
@@ -35,11 +35,11 @@ describe('Slack intake at shutdown', () => {
     await rig.until(() => rig!.responses(press.responseId).length === 1);
     expect(rig.responses(press.responseId)[0]).toMatchObject({ response_type: 'ephemeral', text: RESTARTING });
     expect(rig.api.callsTo('views.open')).toHaveLength(2);
-    expect(rig.app.store.roundAnswerCount(round.id)).toBe(1);
+    expect(rig.app.store.answers.roundAnswerCount(round.id)).toBe(1);
 
     // A channel lost during shutdown is still recorded.
     await sendEvent(rig, { type: 'channel_deleted', channel: CHANNEL });
-    await rig.until(() => rig!.app.store.getChannel(channelKey())!.suspended);
+    await rig.until(() => rig!.app.store.channels.getChannel(channelKey())!.suspended);
 
     grader.release();
     await rig.until(() => rig!.api.callsTo('chat.postEphemeral').some((c) => c.body.user === 'UALICE' && allText(c.body).includes('Score: 7/10')));

@@ -8,7 +8,7 @@ afterEach(async () => {
   rig = null;
 });
 
-const suspended = (r: Rig, channel: string, team = 'T1') => r.app.store.getChannel(channelKey(channel, team))?.suspended ?? null;
+const suspended = (r: Rig, channel: string, team = 'T1') => r.app.store.channels.getChannel(channelKey(channel, team))?.suspended ?? null;
 
 /** Schedules channels in T1 (as the workspace admin). */
 async function schedule(r: Rig, ...channels: string[]): Promise<void> {
@@ -21,18 +21,18 @@ describe('Slack taking a channel or the workspace away', () => {
     await schedule(rig, 'C1');
     expect(await command(rig, 'daily', { user: 'UADMIN' })).toMatch(/Posted/);
     await answerAndGrade(rig, 'kept [score 8]');
-    const round = rig.app.store.latestRound(channelKey('C1'))!;
+    const round = rig.app.store.rounds.latestRound(channelKey('C1'))!;
 
     expect((await sendEvent(rig, { type: 'channel_archive', channel: 'C1', user: 'UADMIN' })).status).toBe(200);
     await rig.until(() => suspended(rig!, 'C1') === true);
     await rig.until(() => dmsTo(rig!, 'UROOT').some((t) => t.includes('suspended')));
     expect(dmsTo(rig, 'UROOT').find((t) => t.includes('suspended'))).toMatch(/the channel was archived/);
-    expect(rig.app.store.getChannel(channelKey('C1'))!.postTime).toBe('09:00');
-    expect(rig.app.store.roundResults(round.id).map((r) => r.score)).toEqual([8]);
+    expect(rig.app.store.channels.getChannel(channelKey('C1'))!.postTime).toBe('09:00');
+    expect(rig.app.store.figures.roundResults(round.id).map((r) => r.score)).toEqual([8]);
 
     expect(await command(rig, 'schedule 09:00 UTC daily', { user: 'UADMIN' })).toMatch(/suspended schedule is resumed; history and points are intact/);
     expect(suspended(rig, 'C1')).toBe(false);
-    expect(rig.app.store.roundResults(round.id).map((r) => r.score)).toEqual([8]);
+    expect(rig.app.store.figures.roundResults(round.id).map((r) => r.score)).toEqual([8]);
   });
 
   it('suspends a channel on each event that loses it, and not when somebody else leaves', async () => {
@@ -74,7 +74,7 @@ describe('Slack taking a channel or the workspace away', () => {
     const outcome = await rig.app.bot.rounds.postDaily(channelKey('C1'));
     expect(outcome).toMatchObject({ status: 'posted', delivered: false, error: { code: 'channel_gone' } });
     expect(suspended(rig, 'C1')).toBe(true);
-    expect(rig.app.store.latestRound(channelKey('C1'))).toMatchObject({ status: 'open', delivery: 'pending' });
+    expect(rig.app.store.rounds.latestRound(channelKey('C1'))).toMatchObject({ status: 'open', delivery: 'pending' });
     await rig.until(() => dmsTo(rig!, 'UROOT').some((t) => t.includes('suspended')));
   });
 });

@@ -16,7 +16,7 @@ describe('no pings from user text', () => {
   it('escapes names and answers in every post, update, ephemeral, DM and response', async () => {
     const daily = await rig.command('daily', { user: 'UADMIN' });
     await rig.until(() => rig.responses(daily.responseId).length === 1);
-    const round = rig.app.store.getOpenRound(`slack:T1:${CHANNEL}`)!;
+    const round = rig.app.store.rounds.getOpenRound(`slack:T1:${CHANNEL}`)!;
     await rig.pressAnswer(`round:${round.id}`, { user: 'UBOB' });
     await rig.until(() => rig.api.callsTo('views.open').length === 1);
     const view = rig.api.callsTo('views.open')[0]!.body.view as Record<string, unknown>;

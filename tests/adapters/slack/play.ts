@@ -34,7 +34,7 @@ export async function command(rig: Rig, text: string, o: { user?: string; channe
 
 /** Presses Answer on the channel's open round, submits `text`, and returns the graded ephemeral's body. */
 export async function answerAndGrade(rig: Rig, text: string, user = 'UALICE', channel = CHANNEL): Promise<Record<string, unknown>> {
-  const round = rig.app.store.getOpenRound(channelKey(channel))!;
+  const round = rig.app.store.rounds.getOpenRound(channelKey(channel))!;
   const opened = rig.api.callsTo('views.open').length;
   const graded = rig.api.callsTo('chat.postEphemeral').filter((c) => c.body.user === user).length;
   await rig.pressAnswer(`round:${round.id}`, { user, channel });

@@ -1,0 +1,18 @@
+import { ConsoleAdapter } from './console/console-adapter.js';
+import { DiscordAdapter } from './discord/discord-adapter.js';
+import { SlackAdapter } from './slack/slack-adapter.js';
+/** The adapters the config asks for: Discord and/or Slack when their tokens are set, else the console. */
+export function createPlatformAdapters(config, logger, env) {
+    const adapters = [];
+    if (config.platforms.console)
+        adapters.push(new ConsoleAdapter({ input: env.stdin, output: env.stdout, logger }));
+    if (config.platforms.discord)
+        adapters.push(DiscordAdapter.fromConfig(config, logger, env));
+    if (config.platforms.slack)
+        adapters.push(SlackAdapter.fromConfig(config, logger, env));
+    return adapters;
+}
+/** Whether some adapter serves HTTP on PORT already (so the app needs no separate health server). */
+export function servesHttp(config) {
+    return config.platforms.slack === 'http';
+}

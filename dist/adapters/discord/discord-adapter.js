@@ -1,0 +1,106 @@
+import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits } from 'discord.js';
+import { checkRegisteredCommands } from './command-check.js';
+import { loggable } from './delivery-errors.js';
+import { DiscordChat } from './discord-chat.js';
+import { handleInteraction } from './interactions.js';
+import { watchLostPlaces } from './lost-places.js';
+import { ReplyRoutes } from './reply-routes.js';
+/**
+ * prepbot on Discord through discord.js's gateway client: slash commands, the Answer button and
+ * its modal become core events; core replies become embeds, buttons and modals. No game rule
+ * lives here. Round state is in the database, so a reconnect (discord.js's job) or a restart
+ * loses nothing: buttons carry their round in their `custom_id`.
+ */
+export class DiscordAdapter {
+    opts;
+    platform = 'discord';
+    chat;
+    client;
+    routes = new ReplyRoutes();
+    logger;
+    accepting = true;
+    constructor(opts) {
+        this.opts = opts;
+        this.logger = opts.logger;
+        this.client = new Client({
+            intents: [GatewayIntentBits.Guilds],
+            // No pings from anything the bot sends; the daily post opts one role back in explicitly.
+            allowedMentions: { parse: [] },
+            // Posts, edits and DMs hand a rate limit back (a DeliveryError with its wait) instead of
+            // waiting inside discord.js, so the app's send queue, which holds every send of the
+            // platform, is the one place that waits. Interaction replies still wait in discord.js.
+            rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), rejectOnRateLimit: ['/channels', '/users'] },
+        });
+        this.chat = new DiscordChat({ client: this.client, routes: this.routes, logger: this.logger, adminUserIds: opts.adminUserIds });
+    }
+    /** The adapter the settings describe (DISCORD_TOKEN, DISCORD_API_URL, DISCORD_GUILD_ID). */
+    static fromConfig(config, logger, _env) {
+        return new DiscordAdapter({
+            token: config.DISCORD_TOKEN ?? '',
+            apiUrl: config.DISCORD_API_URL,
+            guildId: config.DISCORD_GUILD_ID,
+            adminUserIds: config.ADMIN_USER_IDS,
+            logger,
+        });
+    }
+    /** Logs in, waits until the servers are known, then checks the registered slash commands. */
+    async start(bot) {
+        this.accepting = true;
+        const deps = { bot, routes: this.routes, logger: this.logger, deferAfterMs: this.opts.deferAfterMs ?? 1500, accepting: () => this.accepting };
+        this.client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+        watchLostPlaces(this.client, bot, this.logger);
+        this.client.on(Events.Error, (err) => this.logger.error({ err: loggable(err) }, 'discord client error'));
+        this.client.on(Events.Warn, (message) => this.logger.warn({ message }, 'discord client warning'));
+        this.client.on(Events.ShardDisconnect, (event, shardId) => this.logger.warn({ code: event.code, shardId }, 'discord gateway disconnected'));
+        this.client.on(Events.ShardResume, (shardId) => this.logger.info({ shardId }, 'discord gateway resumed'));
+        const ready = new Promise((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+        try {
+            await this.client.login(this.opts.token);
+            await withTimeout(ready, this.opts.readyTimeoutMs ?? 60_000, 'Discord did not finish connecting (no READY from the gateway)');
+        }
+        catch (err) {
+            this.chat.connected(false);
+            await this.client.destroy().catch(() => undefined);
+            throw startError(err, this.opts.apiUrl);
+        }
+        this.chat.connected(true);
+        const user = this.client.user;
+        this.logger.info({ user: user?.tag, userId: user?.id, guilds: this.client.guilds.cache.size }, 'connected to Discord');
+        await checkRegisteredCommands(this.client, this.opts.guildId, this.logger);
+    }
+    /**
+     * First step of shutdown: new interactions get a polite "restarting" reply instead of reaching the
+     * core, while grades already in flight are still delivered (the client stays connected).
+     */
+    async stopIntake() {
+        this.accepting = false;
+        this.logger.info({}, 'Discord intake stopped; new interactions are told prepbot is restarting');
+    }
+    async stop() {
+        this.accepting = false;
+        this.chat.connected(false);
+        this.routes.clear();
+        await this.client.destroy();
+    }
+}
+/** A start-up failure as one sentence; a rejected token names DISCORD_TOKEN. */
+function startError(err, apiUrl) {
+    if (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.TokenMissing) {
+        return new Error('DISCORD_TOKEN is empty: set it to the bot token from the Discord Developer Portal.', { cause: err });
+    }
+    if (err instanceof DiscordjsError && err.code === DiscordjsErrorCodes.TokenInvalid) {
+        return new Error('Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the bot token again from the Discord Developer Portal (Bot, Reset Token).', {
+            cause: err,
+        });
+    }
+    const where = apiUrl ?? 'https://discord.com/api';
+    const detail = err instanceof Error ? err.message : String(err);
+    return new Error(`could not connect to Discord at ${where}: ${detail}`, { cause: err });
+}
+function withTimeout(p, ms, message) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+    });
+    return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}

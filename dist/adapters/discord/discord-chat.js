@@ -1,0 +1,237 @@
+import { PermissionFlagsBits, RESTJSONErrorCodes } from 'discord.js';
+import { DeliveryError } from '../../core/ports.js';
+import { adminRecipientIds } from './admin-recipients.js';
+import { discordCode, loggable, toDeliveryError } from './delivery-errors.js';
+import { messageRefOf, parseChannelId, parseMessageRef, parseUserId } from './ids.js';
+import { LIMITS, shorten } from './limits.js';
+import { pingRoleId, renderReply } from './render.js';
+import { replaceResponse } from './respond.js';
+/**
+ * The core's ChatPort on Discord: channel posts (the daily question with its Answer button),
+ * summaries in a thread on the round's post, private replies (the deferred interaction when it is
+ * still live, else a DM), admin notices by DM, and edits of a round's post (its live count).
+ * Discord's refusals come back as {@link DeliveryError}s.
+ */
+export class DiscordChat {
+    o;
+    state = 'connecting';
+    waiters = new Set();
+    /** Admins each notice has reached, so a notice sent again after a rate limit reaches the rest, not them twice. */
+    told = new WeakMap();
+    constructor(o) {
+        this.o = o;
+    }
+    /**
+     * Called by the adapter when the gateway is ready (`true`) or will not be (`false`: start-up
+     * failed, or the adapter stopped). Grades resumed at start may ask to be delivered before the
+     * gateway is ready; they wait for this instead of failing.
+     */
+    connected(ok) {
+        this.state = ok ? 'connected' : 'closed';
+        for (const w of this.waiters)
+            w(ok);
+        this.waiters.clear();
+    }
+    async send(target, reply) {
+        const place = await this.place(target.channelId);
+        const messages = renderReply(reply, place);
+        if (target.admins) {
+            await this.toAdmins(place.guildId, reply, messages, target.recipients);
+            return null;
+        }
+        if (target.userId) {
+            await this.toUser(target, messages);
+            return null;
+        }
+        if (target.threadOf) {
+            const ref = parseMessageRef(target.threadOf);
+            if (ref) {
+                await this.toThread(ref, reply, messages);
+                return null;
+            }
+        }
+        return this.toChannel(place.channelId, reply, messages);
+    }
+    async edit(target, ref, reply) {
+        await this.place(target.channelId);
+        const msg = parseMessageRef(ref);
+        if (!msg)
+            throw new DeliveryError('failed', `not a Discord message reference: ${ref}`);
+        const [first] = renderReply(reply);
+        const channel = await this.channel(msg.channelId);
+        try {
+            await channel.messages.edit(msg.messageId, { content: first?.content ?? '', embeds: first?.embeds ?? [], components: first?.components ?? [] });
+        }
+        catch (err) {
+            throw toDeliveryError(err, `the edit of message ${msg.messageId}`);
+        }
+    }
+    /**
+     * What the bot lacks in a channel to run a round: see it, post, embed, start the summary thread
+     * and post in it. Worked out from the cached roles and overwrites, so it costs no request.
+     */
+    async checkPermissions(channelId) {
+        const place = await this.place(channelId);
+        const channel = await this.channel(place.channelId);
+        if (channel.isDMBased() || !('permissionsFor' in channel))
+            return [];
+        let me = channel.guild.members.me;
+        try {
+            me ??= await channel.guild.members.fetchMe();
+        }
+        catch (err) {
+            throw toDeliveryError(err, `server ${place.guildId}`);
+        }
+        const granted = channel.permissionsFor(me);
+        return NEEDED.filter(([bit]) => !granted.has(bit)).map(([, name]) => name);
+    }
+    async place(channelId) {
+        if (this.state !== 'connected' && !(await this.untilConnected()))
+            throw new DeliveryError('failed', 'Discord is not connected');
+        const place = parseChannelId(channelId);
+        if (!place)
+            throw new DeliveryError('failed', `not a Discord channel: ${channelId}`);
+        return place;
+    }
+    untilConnected() {
+        if (this.state === 'closed')
+            return Promise.resolve(false);
+        return new Promise((resolve) => {
+            const timer = setTimeout(() => {
+                this.waiters.delete(done);
+                resolve(false);
+            }, this.o.connectWaitMs ?? 30_000);
+            timer.unref();
+            const done = (ok) => {
+                clearTimeout(timer);
+                resolve(ok);
+            };
+            this.waiters.add(done);
+        });
+    }
+    async toChannel(channelId, reply, messages) {
+        const channel = await this.channel(channelId);
+        const role = reply.kind === 'question' ? pingRoleId(reply.pingRole) : null;
+        let firstId = null;
+        for (const m of messages) {
+            const options = role && m.content?.includes(`<@&${role}>`) ? { ...m, allowedMentions: { parse: [], roles: [role] } } : m;
+            try {
+                const sent = await channel.send(options);
+                firstId ??= sent.id;
+            }
+            catch (err) {
+                throw toDeliveryError(err, `a post in channel ${channelId}`);
+            }
+        }
+        return messageRefOf(channelId, firstId);
+    }
+    /** Posts in the thread of a message, starting it when needed (a thread started on a message has the message's id). */
+    async toThread(ref, reply, messages) {
+        const parent = await this.channel(ref.channelId);
+        let thread;
+        try {
+            if (!('threads' in parent))
+                throw new DeliveryError('failed', `channel ${ref.channelId} cannot hold threads`);
+            thread = await parent.threads.create({ startMessage: ref.messageId, name: threadName(reply) });
+        }
+        catch (err) {
+            if (discordCode(err) !== RESTJSONErrorCodes.ThreadAlreadyCreatedForMessage)
+                throw toDeliveryError(err, `a thread on message ${ref.messageId}`);
+            thread = await this.channel(ref.messageId);
+        }
+        for (const m of messages) {
+            try {
+                await thread.send(m);
+            }
+            catch (err) {
+                throw toDeliveryError(err, `a post in the thread of message ${ref.messageId}`);
+            }
+        }
+    }
+    /** A private reply: into the interaction it answers while that is live, else by DM. */
+    async toUser(target, messages) {
+        const userId = parseUserId(target.userId);
+        if (!userId)
+            throw new DeliveryError('failed', `not a Discord user: ${target.userId}`);
+        const route = target.dm ? null : this.o.routes.get(target.replyRoute);
+        if (route) {
+            try {
+                await route.run(() => replaceResponse(route.interaction, messages));
+                return;
+            }
+            catch (err) {
+                this.o.logger.warn({ err: loggable(err), userId, route: route.key }, 'could not reply through the interaction; sending a DM instead');
+            }
+        }
+        await this.dm(userId, messages);
+    }
+    /**
+     * Tells the admins of a server privately, by DM (see {@link adminRecipientIds}); never in a
+     * channel. A rate limit is handed to the send queue, which sends the notice again after the wait:
+     * it then reaches the admins not told yet.
+     */
+    async toAdmins(guildId, reply, messages, recipients) {
+        const guild = await this.guild(guildId);
+        const told = this.told.get(reply) ?? new Set();
+        this.told.set(reply, told);
+        for (const id of await adminRecipientIds(guild, recipients, this.o.adminUserIds, this.o.logger)) {
+            if (told.has(id))
+                continue;
+            try {
+                await this.dm(id, messages);
+                told.add(id);
+            }
+            catch (err) {
+                if (err instanceof DeliveryError && err.code === 'rate_limited')
+                    throw err;
+                this.o.logger.warn({ err: loggable(err), userId: id, guildId }, 'could not DM an admin');
+            }
+        }
+        if (told.size === 0)
+            this.o.logger.warn({ guildId }, 'no admin of this server could be reached by DM; the notice was not delivered');
+    }
+    async dm(userId, messages) {
+        try {
+            const channel = await this.o.client.users.createDM(userId);
+            for (const m of messages)
+                await channel.send(m);
+        }
+        catch (err) {
+            throw toDeliveryError(err, `a direct message to user ${userId}`);
+        }
+    }
+    async channel(id) {
+        let channel;
+        try {
+            channel = await this.o.client.channels.fetch(id);
+        }
+        catch (err) {
+            throw toDeliveryError(err, `channel ${id}`);
+        }
+        if (!channel)
+            throw new DeliveryError('channel_gone', `channel ${id} no longer exists`);
+        if (!channel.isSendable())
+            throw new DeliveryError('failed', `channel ${id} cannot hold messages`);
+        return channel;
+    }
+    async guild(id) {
+        try {
+            return this.o.client.guilds.cache.get(id) ?? (await this.o.client.guilds.fetch(id));
+        }
+        catch (err) {
+            throw toDeliveryError(err, `server ${id}`);
+        }
+    }
+}
+/** What a round needs in its channel, with the names Discord's settings use. */
+const NEEDED = [
+    [PermissionFlagsBits.ViewChannel, 'View Channel'],
+    [PermissionFlagsBits.SendMessages, 'Send Messages'],
+    [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+    [PermissionFlagsBits.CreatePublicThreads, 'Create Public Threads'],
+    [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
+];
+function threadName(reply) {
+    const title = reply.kind === 'summary' ? `Summary: ${reply.questionPrompt}` : 'prepbot';
+    return shorten(title, LIMITS.threadName);
+}

@@ -1,0 +1,178 @@
+import { ApplicationCommandOptionType, MessageFlags, } from 'discord.js';
+import { actorOf, placeOf } from './actor.js';
+import { topicChoices, zoneChoices } from './autocomplete.js';
+import { argsFromOptions, COMMAND_NAME } from './command-definitions.js';
+import { loggable } from './delivery-errors.js';
+import { disputeModal } from './dispute-modal.js';
+import { ANSWER_INPUT_ID, answerRefOfButton, answerRefOfForm, channelIdOf, disputeOfButton, disputeOfForm, REASON_INPUT_ID, scopeIdOf } from './ids.js';
+import { LIMITS, shorten } from './limits.js';
+import { respond } from './respond.js';
+const SORRY = 'Something went wrong on my side. Nothing was lost; please try again in a moment.';
+const SERVERS_ONLY = 'prepbot works in servers: use /prep in a channel of a server it has joined.';
+const STALE = 'This button or form is no longer in use. Use the Answer button on a current question.';
+/** What a member hears while the bot shuts down (intake stopped, grading in flight finishing). */
+const RESTARTING = 'prepbot is restarting, try again in a minute.';
+/**
+ * Turns one Discord interaction into core calls and renders what the core returns. It never
+ * throws to discord.js: a failure is logged with context and the user gets a polite ephemeral
+ * sentence.
+ */
+export async function handleInteraction(interaction, deps) {
+    try {
+        if (deps.accepting && !deps.accepting())
+            await refuseWhileRestarting(interaction);
+        else if (interaction.isAutocomplete())
+            await onAutocomplete(interaction, deps);
+        else if (interaction.isChatInputCommand())
+            await onCommand(interaction, deps);
+        else if (interaction.isButton())
+            await onButton(interaction, deps);
+        else if (interaction.isModalSubmit())
+            await onModal(interaction, deps);
+    }
+    catch (err) {
+        deps.logger.error({ err: loggable(err), interactionId: interaction.id, interactionType: interaction.type, userId: interaction.user.id }, 'discord interaction failed');
+        await apologise(interaction, deps.logger);
+    }
+}
+async function onCommand(i, deps) {
+    const place = placeOf(i);
+    if (!place)
+        return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
+    if (i.commandName !== COMMAND_NAME)
+        return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
+    const verb = i.options.getSubcommand(false) ?? 'help';
+    const args = argsFromOptions(verb, (name) => optionText(i, name));
+    const route = deps.routes.add(i);
+    const handled = deps.bot.handle({ type: 'command', place, actor: actorOf(i), verb, args, replyRoute: route.key });
+    // Reserved on the route at once, so a later reply through the route (a grade) comes after this one.
+    await route.run(async () => {
+        if (!(await settlesWithin(handled, deps.deferAfterMs)))
+            await i.deferReply({ flags: MessageFlags.Ephemeral });
+        await respond(i, await handled);
+    });
+}
+async function onButton(i, deps) {
+    const dispute = disputeOfButton(i.customId);
+    if (dispute)
+        return void (await i.showModal(disputeModal(dispute)));
+    const answerRef = answerRefOfButton(i.customId);
+    if (!answerRef)
+        return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
+    const place = placeOf(i);
+    if (!place)
+        return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
+    const replies = await deps.bot.handle({ type: 'open-answer', place, actor: actorOf(i), answerRef });
+    await respond(i, replies);
+}
+async function onModal(i, deps) {
+    const dispute = disputeOfForm(i.customId);
+    if (dispute)
+        return onDispute(i, dispute, deps);
+    const answerRef = answerRefOfForm(i.customId);
+    if (!answerRef)
+        return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
+    const place = placeOf(i);
+    if (!place)
+        return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
+    const text = i.fields.getTextInputValue(ANSWER_INPUT_ID);
+    await deferThenHandle(i, deps, (replyRoute) => ({ type: 'answer', place, actor: actorOf(i), text, answerRef, replyRoute }));
+}
+/** A dispute's reason, from a server channel or from the DM a grade fell back to (its custom_id names the server). */
+async function onDispute(i, ref, deps) {
+    const place = placeOf(i) ?? { platform: 'discord', scopeId: scopeIdOf(ref.guildId), channelId: channelIdOf(ref.guildId, ref.channelId) };
+    const reason = i.fields.getTextInputValue(REASON_INPUT_ID);
+    await deferThenHandle(i, deps, (replyRoute) => ({ type: 'dispute', place, actor: actorOf(i), answerId: ref.answerId, reason, replyRoute }));
+}
+/**
+ * Defers an ephemeral reply at once (storing and queueing must not race Discord's 3-second
+ * window), runs the event, then fills the reply in. Both take their places on the interaction's
+ * route before anything else can, so a grade sent through the route later comes after them.
+ */
+async function deferThenHandle(i, deps, event) {
+    const route = deps.routes.add(i);
+    const deferred = route.run(() => i.deferReply({ flags: MessageFlags.Ephemeral }));
+    const handled = deps.bot.handle(event(route.key));
+    const responded = route.run(async () => respond(i, await handled));
+    await deferred;
+    await responded;
+}
+async function onAutocomplete(i, deps) {
+    const focused = i.options.getFocused(true);
+    const typed = String(focused.value);
+    if (focused.name === 'zone')
+        await i.respond(zoneChoices(typed));
+    else if (focused.name === 'topic')
+        await i.respond(topicChoices(deps.bot.deps.content, typed));
+    else
+        await i.respond([]);
+}
+/** An option's value as the core reads it; a picked member or role becomes its mention (`<@id>`, `<@&id>`). */
+function optionText(i, name) {
+    const option = i.options.get(name);
+    if (!option || option.value === undefined || option.value === null)
+        return null;
+    if (option.type === ApplicationCommandOptionType.Mentionable)
+        return option.role ? `<@&${option.value}>` : `<@${option.value}>`;
+    return String(option.value);
+}
+/** True when `p` settles within `ms`; a rejection counts as settled (the caller awaits it again). */
+function settlesWithin(p, ms) {
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), ms);
+        p.then(() => {
+            clearTimeout(timer);
+            resolve(true);
+        }, () => {
+            clearTimeout(timer);
+            resolve(true);
+        });
+    });
+}
+/**
+ * The reply to an interaction that arrives during shutdown: nothing reaches the core. A submitted
+ * form is closed by Discord whatever we answer, so its text comes back to the member (privately)
+ * to paste again after the restart.
+ */
+async function refuseWhileRestarting(i) {
+    if (i.isAutocomplete())
+        return void (await i.respond([]));
+    if (!i.isRepliable())
+        return;
+    const typed = i.isModalSubmit() ? typedText(i) : '';
+    const embeds = typed ? [{ title: 'What you wrote (not saved)', description: shorten(typed, LIMITS.embedDescription) }] : [];
+    const content = typed ? `${RESTARTING} Your text was not saved; it is below, to send again.` : RESTARTING;
+    await i.reply({ content, embeds, flags: MessageFlags.Ephemeral });
+}
+/** The text typed into one of prepbot's forms (an answer or a dispute reason), or ''. */
+function typedText(i) {
+    for (const id of [ANSWER_INPUT_ID, REASON_INPUT_ID]) {
+        try {
+            const value = i.fields.getTextInputValue(id);
+            if (value.trim())
+                return value;
+        }
+        catch {
+            // not this form's input
+        }
+    }
+    return '';
+}
+async function apologise(i, logger) {
+    try {
+        if (i.isAutocomplete()) {
+            if (!i.responded)
+                await i.respond([]);
+            return;
+        }
+        if (!i.isRepliable())
+            return;
+        if (!i.deferred && !i.replied)
+            await i.reply({ content: SORRY, flags: MessageFlags.Ephemeral });
+        else
+            await i.followUp({ content: SORRY, flags: MessageFlags.Ephemeral });
+    }
+    catch (err) {
+        logger.warn({ err: loggable(err), interactionId: i.id }, 'could not tell the user about the failure');
+    }
+}

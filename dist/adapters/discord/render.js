@@ -1,0 +1,196 @@
+import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
+import { displayName } from '../../core/display.js';
+import { renderPlain } from '../shared/plain-text.js';
+import { answerButtonId, disputeButtonId } from './ids.js';
+import { bulletList, LIMITS, shorten, splitText } from './limits.js';
+const COLOR = { daily: 0x5865f2, practice: 0x3ba55c, good: 0x57f287, middling: 0xfee75c, poor: 0xed4245, info: 0x99aab5 };
+/**
+ * A core reply as Discord messages: embeds and buttons where they help, plain content otherwise.
+ * Usually one message; long text becomes several, each inside Discord's limits. Forms are shown
+ * as modals by the interaction handler; here they fall back to text.
+ */
+export function renderReply(reply, where) {
+    switch (reply.kind) {
+        case 'text': {
+            const pieces = splitText(reply.text, LIMITS.content).map((content) => ({ content }));
+            if (reply.file)
+                pieces[0].files = [{ attachment: Buffer.from(reply.file.content, 'utf8'), name: reply.file.name }];
+            return pieces;
+        }
+        case 'ack':
+            return splitText(reply.text, LIMITS.content).map((content) => ({ content }));
+        case 'form':
+            return splitText(renderPlain(reply), LIMITS.content).map((content) => ({ content }));
+        case 'question':
+            return [questionMessage(reply)];
+        case 'grade':
+            return [gradeMessage(reply, where)];
+        case 'leaderboard':
+            return [{ embeds: [fitEmbed(leaderboardEmbed(reply))] }];
+        case 'stats':
+            return [{ embeds: [fitEmbed(statsEmbed(reply))] }];
+        case 'summary':
+            return [{ embeds: [fitEmbed(summaryEmbed(reply))] }];
+    }
+}
+/** The daily post or a practice question: the question embed with its Answer button. */
+function questionMessage(q) {
+    const daily = q.mode === 'daily';
+    const fields = [
+        { name: 'Topic', value: shorten(q.topic, LIMITS.fieldValue), inline: true },
+        { name: 'Difficulty', value: q.difficulty, inline: true },
+    ];
+    if (daily) {
+        fields.push({ name: 'Answers', value: `${q.answerCount.toLocaleString('en-US')} so far`, inline: true });
+        if (q.closed)
+            fields.push({ name: 'Status', value: 'Closed: answers now count as practice.', inline: false });
+        else if (q.closesAt)
+            fields.push({ name: 'Closes', value: `<t:${Math.floor(q.closesAt / 1000)}:R>`, inline: true });
+    }
+    const footer = q.footer ?? 'Press Answer to reply privately. Answers never appear in the channel.';
+    const button = {
+        type: ComponentType.Button,
+        style: ButtonStyle.Primary,
+        custom_id: answerButtonId(q.answerRef),
+        label: q.closed ? 'Answer (practice)' : 'Answer',
+    };
+    const message = {
+        embeds: [
+            fitEmbed({
+                title: daily ? 'Question of the day' : 'Practice question',
+                description: q.prompt,
+                color: daily ? COLOR.daily : COLOR.practice,
+                fields,
+                footer: { text: footer },
+            }),
+        ],
+        components: [{ type: ComponentType.ActionRow, components: [button] }],
+    };
+    const role = pingRoleId(q.pingRole);
+    if (daily && role && !q.closed)
+        message.content = `<@&${role}>`;
+    return message;
+}
+/** The role id of a ping role setting (`discord-role:<id>`, `<@&id>` or the bare id), or null. */
+export function pingRoleId(pingRole) {
+    if (!pingRole)
+        return null;
+    const m = /^(?:discord-role:|<@&)?(\d{5,25})>?$/.exec(pingRole.trim());
+    return m ? m[1] : null;
+}
+function scoreColor(score) {
+    if (score >= 8)
+        return COLOR.good;
+    if (score >= 5)
+        return COLOR.middling;
+    return COLOR.poor;
+}
+function gradeMessage(g, where) {
+    const message = { embeds: [fitEmbed(gradeEmbed(g))] };
+    if (g.disputable && where) {
+        const dispute = {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            custom_id: disputeButtonId({ ...where, answerId: g.answerId }),
+            label: 'Dispute',
+        };
+        message.components = [{ type: ComponentType.ActionRow, components: [dispute] }];
+    }
+    return message;
+}
+function gradeEmbed(g) {
+    const points = g.mode === 'daily' && g.points !== g.score ? ` (${g.points} points)` : '';
+    const fields = [];
+    const list = (name, items) => {
+        if (items.length)
+            fields.push({ name, value: bulletList(items, LIMITS.fieldValue) });
+    };
+    list('Covered', g.covered);
+    list('Partly covered', g.partly);
+    list('Missed', g.missed);
+    if (!g.covered.length && !g.partly.length && !g.missed.length)
+        fields.push({ name: 'Key points', value: 'No key point was matched.' });
+    if (g.feedback)
+        fields.push({ name: 'Advice', value: shorten(g.feedback, LIMITS.fieldValue) });
+    if (g.notes.length)
+        fields.push({ name: 'Notes', value: shorten(g.notes.join('\n'), LIMITS.fieldValue) });
+    return {
+        title: `Score: ${g.score}/10${points}`,
+        description: `**${g.mode === 'daily' ? 'Question of the day' : 'Practice'}:** ${shorten(g.questionPrompt, 1000)}`,
+        color: scoreColor(g.score),
+        fields,
+        footer: { text: `Graded by ${g.grader}` },
+    };
+}
+const who = (name, privacy) => escapeMarkdown(displayName(name, privacy));
+function leaderboardEmbed(l) {
+    const lines = l.entries.map((e) => `**${e.rank}.** ${who(e.name, e.privacy)}: ${e.points} pts (${e.answers} answered)`);
+    const you = l.you ? `#${l.you.rank} with ${l.you.points} pts` : 'No points in this period yet.';
+    return {
+        title: l.title,
+        description: lines.length ? lines.join('\n') : 'Nobody has points in this period yet.',
+        color: COLOR.daily,
+        fields: [{ name: 'Your rank', value: you }],
+    };
+}
+function statsEmbed(s) {
+    const fields = [
+        { name: 'Points', value: `${s.points} from ${s.answers} daily answers`, inline: true },
+        { name: 'Average score', value: s.averageScore === null ? 'no graded answers yet' : `${s.averageScore}/10`, inline: true },
+        { name: 'Streak', value: `${s.currentStreak} (best ${s.bestStreak})`, inline: true },
+        {
+            name: 'Practice',
+            value: `${s.practiceAnswered} answered, ${s.practicePoints} practice points, ${s.practiceDue} due for review`,
+        },
+    ];
+    if (s.hintedAnswers)
+        fields.push({ name: 'Answers after a hint', value: String(s.hintedAnswers), inline: true });
+    if (s.weakestTopics.length) {
+        fields.push({ name: 'Weakest topics', value: bulletList(s.weakestTopics.map((t) => `${t.topic}: ${t.average}/10 over ${t.answers}`), LIMITS.fieldValue) });
+    }
+    return { title: `Stats for ${escapeMarkdown(s.name)}`, color: COLOR.practice, fields };
+}
+function summaryEmbed(s) {
+    const head = `**${shorten(s.questionPrompt, 1000)}**`;
+    const room = LIMITS.embedDescription - head.length - 20;
+    const keyPoints = s.keyPoints.length ? `\n\n__Key points__\n${bulletList(s.keyPoints, room)}` : '';
+    const fields = [];
+    if (!s.skipped) {
+        fields.push({ name: 'Answered', value: String(s.answered), inline: true });
+        fields.push({ name: 'Average score', value: s.averageScore === null ? 'no grades yet' : `${s.averageScore}/10`, inline: true });
+        if (s.top.length)
+            fields.push({ name: 'Top', value: s.top.map((t) => `${t.rank}. ${escapeMarkdown(t.name)} (${t.score}/10)`).join('\n') });
+    }
+    return {
+        title: s.skipped ? 'Round skipped' : 'Round closed',
+        description: `${head}${keyPoints}`,
+        color: COLOR.info,
+        fields,
+    };
+}
+/** An embed cut to Discord's limits: per-part lengths, 25 fields, and 6,000 characters in all. */
+function fitEmbed(embed) {
+    const out = { ...embed };
+    if (out.title)
+        out.title = shorten(out.title, LIMITS.embedTitle);
+    if (out.description)
+        out.description = shorten(out.description, LIMITS.embedDescription);
+    if (out.footer)
+        out.footer = { ...out.footer, text: shorten(out.footer.text, LIMITS.footer) };
+    out.fields = (out.fields ?? [])
+        .slice(0, LIMITS.embedFields)
+        .map((f) => ({ ...f, name: shorten(f.name, LIMITS.fieldName), value: shorten(f.value || '-', LIMITS.fieldValue) }));
+    const over = embedLength(out) - LIMITS.embedTotal;
+    if (over > 0 && out.description)
+        out.description = shorten(out.description, Math.max(100, out.description.length - over));
+    while (embedLength(out) > LIMITS.embedTotal && out.fields.length)
+        out.fields.pop();
+    return out;
+}
+/** Characters Discord counts toward an embed's 6,000 total. */
+export function embedLength(e) {
+    let n = (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
+    for (const f of e.fields ?? [])
+        n += f.name.length + f.value.length;
+    return n;
+}

@@ -1,0 +1,90 @@
+import PQueue from 'p-queue';
+import { DeliveryError } from '../../core/ports.js';
+/**
+ * A platform's ChatPort behind a queue: the one place that honours a platform's Retry-After. Many
+ * channels due at the same minute are sent a few at a time, in order of arrival per conversation,
+ * and a rate limit (a `DeliveryError('rate_limited')` with its wait) holds every send of the
+ * platform for that long and then retries the same send: it delays a post, never drops it. Every
+ * other failure passes through at once to the caller (the core retries failed daily posts itself,
+ * within CATCH_UP_HOURS).
+ *
+ * Holding the whole platform, not only the channel, matters because platforms count refused
+ * requests against the bot (Discord bans an IP after too many 429s). The platform clients are set
+ * to hand their 429s back instead of waiting them out themselves, so this queue sees them.
+ */
+export class PostQueue {
+    inner;
+    o;
+    stats = { sent: 0, rateLimited: 0, heldMs: 0 };
+    /** Forwarded when the wrapped port can tell (not queued: it reads, it does not post). */
+    checkPermissions;
+    queue;
+    /** The last send of each conversation, which its next send waits for. */
+    lanes = new Map();
+    heldUntil = 0;
+    constructor(inner, o) {
+        this.inner = inner;
+        this.o = o;
+        this.queue = new PQueue({ concurrency: Math.max(1, o.concurrency ?? 4) });
+        if (inner.checkPermissions)
+            this.checkPermissions = (channelId) => inner.checkPermissions(channelId);
+    }
+    send(target, reply) {
+        return this.inLane(laneOf(target), () => this.inner.send(target, reply));
+    }
+    edit(target, ref, reply) {
+        return this.inLane(laneOf(target), () => this.inner.edit(target, ref, reply));
+    }
+    /** Sends queued or in flight. */
+    pending() {
+        return this.queue.size + this.queue.pending;
+    }
+    /** Runs `call` after the conversation's previous send, through the platform's queue. */
+    inLane(key, call) {
+        const before = this.lanes.get(key) ?? Promise.resolve();
+        const result = before.then(() => this.queue.add(() => this.attempt(call, key)));
+        const tail = result.catch(() => undefined);
+        this.lanes.set(key, tail);
+        void tail.then(() => {
+            if (this.lanes.get(key) === tail)
+                this.lanes.delete(key);
+        });
+        return result;
+    }
+    /** Runs a send, waiting out every rate limit (the platform's hold and its own) until it is not refused. */
+    async attempt(call, key) {
+        const { clock, logger } = this.o;
+        for (let tries = 1;; tries += 1) {
+            for (let wait = this.heldUntil - clock.now(); wait > 0; wait = this.heldUntil - clock.now())
+                await clock.sleep(wait);
+            try {
+                const value = await call();
+                this.stats.sent += 1;
+                return value;
+            }
+            catch (err) {
+                if (!(err instanceof DeliveryError) || err.code !== 'rate_limited')
+                    throw err;
+                this.stats.rateLimited += 1;
+                this.hold(err.retryAfterMs ?? this.o.defaultRetryAfterMs ?? 1_000);
+                logger.warn({ lane: key, tries, retryAfterMs: err.retryAfterMs }, 'rate limited; the post waits and is sent again');
+            }
+        }
+    }
+    hold(ms) {
+        const now = this.o.clock.now();
+        const until = now + Math.max(0, ms);
+        if (until <= this.heldUntil)
+            return;
+        this.stats.heldMs += until - Math.max(now, this.heldUntil);
+        this.heldUntil = until;
+    }
+}
+/** Public posts of a channel keep their order; private replies and admin notices do not wait behind them. */
+function laneOf(target) {
+    if (target.admins)
+        return `${target.channelId}|admins`;
+    if (target.userId)
+        return `${target.channelId}|${target.userId}`;
+    return target.channelId;
+}

@@ -1,0 +1,42 @@
+import { findCommand } from '../../core/commands/registry.js';
+import { placeOf } from './ids.js';
+import { actorOf, deliverReplies, isRetry } from './interaction.js';
+/** Verbs that only read: answering a repeated delivery of these again does no harm. */
+const READ_ONLY = new Set(['help', 'stats', 'leaderboard', 'topics', 'history']);
+/** `/prep <verb> [args]` -> a core command; with no verb, help. */
+function parseCommandText(text) {
+    const trimmed = text.trim();
+    const head = trimmed.split(/\s+/, 1)[0] ?? '';
+    return { verb: head.toLowerCase() || 'help', args: trimmed.slice(head.length).trim() };
+}
+/**
+ * The slash command. It answers every command the app has, not only `/prep`, so a workspace that
+ * renamed the command (because `/prep` was taken) keeps working. Acked at once; the work follows.
+ */
+export function registerCommandListener(app, ctx) {
+    app.command(/.*/, async ({ command, ack, respond, context }) => {
+        await ack();
+        const c = ctx();
+        const { verb, args } = parseCommandText(command.text ?? '');
+        const log = { team: command.team_id, channel: command.channel_id, verb, retryNum: context.retryNum };
+        if (c.recent.repeat(`command:${command.trigger_id}`)) {
+            c.logger.info(log, 'ignored a repeated slash command');
+            return;
+        }
+        if (isRetry(context) && !READ_ONLY.has(verb)) {
+            c.logger.warn(log, 'ignored a retried slash command that changes things; the first delivery handles it');
+            return;
+        }
+        const team = command.team_id;
+        // Admins may be named by user group: only an admin verb needs to know the caller's groups.
+        const groups = findCommand(verb)?.admin ? await c.users.groupsOf(team, command.user_id) : undefined;
+        const replies = await c.bot.handle({
+            type: 'command',
+            place: placeOf(team, command.channel_id),
+            actor: actorOf(c, team, command.user_id, command.user_name, groups),
+            verb,
+            args,
+        });
+        await deliverReplies(c, { team, channel: command.channel_id, user: command.user_id, respond, triggerId: command.trigger_id }, replies);
+    });
+}

@@ -1,0 +1,142 @@
+import { displayName } from '../../core/display.js';
+import { renderPlain } from '../shared/plain-text.js';
+import { button, capBlocks, context, fallbackText, header, sections } from './blocks.js';
+import { escapeMrkdwn as esc } from './escape.js';
+/** Action and view ids prepbot's Block Kit carries; the listeners match on them. */
+export const ACTION_ANSWER = 'prepbot_answer';
+export const ACTION_PRACTICE = 'prepbot_practice';
+export const ACTION_DISPUTE = 'prepbot_dispute';
+export const VIEW_ANSWER = 'prepbot_answer_modal';
+export const VIEW_HOME = 'prepbot_home';
+export const VIEW_DISPUTE = 'prepbot_dispute_modal';
+const bullets = (items) => items.map((i) => `• ${esc(i)}`).join('\n');
+/**
+ * The opt-in ping role of a daily post as a Slack user-group mention. Only a user group id is
+ * accepted (`slack-group:S...` as `settings ping-role` stores it, `S...`, `<!subteam^S...>`), so no
+ * setting can make the post ping everyone or a person.
+ */
+export function pingMention(pingRole) {
+    const m = /^(?:<!subteam\^|slack-group:)?(S[A-Z0-9]{2,})>?$/.exec(pingRole ?? '');
+    return m ? `<!subteam^${m[1]}>` : null;
+}
+function slackDate(epochMs) {
+    const sec = Math.floor(epochMs / 1000);
+    return `<!date^${sec}^{date_short_pretty} at {time}|${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+}
+function questionBlocks(r) {
+    const blocks = [header(r.mode === 'daily' ? 'Question of the day' : 'Practice question')];
+    const ping = r.mode === 'daily' && r.visibility === 'public' ? pingMention(r.pingRole) : null;
+    if (ping)
+        blocks.push({ type: 'section', text: { type: 'mrkdwn', text: ping } });
+    blocks.push(...sections(`*${esc(r.prompt)}*`));
+    blocks.push(context(`Topic: *${esc(r.topic)}*   ·   Difficulty: *${esc(r.difficulty)}*   ·   Pack: ${esc(r.pack)}`));
+    if (r.mode === 'daily') {
+        const count = `${r.answerCount.toLocaleString('en-US')} answered so far`;
+        if (r.closed)
+            blocks.push(context(`${count}. This round is closed; the Answer button still works, as practice.`));
+        else
+            blocks.push(context(r.closesAt ? `${count}   ·   closes ${slackDate(r.closesAt)}` : count));
+    }
+    if (r.footer)
+        blocks.push(context(esc(r.footer)));
+    blocks.push({ type: 'actions', block_id: 'answer', elements: [button('Answer', ACTION_ANSWER, r.answerRef, 'primary')] });
+    return blocks;
+}
+function gradeBlocks(r) {
+    const extra = r.mode === 'daily' && r.points !== r.score ? ` (${r.points} points)` : '';
+    const blocks = [header(`Score: ${r.score}/10${extra}`), ...sections(`*Question:* ${esc(r.questionPrompt)}`)];
+    if (r.covered.length)
+        blocks.push(...sections(`*Covered*\n${bullets(r.covered)}`));
+    if (r.partly.length)
+        blocks.push(...sections(`*Partly covered*\n${bullets(r.partly)}`));
+    if (r.missed.length)
+        blocks.push(...sections(`*Missed*\n${bullets(r.missed)}`));
+    if (r.feedback)
+        blocks.push(...sections(`*Advice:* ${esc(r.feedback)}`));
+    for (const note of r.notes)
+        blocks.push(context(esc(note)));
+    blocks.push(context(`Graded by ${esc(r.grader)}`));
+    if (r.disputable)
+        blocks.push({ type: 'actions', block_id: 'dispute', elements: [button('Dispute', ACTION_DISPUTE, `answer:${r.answerId}`)] });
+    return blocks;
+}
+function leaderboardBlocks(r) {
+    const lines = r.entries.map((e) => `${e.rank}. ${esc(displayName(e.name, e.privacy))}: *${e.points}* pts (${e.answers} answered)`);
+    const blocks = [header(r.title), ...sections(lines.length ? lines.join('\n') : 'Nobody has points in this period yet.')];
+    blocks.push(context(r.you ? `Your rank: ${r.you.rank} with ${r.you.points} pts` : 'You have no points in this period yet.'));
+    return blocks;
+}
+export function statsBlocks(r) {
+    const field = (label, value) => ({ type: 'mrkdwn', text: `*${label}*\n${value}` });
+    const blocks = [
+        header(`Stats for ${r.name}`),
+        {
+            type: 'section',
+            fields: [
+                field('Points', `${r.points} from ${r.answers} daily answers`),
+                field('Average score', r.averageScore === null ? 'no graded answers yet' : `${r.averageScore}/10`),
+                field('Streak', `${r.currentStreak} (best ${r.bestStreak})`),
+                field('Practice', `${r.practiceAnswered} answered, ${r.practicePoints} points, ${r.practiceDue} due`),
+            ],
+        },
+    ];
+    if (r.weakestTopics.length) {
+        blocks.push(...sections(`*Weakest topics*\n${r.weakestTopics.map((t) => `• ${esc(t.topic)}: ${t.average}/10 over ${t.answers}`).join('\n')}`));
+    }
+    if (r.hintedAnswers)
+        blocks.push(context(`Answers after a hint: ${r.hintedAnswers}`));
+    return blocks;
+}
+function summaryBlocks(r) {
+    const blocks = [header(r.skipped ? 'Round skipped' : 'Round closed'), ...sections(`*${esc(r.questionPrompt)}*`)];
+    if (r.keyPoints.length)
+        blocks.push(...sections(`*Key points*\n${bullets(r.keyPoints)}`));
+    if (!r.skipped) {
+        const avg = r.averageScore === null ? '' : `, average ${r.averageScore}/10`;
+        blocks.push(...sections(`${r.answered.toLocaleString('en-US')} answered${avg}.`));
+        if (r.top.length)
+            blocks.push(...sections(`*Top*\n${r.top.map((t) => `${t.rank}. ${esc(t.name)} (${t.score}/10)`).join('\n')}`));
+    }
+    return blocks;
+}
+const TONE = { error: ':warning: ', success: ':white_check_mark: ', info: '' };
+/** Any reply as a Block Kit message with a plain `text` fallback; all user and content text escaped. */
+export function renderMessage(reply) {
+    // An attached file (export) is uploaded on its own; the fallback text carries only the message.
+    const text = fallbackText(renderPlain(reply.kind === 'text' ? { ...reply, file: undefined } : reply));
+    let blocks;
+    switch (reply.kind) {
+        case 'question': {
+            blocks = questionBlocks(reply);
+            // The opt-in group mention also goes in the notification text, where Slack reads mentions.
+            const ping = reply.mode === 'daily' && reply.visibility === 'public' ? pingMention(reply.pingRole) : null;
+            if (ping)
+                return { text: `${ping} ${text}`, blocks: capBlocks(blocks) };
+            break;
+        }
+        case 'grade':
+            blocks = gradeBlocks(reply);
+            break;
+        case 'leaderboard':
+            blocks = leaderboardBlocks(reply);
+            break;
+        case 'stats':
+            blocks = statsBlocks(reply);
+            break;
+        case 'summary':
+            blocks = summaryBlocks(reply);
+            break;
+        case 'text':
+            blocks = sections(`${TONE[reply.tone ?? 'info'] ?? ''}${esc(reply.text)}`);
+            if (reply.file)
+                blocks.push(context(`File: ${esc(reply.file.name)}`));
+            break;
+        case 'ack':
+            blocks = sections(`:inbox_tray: ${esc(reply.text)}`);
+            break;
+        case 'form':
+            blocks = sections(esc(renderPlain(reply)));
+            break;
+    }
+    return { text, blocks: capBlocks(blocks) };
+}

@@ -1,0 +1,149 @@
+import { App } from '@slack/bolt';
+import { registerAnswerListeners } from './answer-listeners.js';
+import { BoltLogger } from './bolt-logger.js';
+import { slackErrorCode } from './delivery-errors.js';
+import { registerCommandListener } from './command-listener.js';
+import { registerDisputeListeners } from './dispute-listeners.js';
+import { registerHomeListeners } from './home-listeners.js';
+import { gateIntake } from './intake-gate.js';
+import { registerLostPlaceListeners } from './lost-places.js';
+import { RecentDeliveries } from './recent-deliveries.js';
+import { SlackChat } from './slack-chat.js';
+import { UserDirectory } from './users.js';
+const describeError = (err) => (err instanceof Error ? err.message : String(err));
+/**
+ * Slack through Bolt 5: slash commands, the Answer button and modal, App Home, over Socket Mode
+ * (with an app token) or HTTP (with a signing secret; Bolt verifies every request's signature and
+ * age, answering 401 to forged or stale ones). It only translates: events become `bot.handle`
+ * calls, replies become Block Kit; no game rule lives here.
+ */
+export class SlackAdapter {
+    opts;
+    platform = 'slack';
+    chat;
+    mode;
+    app;
+    users;
+    logger;
+    server = null;
+    context = null;
+    started = false;
+    accepting = true;
+    constructor(opts) {
+        this.opts = opts;
+        if (!opts.appToken && !opts.signingSecret)
+            throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
+        this.mode = opts.appToken ? 'socket' : 'http';
+        this.logger = opts.logger.child({ platform: 'slack' });
+        const clientOptions = {
+            ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/` } : {}),
+            // A 429 becomes a DeliveryError with its Retry-After, so the app's send queue waits it out.
+            rejectRateLimitedCalls: true,
+            // No blind retries: a post whose response was lost would appear twice. The core retries posts.
+            retryConfig: { retries: 0 },
+            timeout: 15_000,
+        };
+        // No conversation store: prepbot keeps its state in SQLite, and Bolt's default in-memory store
+        // builds an Error (with its stack) for every request it finds no conversation for.
+        const common = { token: opts.botToken, logger: new BoltLogger(this.logger), clientOptions, deferInitialization: true, convoStore: false };
+        this.app =
+            this.mode === 'socket'
+                ? new App({ ...common, appToken: opts.appToken, socketMode: true })
+                : new App({ ...common, signingSecret: opts.signingSecret, port: opts.port, customRoutes: [this.healthRoute()], processBeforeResponse: false });
+        gateIntake(this.app, () => this.accepting);
+        this.app.error(async (err) => {
+            this.logger.error({ err }, 'a Slack listener failed');
+        });
+        this.users = new UserDirectory(this.app.client, this.logger, opts.userCacheMs);
+        this.chat = new SlackChat(this.app.client, this.users, { adminUserIds: opts.adminUserIds, logger: this.logger });
+    }
+    /** The adapter the settings describe: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT. */
+    static fromConfig(config, logger, env) {
+        return new SlackAdapter({
+            botToken: config.SLACK_BOT_TOKEN,
+            appToken: config.platforms.slack === 'socket' ? config.SLACK_APP_TOKEN : undefined,
+            signingSecret: config.platforms.slack === 'http' ? config.SLACK_SIGNING_SECRET : undefined,
+            port: config.PORT,
+            apiUrl: config.SLACK_API_URL,
+            adminUserIds: config.ADMIN_USER_IDS,
+            logger,
+            health: env.health,
+        });
+    }
+    /** The bound HTTP port in HTTP mode (after start), else null. */
+    get port() {
+        const address = this.server?.address();
+        return address && typeof address === 'object' ? address.port : null;
+    }
+    /** Checks the token (`auth.test`), registers the listeners and starts receiving. */
+    async start(bot) {
+        this.context = {
+            bot,
+            chat: this.chat,
+            users: this.users,
+            client: this.app.client,
+            recent: new RecentDeliveries(),
+            logger: this.logger,
+        };
+        const ctx = () => this.context;
+        registerCommandListener(this.app, ctx);
+        registerAnswerListeners(this.app, ctx);
+        registerHomeListeners(this.app, ctx);
+        registerDisputeListeners(this.app, ctx);
+        registerLostPlaceListeners(this.app, ctx);
+        this.accepting = true;
+        try {
+            await this.app.init();
+        }
+        catch (err) {
+            throw new Error(`Slack did not accept SLACK_BOT_TOKEN (${slackErrorCode(err) ?? describeError(err)}). Use the Bot User OAuth Token (xoxb-...) from the app's "OAuth & Permissions" page.`, { cause: err });
+        }
+        if (this.mode === 'http') {
+            try {
+                this.server = (await this.app.start(this.opts.port));
+            }
+            catch (err) {
+                const inUse = err.code === 'EADDRINUSE';
+                throw new Error(inUse ? `PORT ${this.opts.port} is already in use; set PORT to a free port.` : `Slack's HTTP receiver could not start: ${describeError(err)}`, { cause: err });
+            }
+            this.logger.info({ port: this.port }, 'Slack over HTTP: POST /slack/events, GET /healthz');
+        }
+        else {
+            try {
+                await this.app.start();
+            }
+            catch (err) {
+                throw new Error(`Slack did not open a Socket Mode connection (${slackErrorCode(err) ?? describeError(err)}). SLACK_APP_TOKEN must be an app-level token (xapp-...) with the connections:write scope, and Socket Mode must be on.`, { cause: err });
+            }
+            this.logger.info({}, 'Slack in Socket Mode: connected');
+        }
+        this.started = true;
+    }
+    /**
+     * First step of shutdown: commands, buttons and forms are answered "restarting" instead of
+     * reaching the core, while grades in flight are still sent (the connection stays open).
+     */
+    async stopIntake() {
+        this.accepting = false;
+        this.logger.info({}, 'Slack intake stopped; new interactions are told prepbot is restarting');
+    }
+    /** Stops receiving and closes the connection or the HTTP server. */
+    async stop() {
+        if (!this.started)
+            return;
+        this.started = false;
+        await this.app.stop();
+        this.server = null;
+    }
+    healthRoute() {
+        return {
+            path: '/healthz',
+            method: ['GET'],
+            handler: (_req, res) => {
+                const status = this.opts.health();
+                res.writeHead(status.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
+                res.end(JSON.stringify(status));
+            },
+        };
+    }
+}

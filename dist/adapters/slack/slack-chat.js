@@ -1,0 +1,160 @@
+import { DeliveryError } from '../../core/ports.js';
+import { adminRecipientIds } from './admin-recipients.js';
+import { slackErrorCode, toDeliveryError } from './delivery-errors.js';
+import { escapeMrkdwn } from './escape.js';
+import { isDmChannel, messageRefOf, parseMessageRef, parseSlackId } from './ids.js';
+import { renderMessage } from './render.js';
+/** Ephemeral failures a DM gets around: the bot is not in the channel, or cannot see it. */
+const EPHEMERAL_FALLBACK = new Set(['not_in_channel', 'channel_not_found', 'user_not_in_channel', 'is_archived', 'channel_is_archived']);
+/**
+ * The core's ChatPort on Slack: replies rendered to Block Kit and sent through the Web API. Public
+ * replies are posted (returning `<channel>:<ts>` refs for edits and threads), private ones are
+ * ephemeral in the channel or a DM, admin notices are DMs to the admins of that workspace.
+ */
+export class SlackChat {
+    client;
+    users;
+    opts;
+    logger;
+    /** Admins each notice has reached, so a notice sent again after a rate limit reaches the rest, not them twice. */
+    told = new WeakMap();
+    constructor(client, users, opts) {
+        this.client = client;
+        this.users = users;
+        this.opts = opts;
+        this.logger = opts.logger.child({ component: 'slack-chat' });
+    }
+    async send(target, reply) {
+        const where = parseSlackId(target.channelId);
+        if (!where)
+            throw new DeliveryError('failed', `${target.channelId} is not a Slack channel`);
+        if (target.admins) {
+            await this.toAdmins(where.team, reply, target.recipients);
+            return null;
+        }
+        if (target.userId) {
+            const user = parseSlackId(target.userId)?.id ?? target.userId;
+            return this.toPerson(where.id, user, reply, target.dm ?? false);
+        }
+        const thread = target.threadOf ? parseMessageRef(target.threadOf) : null;
+        return this.post(where.id, renderMessage(reply), thread?.ts);
+    }
+    /** One `chat.update` of a message sent earlier (a round's post with its live answer count). */
+    async edit(_target, ref, reply) {
+        const m = parseMessageRef(ref);
+        if (!m) {
+            this.logger.warn({ ref }, 'not a Slack message reference; nothing to update');
+            return;
+        }
+        const message = renderMessage(reply);
+        try {
+            await this.client.chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks });
+        }
+        catch (err) {
+            throw toDeliveryError(err);
+        }
+    }
+    /**
+     * What the bot lacks to run a round in the channel. On Slack that is membership (without
+     * `chat:write.public` a bot posts only where it was invited); an archived or invisible channel is
+     * `channel_gone`. Without the read scopes (an app installed from an older manifest) it cannot
+     * tell, and says nothing is missing: the post itself then reports what happens.
+     */
+    async checkPermissions(channelId) {
+        const where = parseSlackId(channelId);
+        if (!where || isDmChannel(where.id))
+            return [];
+        try {
+            const res = await this.client.conversations.info({ channel: where.id });
+            if (res.channel?.is_archived)
+                throw new DeliveryError('channel_gone', 'this channel is archived');
+            return res.channel?.is_member === false ? ['channel membership (invite it with /invite @prepbot)'] : [];
+        }
+        catch (err) {
+            if (err instanceof DeliveryError)
+                throw err;
+            if (slackErrorCode(err) === 'missing_scope')
+                return [];
+            throw toDeliveryError(err);
+        }
+    }
+    /** Posts in a channel (or a thread of it); returns the message's ref. */
+    async post(channel, message, threadTs) {
+        try {
+            const res = await this.client.chat.postMessage({
+                channel,
+                text: message.text,
+                blocks: message.blocks,
+                ...(threadTs ? { thread_ts: threadTs } : {}),
+                unfurl_links: false,
+                unfurl_media: false,
+            });
+            return messageRefOf(res.channel ?? channel, res.ts ?? '0.0');
+        }
+        catch (err) {
+            throw toDeliveryError(err);
+        }
+    }
+    /**
+     * Privately to one member: ephemeral in the channel, or a DM when asked, when the place is the
+     * app's DM, or when Slack refuses the ephemeral message (the bot is not in that channel).
+     */
+    async toPerson(channel, user, reply, dm = false) {
+        if (reply.kind === 'text' && reply.file) {
+            await this.sendFile(user, reply.text, reply.file);
+            return null;
+        }
+        const message = renderMessage(reply);
+        if (!dm && !isDmChannel(channel)) {
+            try {
+                await this.client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
+                return null;
+            }
+            catch (err) {
+                const code = slackErrorCode(err);
+                if (!code || !EPHEMERAL_FALLBACK.has(code))
+                    throw toDeliveryError(err);
+                this.logger.info({ channel, code }, 'ephemeral message refused; sending a DM instead');
+            }
+        }
+        return this.post(user, message);
+    }
+    /** A file (the CSV of `export`) into the member's DM with the app, with the reply's text. */
+    async sendFile(user, text, file) {
+        try {
+            const open = await this.client.conversations.open({ users: user });
+            const channel = open.channel?.id;
+            if (!channel)
+                throw new DeliveryError('failed', 'Slack did not open a DM for the file');
+            await this.client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.name, content: file.content, initial_comment: escapeMrkdwn(text) });
+        }
+        catch (err) {
+            throw toDeliveryError(err);
+        }
+    }
+    /**
+     * DMs the admins of this workspace ({@link adminRecipientIds}), never a channel. A rate limit is
+     * handed to the send queue, which sends the notice again after the wait: it then reaches the
+     * admins not told yet. With nobody to tell, a warning in the log.
+     */
+    async toAdmins(team, reply, recipients) {
+        const message = renderMessage(reply);
+        const told = this.told.get(reply) ?? new Set();
+        this.told.set(reply, told);
+        for (const id of await adminRecipientIds(team, recipients, this.opts.adminUserIds, this.users, this.logger)) {
+            if (told.has(id))
+                continue;
+            try {
+                await this.post(id, message);
+                told.add(id);
+            }
+            catch (err) {
+                if (err instanceof DeliveryError && err.code === 'rate_limited')
+                    throw err;
+                this.logger.warn({ err, userId: id, team }, 'could not DM an admin');
+            }
+        }
+        if (told.size === 0)
+            this.logger.warn({ team, kind: reply.kind }, 'no admin of this workspace to tell privately; add one with admins add or ADMIN_USER_IDS');
+    }
+}

@@ -1,0 +1,148 @@
+import { ChatRouter } from './adapters/chat-router.js';
+import { createPlatformAdapters, servesHttp } from './adapters/create-adapters.js';
+import { PostQueue } from './adapters/shared/post-queue.js';
+import { loadContentOrThrow } from './content/index.js';
+import { Bot } from './core/bot.js';
+import { DEFAULT_OPTIONS } from './core/context.js';
+import { createLlmGrader } from './grading/create-grader.js';
+import { InjectionGuard } from './grading/injection-defence.js';
+import { OfflineGrader } from './grading/offline-grader.js';
+import { startHealthServer } from './health/health-server.js';
+import { CronScheduler } from './scheduler/cron-scheduler.js';
+import { SqliteStore } from './storage/sqlite-store.js';
+import { systemClock } from './system-clock.js';
+/**
+ * The composition root: the whole bot, built once from a validated config (store, content, grader,
+ * scheduler, core, platform adapters, each platform's send queue). `main.ts` runs it; tests and
+ * benchmarks build it with overrides.
+ */
+export class App {
+    config;
+    logger;
+    bot;
+    store;
+    chat = new ChatRouter();
+    adapters;
+    scheduler;
+    clock;
+    state = 'starting';
+    stopping = null;
+    healthServer = null;
+    startedAt;
+    constructor(config, logger, overrides = {}) {
+        this.config = config;
+        this.logger = logger;
+        const clock = (this.clock = overrides.clock ?? systemClock);
+        const content = overrides.content ?? loadContentOrThrow(config.CONTENT_DIR);
+        this.startedAt = clock.now();
+        this.store = SqliteStore.open(config.DATABASE_PATH);
+        const offline = new InjectionGuard(new OfflineGrader(), logger);
+        const options = { ...coreOptions(config), ...overrides.options };
+        const io = overrides.io ?? { stdin: process.stdin, stdout: process.stdout };
+        this.adapters = overrides.adapters ?? createPlatformAdapters(config, logger, { ...io, health: () => this.health() });
+        // Every platform's posts go through its own queue, the one place that waits out its rate limits.
+        for (const a of this.adapters)
+            this.chat.register(a.platform, new PostQueue(a.chat, { clock, logger: logger.child({ platform: a.platform }) }));
+        this.scheduler = new CronScheduler({ store: this.store, clock, logger, catchUpHours: options.catchUpHours });
+        this.bot = new Bot({
+            store: this.store,
+            content,
+            grader: overrides.grader ?? (config.graderKind === 'llm' ? createLlmGrader(config, { logger }) : offline),
+            fallbackGrader: offline,
+            clock,
+            chat: this.chat,
+            logger,
+            scheduler: this.scheduler,
+            options,
+        });
+    }
+    /** Resolves when an adapter's input ends for good (the console's stdin); null when none does. */
+    get finished() {
+        return this.adapters.find((a) => a.finished)?.finished ?? null;
+    }
+    /**
+     * Starts grading (resuming unfinished jobs) and the adapters, then the scheduler: once the
+     * adapters can deliver, it closes rounds that ended while down and makes missed posts.
+     */
+    async start() {
+        this.bot.start();
+        for (const a of this.adapters)
+            await a.start(this.bot);
+        const platforms = this.adapters.some((a) => a.platform !== 'console');
+        if (platforms && !servesHttp(this.config))
+            this.healthServer = await startHealthServer(this.config.PORT, () => this.health());
+        if (this.stopping)
+            return;
+        await this.scheduler.start(this.bot.rounds);
+        this.state = 'ok';
+        this.logger.info({ platforms: this.adapters.map((a) => a.platform) }, 'prepbot started');
+    }
+    /**
+     * Shuts down in order: no new scheduled posts, no new input, in-flight grading finishes (at most
+     * `graceMs`; what is left resumes at the next start), the last live counts are shown, then the
+     * adapters, the health server and the database close. A second call (a second signal) waits for
+     * the same shutdown.
+     */
+    stop(graceMs = 10_000) {
+        this.stopping ??= this.shutdown(graceMs);
+        return this.stopping;
+    }
+    async shutdown(graceMs) {
+        this.state = 'stopping';
+        await this.scheduler.stop();
+        for (const a of this.adapters) {
+            try {
+                await a.stopIntake?.();
+            }
+            catch (err) {
+                this.logger.warn({ err, platform: a.platform }, 'adapter did not stop its intake cleanly');
+            }
+        }
+        this.bot.worker.stop();
+        const settled = await this.bot.worker.settle(graceMs);
+        if (!settled)
+            this.logger.warn({}, 'grading still running at shutdown; it resumes at the next start');
+        await this.bot.rounds.liveCounts.flush();
+        for (const a of [...this.adapters].reverse()) {
+            try {
+                await a.stop();
+            }
+            catch (err) {
+                this.logger.warn({ err, platform: a.platform }, 'adapter did not stop cleanly');
+            }
+        }
+        await new Promise((r) => (this.healthServer ? this.healthServer.close(() => r()) : r()));
+        this.closeDatabase();
+    }
+    /** Folds the WAL into the database file before closing, so the file alone is a complete copy. */
+    closeDatabase() {
+        if (!this.store.db.open)
+            return;
+        try {
+            this.store.db.pragma('wal_checkpoint(TRUNCATE)');
+        }
+        catch (err) {
+            this.logger.warn({ err }, 'could not checkpoint the database before closing');
+        }
+        this.store.close();
+    }
+    health() {
+        return {
+            status: this.state,
+            platforms: this.adapters.map((a) => a.platform),
+            pendingJobs: this.store.db.open ? this.store.answers.pendingJobCount() : 0,
+            uptimeSeconds: Math.round((this.clock.now() - this.startedAt) / 1000),
+        };
+    }
+}
+function coreOptions(config) {
+    return {
+        ...DEFAULT_OPTIONS,
+        defaultTimezone: config.DEFAULT_TIMEZONE,
+        revealAfterHours: config.REVEAL_AFTER_HOURS,
+        catchUpHours: config.CATCH_UP_HOURS,
+        adminUserIds: config.ADMIN_USER_IDS,
+        maxAnswersPerHour: config.MAX_ANSWERS_PER_HOUR,
+        gradingConcurrency: config.GRADER_CONCURRENCY,
+    };
+}

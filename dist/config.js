@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { isValidZone } from './core/time.js';
+const blankToUndefined = (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const number = (def, check) => z.preprocess(blankToUndefined, check(z.coerce.number({ error: 'must be a number' })).default(def));
+const schema = z
+    .object({
+    DATABASE_PATH: z.preprocess(blankToUndefined, z.string().default('./data/prepbot.sqlite')),
+    CONTENT_DIR: z.preprocess(blankToUndefined, z.string().default('./content')),
+    GRADER: z.preprocess(blankToUndefined, z.enum(['auto', 'llm', 'offline'], { error: 'must be auto, llm or offline' }).default('auto')),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be a URL such as http://localhost:11434/v1' }).optional()),
+    GRADER_MODEL: z.preprocess(blankToUndefined, z.string().default('gpt-4.1-mini')),
+    GRADER_CONCURRENCY: number(4, (n) => n.int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64')),
+    DISCORD_TOKEN: optionalString,
+    DISCORD_APPLICATION_ID: optionalString,
+    DISCORD_GUILD_ID: optionalString,
+    DISCORD_API_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be a URL' }).optional()),
+    SLACK_BOT_TOKEN: optionalString,
+    SLACK_APP_TOKEN: optionalString,
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be a URL' }).optional()),
+    PORT: number(3000, (n) => n.int('must be a whole number').min(0, 'must be a port number').max(65535, 'must be a port number')),
+    DEFAULT_TIMEZONE: z.preprocess(blankToUndefined, z.string().default('UTC').refine(isValidZone, { message: 'must be an IANA time zone such as Europe/Berlin' })),
+    REVEAL_AFTER_HOURS: number(24, (n) => n.positive('must be more than 0').max(168, 'must be at most 168 (a week)')),
+    CATCH_UP_HOURS: number(6, (n) => n.min(0, 'must be 0 or more').max(24, 'must be at most 24')),
+    ADMIN_USER_IDS: z.preprocess(blankToUndefined, z
+        .string()
+        .default('')
+        .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))),
+    MAX_ANSWERS_PER_HOUR: number(30, (n) => n.int('must be a whole number').min(1, 'must be at least 1')),
+    LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info')),
+});
+const set = (env, key) => (env[key] ?? '').trim() !== '';
+/** Settings that are fine one by one but conflict together, checked on the raw environment. */
+function conflicts(env) {
+    const out = [];
+    if ((env.GRADER ?? '').trim() === 'llm' && !set(env, 'OPENAI_API_KEY') && !set(env, 'OPENAI_BASE_URL')) {
+        out.push('GRADER is llm, but neither OPENAI_API_KEY nor OPENAI_BASE_URL is set');
+    }
+    if (set(env, 'SLACK_BOT_TOKEN') && !set(env, 'SLACK_APP_TOKEN') && !set(env, 'SLACK_SIGNING_SECRET')) {
+        out.push('SLACK_BOT_TOKEN is set, but Slack also needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
+    }
+    if (!set(env, 'SLACK_BOT_TOKEN') && (set(env, 'SLACK_APP_TOKEN') || set(env, 'SLACK_SIGNING_SECRET'))) {
+        out.push('SLACK_BOT_TOKEN is missing: SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set without it');
+    }
+    return out;
+}
+/** Invalid settings, with one line per variable at fault. */
+export class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(`prepbot cannot start: invalid settings.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+    }
+}
+/** Reads `.env` from the working directory when present; real environment variables win. */
+export function loadDotEnv(file = '.env') {
+    if (existsSync(file))
+        process.loadEnvFile(file);
+}
+/** Validates the environment once; throws a {@link ConfigError} naming every bad variable. */
+export function loadConfig(env = process.env) {
+    const parsed = schema.safeParse(env);
+    const problems = [
+        ...(parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0] ?? 'settings')} ${i.message}`)),
+        ...conflicts(env),
+    ];
+    if (!parsed.success || problems.length > 0)
+        throw new ConfigError(problems);
+    const c = parsed.data;
+    const slack = c.SLACK_BOT_TOKEN ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : null;
+    const discord = Boolean(c.DISCORD_TOKEN);
+    return {
+        ...c,
+        graderKind: c.GRADER === 'auto' ? (c.OPENAI_API_KEY || c.OPENAI_BASE_URL ? 'llm' : 'offline') : c.GRADER,
+        platforms: { discord, slack, console: !discord && !slack },
+    };
+}

@@ -1,0 +1,23 @@
+const EXAMPLE_TOLERANCE = 2;
+export async function checkExamples(questions, grader) {
+    const errors = [];
+    for (const q of questions) {
+        for (const [index, example] of (q.examples ?? []).entries()) {
+            const { score } = await grader.grade({
+                questionId: q.id,
+                question: q.prompt,
+                reference: q.reference,
+                keyPoints: q.keyPoints,
+                answer: example.answer,
+            });
+            if (Math.abs(score - example.score) > EXAMPLE_TOLERANCE) {
+                errors.push({
+                    file: q.file,
+                    field: `examples[${index}]`,
+                    message: `The offline grader gives this example ${score}/10, not ${example.score}/10 (within ${EXAMPLE_TOLERANCE} expected).`,
+                });
+            }
+        }
+    }
+    return errors;
+}

@@ -1,0 +1,103 @@
+import { plural } from './display.js';
+import { answerHash } from './normalize.js';
+import { findOpenQuestion, resolveAnswerRef } from './open-question.js';
+import { error } from './replies.js';
+import { localDate, monthKey, weekKey } from './time.js';
+const HOUR = 3_600_000;
+/** Taking answers: checks, storing before acknowledging, queueing the grading job. */
+export class Answers {
+    d;
+    rounds;
+    onQueued;
+    constructor(d, rounds, onQueued) {
+        this.d = d;
+        this.rounds = rounds;
+        this.onQueued = onQueued;
+    }
+    /** What an Answer button opens: the form for this round or practice question, or a refusal. */
+    openForm(actor, place, answerRef) {
+        const target = resolveAnswerRef(this.d, answerRef, actor.id, place);
+        if (!target)
+            return error('That question is not available here. Use the Answer button on a question in this channel.');
+        const closed = target.kind === 'round' && target.round.status !== 'open';
+        const again = target.kind === 'round' && !closed && this.d.store.answers.hasAnsweredRound(actor.id, target.round.id);
+        const form = {
+            kind: 'form',
+            visibility: 'private',
+            answerRef,
+            mode: target.kind === 'round' && !closed && !again ? 'daily' : 'practice',
+            title: target.kind === 'round' ? 'Question of the day' : 'Practice question',
+            prompt: target.question.prompt,
+            maxLength: this.d.options.maxAnswerLength,
+        };
+        if (closed)
+            form.note = 'This round has closed: your answer will be graded as practice and earn no points.';
+        else if (again)
+            form.note = 'You already answered this round: this answer will be graded as practice and earn no points.';
+        return form;
+    }
+    /** Stores an answer with its grading job and acknowledges it; the grade follows as its own reply. */
+    submit(actor, place, rawText, answerRef, replyRoute) {
+        const { store, clock, options } = this.d;
+        const text = rawText.trim();
+        if (text.length === 0) {
+            return error('Your answer is empty. Write your answer after the command, for example: answer Attention lets each token weigh every other token.');
+        }
+        if (text.length > options.maxAnswerLength) {
+            return error(`Answers are limited to ${options.maxAnswerLength.toLocaleString('en-US')} characters; yours has ${text.length.toLocaleString('en-US')}. Nothing was saved: shorten it and send it again.`);
+        }
+        let target;
+        if (answerRef) {
+            target = resolveAnswerRef(this.d, answerRef, actor.id, place);
+            if (!target)
+                return error('That question is not available here, so nothing was saved. Use the Answer button on a question in this channel.');
+        }
+        else {
+            target = findOpenQuestion(this.d, actor.id, place);
+            if (!target)
+                return error('You have no open question here. Wait for the question of the day, or ask for a practice question with quiz.');
+        }
+        const now = clock.now();
+        const recent = store.answers.answerTimesSince(actor.id, now - HOUR);
+        if (recent.length >= options.maxAnswersPerHour) {
+            const minutes = Math.max(1, Math.ceil((recent[0] + HOUR - now) / 60_000));
+            return error(`You have sent ${plural(recent.length, 'answer')} in the last hour, the most allowed (${options.maxAnswersPerHour}). Nothing was saved; you can answer again in ${plural(minutes, 'minute')}.`);
+        }
+        const channel = store.channels.getChannel(place.channelId);
+        const round = target.kind === 'round' ? target.round : null;
+        const open = round !== null && round.status === 'open';
+        const date = round ? round.localDate : localDate(now, channel.timezone);
+        const hinted = round ? store.practice.hasHintedRound(actor.id, round.id) : target.kind === 'practice' && target.prompt.hinted;
+        const { answer } = store.answers.insertAnswer({
+            userId: actor.id,
+            userName: actor.name,
+            scopeId: place.scopeId,
+            channelId: place.channelId,
+            questionId: target.question.id,
+            roundId: round?.id ?? null,
+            kind: open ? 'daily' : 'practice',
+            hinted,
+            text,
+            normHash: answerHash(text),
+            createdAt: now,
+            replyRoute: replyRoute ?? null,
+            practiceId: target.kind === 'practice' ? target.prompt.id : null,
+            localDate: date,
+            weekKey: weekKey(date),
+            monthKey: monthKey(date),
+        });
+        this.d.logger.info({ answerId: answer.id, userId: actor.id, questionId: answer.questionId, kind: answer.kind, chars: text.length }, 'answer stored');
+        this.onQueued();
+        if (round && open && answer.counts)
+            this.rounds.liveCounts.changed(round.id);
+        let note = 'Grading it now; your score arrives in a moment.';
+        if (round && !open)
+            note = 'This round has closed, so it is graded as practice and earns no points. Grading it now.';
+        else if (round && !answer.counts)
+            note = 'You already answered this round, so this one is graded as practice and earns no points. Grading it now.';
+        else if (!round)
+            note = 'Practice answer received. Grading it now.';
+        const ack = { kind: 'ack', visibility: 'private', answerId: answer.id, mode: answer.kind, text: `Answer saved (${plural(text.length, 'character')}). ${note}` };
+        return ack;
+    }
+}

@@ -1,0 +1,121 @@
+import { isAdmin } from './admin.js';
+import { Answers } from './answers.js';
+import { findCommand, suggestVerb } from './commands/registry.js';
+import { Disputes } from './disputes.js';
+import { scopeNoun } from './display.js';
+import { GradingWorker } from './grading-worker.js';
+import { notifyAdmins } from './notify.js';
+import { Practice } from './practice.js';
+import { error } from './replies.js';
+import { Rounds } from './rounds.js';
+/**
+ * The game's front door. Adapters turn platform events into {@link InboundEvent}s and render the
+ * replies this returns; the bot never throws at them: a failure becomes a polite sentence and a log line.
+ */
+export class Bot {
+    deps;
+    rounds;
+    answers;
+    practice;
+    worker;
+    disputes;
+    constructor(deps) {
+        this.deps = deps;
+        this.rounds = new Rounds(deps);
+        this.worker = new GradingWorker(deps);
+        // Grading starts after the acknowledgement is on its way, so the score never overtakes it.
+        this.answers = new Answers(deps, this.rounds, () => setImmediate(() => this.worker.kick()));
+        this.practice = new Practice(deps);
+        this.disputes = new Disputes(deps);
+    }
+    /** Starts grading (resuming jobs a crash left behind). */
+    start() {
+        this.worker.start();
+    }
+    async handle(event) {
+        try {
+            return await this.dispatch(event);
+        }
+        catch (err) {
+            this.deps.logger.error({ err, type: event.type, channelId: event.place.channelId, userId: event.actor.id }, 'handler failed');
+            return [error('Something went wrong on my side and nothing was changed. Please try again in a moment.')];
+        }
+    }
+    /**
+     * For adapters: the channel was deleted or archived, or the bot lost access to it. Its schedule is
+     * suspended (kept, posting nothing) until `schedule` runs there again; nothing is deleted, and the
+     * admins are told. Never throws.
+     */
+    async channelGone(channelId, reason = 'the channel was deleted or archived, or prepbot lost access to it') {
+        try {
+            const channel = this.deps.store.channels.getChannel(channelId);
+            if (!this.rounds.delivery.suspend(channelId, reason))
+                return false;
+            if (channel?.postTime) {
+                await notifyAdmins(this.deps, channelId, `A channel with a daily question is gone for prepbot (${reason}), so its schedule is suspended. Nothing was deleted; run schedule in it again to resume.`);
+            }
+            return true;
+        }
+        catch (err) {
+            this.deps.logger.error({ err, channelId }, 'could not suspend a lost channel');
+            return false;
+        }
+    }
+    /**
+     * For adapters: the bot was removed from a server or workspace. Every channel of it is suspended;
+     * nothing is deleted, so adding the bot back and running `schedule` resumes with history intact.
+     * Returns how many channels were suspended. Never throws.
+     */
+    scopeGone(scopeId, reason = `prepbot was removed from the ${scopeNoun(scopeId.split(':', 1)[0])}`) {
+        try {
+            let n = 0;
+            for (const c of this.deps.store.channels.listChannels()) {
+                if (c.scopeId === scopeId && this.rounds.delivery.suspend(c.channelId, reason))
+                    n += 1;
+            }
+            this.deps.logger.warn({ scopeId, suspended: n }, 'scope gone');
+            return n;
+        }
+        catch (err) {
+            this.deps.logger.error({ err, scopeId }, 'could not suspend the channels of a lost scope');
+            return 0;
+        }
+    }
+    async dispatch(event) {
+        const { store, options } = this.deps;
+        const { place, actor } = event;
+        // An answer records its author in the write that stores it: one write transaction per answer, not two.
+        if (event.type !== 'answer')
+            store.channels.upsertUser(actor.id, actor.name);
+        const channel = store.channels.ensureChannel(place, { timezone: options.defaultTimezone });
+        if (event.type === 'answer')
+            return [this.answers.submit(actor, place, event.text, event.answerRef, event.replyRoute)];
+        if (event.type === 'open-answer')
+            return [this.answers.openForm(actor, place, event.answerRef)];
+        if (event.type === 'dispute')
+            return [await this.disputes.open(actor, place, event.answerId, event.reason)];
+        const verb = event.verb.trim().toLowerCase();
+        const command = findCommand(verb);
+        if (!command) {
+            const guess = suggestVerb(verb);
+            const didYouMean = guess ? ` Did you mean ${guess}?` : '';
+            return [error(`"${event.verb}" is not a command.${didYouMean} Use help to see them all.`)];
+        }
+        if (command.admin && !(await isAdmin(actor, place, this.deps))) {
+            return [error(`Only admins can use ${command.verb}. An admin of this ${scopeNoun(place.platform)} can add you with admins add, or ask one to do it for you.`)];
+        }
+        this.deps.logger.debug({ verb, userId: actor.id, channelId: place.channelId }, 'command');
+        return command.run({
+            deps: this.deps,
+            rounds: this.rounds,
+            answers: this.answers,
+            practice: this.practice,
+            disputes: this.disputes,
+            actor,
+            place,
+            channel,
+            args: event.args,
+            replyRoute: event.replyRoute ?? null,
+        });
+    }
+}

@@ -1,0 +1,2 @@
+/** Splits arguments on whitespace. */
+export const words = (args) => args.trim().split(/\s+/).filter(Boolean);

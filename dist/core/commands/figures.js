@@ -1,0 +1,86 @@
+import { error } from '../replies.js';
+import { computeStreaks } from '../streaks.js';
+import { localDate, periodKey } from '../time.js';
+import { words } from './command.js';
+const PERIODS = ['week', 'month', 'all'];
+const PERIOD_TITLE = { week: 'this week', month: 'this month', all: 'all time' };
+export const leaderboard = {
+    verb: 'leaderboard',
+    admin: false,
+    usage: 'leaderboard [week|month|all] [channel]',
+    summary: "top 10 of this server or workspace for the period (or of this channel), and your own rank",
+    options: [
+        { name: 'period', description: 'week, month or all (default week)', choices: PERIODS },
+        { name: 'where', description: 'server (default) or channel', choices: ['server', 'channel'] },
+    ],
+    run({ deps, actor, place, channel, args }) {
+        let period = 'week';
+        let here = false;
+        for (const w of words(args.toLowerCase())) {
+            if (PERIODS.includes(w))
+                period = w;
+            else if (w === 'channel' || w === 'here')
+                here = true;
+            else if (w === 'server' || w === 'workspace')
+                here = false;
+            else
+                return [error(`"${w}" is not a period. Use leaderboard week, leaderboard month or leaderboard all (add "channel" for this channel only).`)];
+        }
+        const key = periodKey(period, localDate(deps.clock.now(), channel.timezone));
+        const channelId = here ? place.channelId : null;
+        const entries = deps.store.figures.leaderboard(place.scopeId, channelId, key, 10);
+        const you = deps.store.figures.rankOf(actor.id, place.scopeId, channelId, key);
+        const reply = {
+            kind: 'leaderboard',
+            visibility: 'public',
+            title: `Leaderboard, ${PERIOD_TITLE[period]}${here ? ', this channel' : ''}`,
+            period,
+            entries,
+            you,
+        };
+        return [reply];
+    },
+};
+export const stats = {
+    verb: 'stats',
+    admin: false,
+    usage: 'stats',
+    summary: 'your points, answers, average score, current and best streak, weakest topics',
+    options: [],
+    run({ deps, practice, actor, place }) {
+        const totals = deps.store.figures.userTotals(actor.id, place.scopeId);
+        // Streaks belong to a channel's rounds; asked elsewhere (a DM, App Home), show the channel the person plays in.
+        const here = deps.store.rounds.streakRounds(place.channelId);
+        const streakChannel = here.length > 0 ? place.channelId : (deps.store.figures.latestRoundChannel(actor.id, place.scopeId) ?? place.channelId);
+        const rounds = streakChannel === place.channelId ? here : deps.store.rounds.streakRounds(streakChannel);
+        const streaks = computeStreaks(rounds, deps.store.figures.userStreakScores(actor.id, streakChannel));
+        const byTopic = new Map();
+        for (const row of deps.store.figures.topicAverages(actor.id, place.scopeId)) {
+            const topic = deps.content.get(row.questionId)?.topic ?? 'retired questions';
+            const t = byTopic.get(topic) ?? { sum: 0, n: 0 };
+            t.sum += row.average * row.answers;
+            t.n += row.answers;
+            byTopic.set(topic, t);
+        }
+        const weakest = [...byTopic.entries()]
+            .map(([topic, t]) => ({ topic, average: Math.round((t.sum / t.n) * 10) / 10, answers: t.n }))
+            .sort((a, b) => a.average - b.average || a.topic.localeCompare(b.topic))
+            .slice(0, 3);
+        const reply = {
+            kind: 'stats',
+            visibility: 'private',
+            name: actor.name,
+            points: totals.points,
+            answers: totals.answers,
+            averageScore: totals.graded ? Math.round((totals.scoreSum / totals.graded) * 10) / 10 : null,
+            currentStreak: streaks.current,
+            bestStreak: streaks.best,
+            practiceAnswered: totals.practiceAnswers,
+            practicePoints: totals.practicePoints,
+            practiceDue: practice.dueCount(actor.id, place.scopeId),
+            hintedAnswers: totals.hintedAnswers,
+            weakestTopics: weakest,
+        };
+        return [reply];
+    },
+};

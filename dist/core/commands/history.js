@@ -1,0 +1,60 @@
+import { plural, quote } from '../display.js';
+import { text } from '../replies.js';
+import { formatShort } from '../time.js';
+const LIMIT = 10;
+/**
+ * Whether the key points of an answer's question may be shown: not while a round asking it is open
+ * in this scope (its own round, or the same question in another channel), so history never gives
+ * away an open round.
+ */
+function keyPointsVisible(e, openQuestions) {
+    if (e.roundStatus === 'open')
+        return false;
+    return !openQuestions.has(e.questionId);
+}
+function entryLines(ctx, e, openQuestions) {
+    const { deps, channel } = ctx;
+    const question = deps.content.get(e.questionId);
+    const kind = e.kind === 'daily' ? 'question of the day' : 'practice';
+    const head = `#${e.answerId} ${formatShort(e.createdAt, channel.timezone)}, ${kind}: "${quote(question?.prompt ?? e.questionId, 120)}"`;
+    if (e.score === null)
+        return [head, '  Not graded yet; the score arrives privately.'];
+    let score = `  Score: ${e.score}/10`;
+    if (e.gradedScore !== null && e.gradedScore !== e.score)
+        score += ` (set by an admin after a dispute; graded ${e.gradedScore}/10)`;
+    if (e.kind === 'daily')
+        score += e.roundStatus === 'skipped' ? ', no points (the round was skipped)' : `, ${plural(e.points, 'point')}`;
+    const lines = [head, score];
+    if (e.covered.length)
+        lines.push(`  Covered: ${e.covered.map((c) => quote(c, 120)).join('; ')}`);
+    if (e.missed.length)
+        lines.push(`  Missed: ${e.missed.map((m) => quote(m, 120)).join('; ')}`);
+    if (question && keyPointsVisible(e, openQuestions)) {
+        lines.push(`  Key points: ${question.keyPoints.map((k) => quote(k.text, 120)).join('; ')}`);
+    }
+    else if (question) {
+        lines.push('  Key points: shown once the round closes.');
+    }
+    return lines;
+}
+/** `history`: privately, the member's own latest answers, daily and practice, with their grades. */
+export const history = {
+    verb: 'history',
+    admin: false,
+    usage: 'history',
+    summary: 'privately, your past answers with scores, covered and missed points, and key points once closed',
+    options: [],
+    run(ctx) {
+        const { deps, actor, place, channel } = ctx;
+        const entries = deps.store.records.answerHistory(actor.id, place.scopeId, LIMIT);
+        if (entries.length === 0)
+            return [text('You have no answers here yet. Answer the question of the day, or ask for a practice question with quiz.')];
+        const openQuestions = new Set(deps.store.rounds.listOpenRounds().filter((r) => r.scopeId === place.scopeId).map((r) => r.questionId));
+        const lines = [`Your last ${entries.length === 1 ? 'answer' : `${entries.length} answers`}, newest first (times in ${channel.timezone}):`];
+        for (const e of entries)
+            lines.push(...entryLines(ctx, e, openQuestions));
+        if (entries.some((e) => e.kind === 'daily' && e.score !== null && e.roundStatus !== 'skipped'))
+            lines.push('Think a grade was unfair? dispute <answer number> <reason>.');
+        return [text(lines.join('\n'))];
+    },
+};

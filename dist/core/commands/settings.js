@@ -1,0 +1,143 @@
+import { recordAction } from '../audit.js';
+import { plural } from '../display.js';
+import { error, text } from '../replies.js';
+import { nextPostAt } from '../schedule-time.js';
+import { describeSubject, parseSubject } from '../subjects.js';
+import { formatLocal, formatShort } from '../time.js';
+import { schedule, unschedule } from './schedule.js';
+const KEYS = ['packs', 'round-hours', 'ping-role', 'schedule'];
+const USAGE = 'settings [packs a,b|all] [round-hours 1-168] [ping-role <role>|none] [schedule HH:MM [zone] [days]|off]';
+const RECENT_ACTIONS = 5;
+function scheduleLine(c) {
+    if (!c.postTime)
+        return 'not scheduled (schedule HH:MM [zone] [weekdays|daily] sets it)';
+    const when = `${c.days === 'daily' ? 'every day' : 'every weekday'} at ${c.postTime} ${c.timezone}`;
+    if (c.suspended)
+        return `${when}, suspended: prepbot lost this channel (run schedule again to resume)`;
+    if (c.paused)
+        return `${when}, paused (resume restarts it)`;
+    return when;
+}
+function pingLine(c) {
+    if (!c.pingRole)
+        return 'none (daily posts mention nobody)';
+    const kind = c.pingRole.startsWith('slack-group:') ? 'group' : 'role';
+    return `${describeSubject({ subject: c.pingRole, kind })}, mentioned on each daily post`;
+}
+function show(ctx) {
+    const { deps, channel, place } = ctx;
+    const { store, content, clock, options } = deps;
+    const c = store.channels.getChannel(channel.channelId) ?? channel;
+    const now = clock.now();
+    const next = nextPostAt(c, now);
+    const pool = content.byPacks(c.packs);
+    const asked = new Set(store.rounds.askedQuestionIds(c.channelId, c.cycle));
+    const left = pool.filter((q) => !asked.has(q.id)).length;
+    const hours = c.roundHours ?? options.revealAfterHours;
+    const lines = [
+        'Settings of this channel:',
+        `  Schedule: ${scheduleLine(c)}`,
+        `  Next post: ${next ? formatLocal(next, c.timezone) : 'none'}`,
+        `  Packs: ${c.packs.length ? c.packs.join(', ') : 'all'} (${plural(pool.length, 'question')})`,
+        `  Questions left this cycle: ${left} of ${pool.length} (cycle ${c.cycle})`,
+        `  Round length: ${plural(hours, 'hour')}${c.roundHours === null ? ' (the default, REVEAL_AFTER_HOURS)' : ''}`,
+        `  Ping role: ${pingLine(c)}`,
+    ];
+    const open = store.rounds.getOpenRound(c.channelId);
+    if (open) {
+        const state = open.delivery === 'pending' || open.delivery === 'failed' ? `, not delivered yet (${open.deliveryError ?? 'sending'}); repost posts it` : '';
+        lines.push(`  Open round: ${open.questionId}, closes ${formatLocal(open.closesAt, c.timezone)}${state}`);
+    }
+    const actions = store.admins.recentActions(place.scopeId, RECENT_ACTIONS);
+    lines.push(`Recent admin actions (${c.timezone}):`);
+    if (actions.length === 0)
+        lines.push('  none yet.');
+    for (const a of actions) {
+        const elsewhere = a.channelId === c.channelId ? '' : ' (in another channel)';
+        lines.push(`  ${formatShort(a.at, c.timezone)} ${a.actorName}: ${a.action}${a.detail ? ` ${a.detail}` : ''}${elsewhere}`);
+    }
+    lines.push(`Change one with: ${USAGE}`);
+    return [text(lines.join('\n'))];
+}
+function setPacks(ctx, value) {
+    const { deps, channel, actor, place } = ctx;
+    const known = deps.content.packs().map((p) => p.name);
+    const wanted = [...new Set(value.split(/[\s,]+/).map((w) => w.trim()).filter(Boolean))];
+    if (wanted.length === 0)
+        return [error(`Name the packs, for example: settings packs ${known.slice(0, 2).join(',')} (or all). Packs: ${known.join(', ')}.`)];
+    const packs = wanted.length === 1 && wanted[0].toLowerCase() === 'all' ? [] : wanted;
+    const unknown = packs.filter((p) => !known.includes(p));
+    if (unknown.length)
+        return [error(`${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a pack' : 'are not packs'}. Packs: ${known.join(', ')} (or all).`)];
+    deps.store.channels.updateChannel(channel.channelId, { packs });
+    recordAction(deps, actor, place, 'settings', `packs ${packs.length ? packs.join(',') : 'all'}`);
+    const count = deps.content.byPacks(packs).length;
+    return [text(`This channel now asks ${packs.length ? `questions of ${packs.join(', ')}` : 'questions of every pack'} (${plural(count, 'question')}), from the next post on.`, 'private', 'success')];
+}
+function setRoundHours(ctx, value) {
+    const { deps, channel, actor, place } = ctx;
+    const v = value.trim().toLowerCase();
+    let hours;
+    if (v === 'default')
+        hours = null;
+    else if (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 168)
+        hours = Number(v);
+    else
+        return [error(`"${value.trim()}" is not a round length. Use a whole number of hours from 1 to 168 (a week), or default (REVEAL_AFTER_HOURS).`)];
+    deps.store.channels.updateChannel(channel.channelId, { roundHours: hours });
+    recordAction(deps, actor, place, 'settings', `round-hours ${hours ?? 'default'}`);
+    const shown = hours ?? deps.options.revealAfterHours;
+    return [text(`Rounds in this channel now last ${plural(shown, 'hour')}, from the next round on.`, 'private', 'success')];
+}
+function setPingRole(ctx, value) {
+    const { deps, channel, actor, place } = ctx;
+    const v = value.trim();
+    if (/^(none|off)$/i.test(v)) {
+        deps.store.channels.updateChannel(channel.channelId, { pingRole: null });
+        recordAction(deps, actor, place, 'settings', 'ping-role none');
+        return [text('Daily posts in this channel now mention nobody.', 'private', 'success')];
+    }
+    if (!v)
+        return [error('Name the role (Discord) or user group (Slack) to mention on each daily post, or none.')];
+    if (place.platform === 'console')
+        return [error('The console has no roles to mention.')];
+    const parsed = parseSubject(v, place);
+    if ('error' in parsed)
+        return [error(parsed.error)];
+    if (parsed.kind === 'user')
+        return [error('A daily post may mention a role or user group that people opt into, never a single user. Name a role or user group.')];
+    deps.store.channels.updateChannel(channel.channelId, { pingRole: parsed.subject });
+    recordAction(deps, actor, place, 'settings', `ping-role ${parsed.subject}`);
+    return [text(`Each daily post in this channel now mentions ${describeSubject(parsed)}; nothing else is ever mentioned.`, 'private', 'success')];
+}
+/** `settings`: show or set a channel's packs, round length, ping role and schedule. */
+export const settings = {
+    verb: 'settings',
+    admin: true,
+    usage: 'settings [packs|round-hours|ping-role|schedule] [value]',
+    summary: "show or set this channel's packs, round length, ping role and schedule; next post time",
+    options: [
+        { name: 'key', description: 'what to set (leave empty to show everything)', choices: [...KEYS] },
+        { name: 'value', description: 'the new value, e.g. llm-interview,ml-fundamentals or 12 or none', rest: true },
+    ],
+    async run(ctx) {
+        const trimmed = ctx.args.trim();
+        if (!trimmed)
+            return show(ctx);
+        const space = trimmed.search(/\s/);
+        const key = (space < 0 ? trimmed : trimmed.slice(0, space)).toLowerCase();
+        const value = space < 0 ? '' : trimmed.slice(space + 1).trim();
+        switch (key) {
+            case 'packs':
+                return setPacks(ctx, value);
+            case 'round-hours':
+                return setRoundHours(ctx, value);
+            case 'ping-role':
+                return setPingRole(ctx, value);
+            case 'schedule':
+                return /^(off|none)$/i.test(value) ? unschedule.run({ ...ctx, args: '' }) : schedule.run({ ...ctx, args: value });
+            default:
+                return [error(`"${key}" is not a setting. Settings: ${KEYS.join(', ')}. Usage: ${USAGE}.`)];
+        }
+    },
+};

@@ -1,0 +1,5 @@
+/**
+ * The game's vocabulary: plain data shared by the core, the store and the adapters.
+ * Nothing here knows about a platform or a database.
+ */
+export {};

@@ -1,0 +1,27 @@
+/**
+ * Who to tell privately about a channel: the users, roles and user groups on its server's or
+ * workspace's admin list (`admins add`), and ADMIN_USER_IDS qualified for the channel's platform
+ * (`discord:<id>`, `slack:<team>:<id>`), deduplicated. The adapter decides which of them it can
+ * reach (members of that server/workspace) and adds the platform's own (the Discord server owner).
+ */
+function adminRecipients(d, channelId) {
+    const scopeId = d.store.channels.getChannel(channelId)?.scopeId ?? channelId.slice(0, Math.max(channelId.lastIndexOf(':'), channelId.indexOf(':')));
+    const [platform = '', scope = ''] = scopeId.split(':', 2);
+    const qualify = (id) => (platform === 'slack' ? `slack:${scope}:${id}` : `${platform}:${id}`);
+    const listed = d.store.admins.listAdmins(scopeId).map((e) => e.subject);
+    return [...new Set([...listed, ...d.options.adminUserIds.map(qualify)])];
+}
+/**
+ * Tells the admins of a channel's server or workspace something privately (the adapter decides how:
+ * DMs on Discord and Slack, a labelled line on the console). Never fails the caller: a notice that
+ * cannot be delivered is logged.
+ */
+export async function notifyAdmins(d, channelId, message) {
+    try {
+        const recipients = adminRecipients(d, channelId);
+        await d.chat.send({ channelId, admins: true, recipients }, { kind: 'text', visibility: 'private', text: message, tone: 'info' });
+    }
+    catch (err) {
+        d.logger.warn({ err, channelId }, 'could not notify admins');
+    }
+}

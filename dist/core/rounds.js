@@ -1,0 +1,197 @@
+import { asDeliveryError, PostDelivery } from './delivery.js';
+import { LiveCounts } from './live-counts.js';
+import { displayName, plural } from './display.js';
+import { notifyAdmins } from './notify.js';
+import { pickUnasked } from './question-picker.js';
+import { localDate } from './time.js';
+const HOUR = 3_600_000;
+/** Rounds: posting the question of the day, live answer counts, closing with a summary. */
+export class Rounds {
+    d;
+    /** Getting posts into channels: retries of failed posts, suspending lost channels. */
+    delivery;
+    /** The answer counts on open rounds' posts. */
+    liveCounts;
+    constructor(d) {
+        this.d = d;
+        this.delivery = new PostDelivery(d, (round, question, channel) => this.questionReply(round, question, channel));
+        this.liveCounts = new LiveCounts(d.clock, d.options.liveCountIntervalMs, (roundId) => this.refreshPost(roundId));
+    }
+    roundHours(channel) {
+        return channel.roundHours ?? this.d.options.revealAfterHours;
+    }
+    /**
+     * Posts today's question in the channel unless today's round exists. The (channel, local date)
+     * slot is claimed in the store first, so a repeat, a restart or a second process posts nothing.
+     * A post that fails keeps its round: it is retried by {@link retryUndelivered} and reported to the
+     * admins once.
+     */
+    async postDaily(channelId, forDate) {
+        const { store, clock, content, logger } = this.d;
+        const channel = store.channels.getChannel(channelId);
+        if (!channel)
+            throw new Error(`unknown channel ${channelId}`);
+        const now = clock.now();
+        // The scheduler names the slot's date when it catches up a slot of the day before.
+        const date = forDate ?? localDate(now, channel.timezone);
+        const existing = store.rounds.getRoundByDate(channelId, date);
+        if (existing)
+            return { status: 'exists', round: existing };
+        const candidates = content.byPacks(channel.packs);
+        if (candidates.length === 0)
+            return { status: 'no-questions' };
+        let cycle = channel.cycle;
+        let pick = pickUnasked(candidates, new Set(store.rounds.askedQuestionIds(channelId, cycle)), `${channelId}|${date}`);
+        let restarted = false;
+        if (!pick.question) {
+            cycle += 1;
+            restarted = true;
+            pick = pickUnasked(candidates, new Set(), `${channelId}|${date}`);
+        }
+        const question = pick.question;
+        const previous = store.rounds.getOpenRound(channelId);
+        const round = store.rounds.claimRound({
+            channelId,
+            scopeId: channel.scopeId,
+            localDate: date,
+            questionId: question.id,
+            cycle,
+            postedAt: now,
+            closesAt: now + this.roundHours(channel) * HOUR,
+        });
+        if (!round)
+            return { status: 'exists', round: store.rounds.getRoundByDate(channelId, date) };
+        if (restarted)
+            store.channels.updateChannel(channelId, { cycle });
+        if (previous)
+            await this.close(previous, 'closed');
+        const sent = await this.delivery.attempt(round, question, store.channels.getChannel(channelId) ?? channel);
+        const delivered = sent.delivered;
+        const error = sent.delivered ? undefined : sent.error;
+        logger.info({ channelId, roundId: round.id, questionId: question.id, date, delivered }, 'round posted');
+        if (restarted) {
+            await this.notifyAdmins(channelId, `Every question of this channel's packs has been asked, so the cycle restarts (cycle ${cycle}); repeated questions earn points again.`);
+        }
+        else if (pick.remaining === 0) {
+            await this.notifyAdmins(channelId, "That was the last unasked question of this channel's packs; the next post restarts the cycle. Add a pack to keep questions fresh.");
+        }
+        else if (pick.remaining <= 2) {
+            await this.notifyAdmins(channelId, `Only ${plural(pick.remaining, 'unasked question')} left in this channel's packs; after that the cycle restarts. Add a pack to keep questions fresh.`);
+        }
+        return { status: 'posted', round, question, delivered, error };
+    }
+    questionReply(round, question, channel) {
+        return {
+            kind: 'question',
+            visibility: 'public',
+            answerRef: `round:${round.id}`,
+            mode: 'daily',
+            questionId: question.id,
+            prompt: question.prompt,
+            topic: question.topic,
+            difficulty: question.difficulty,
+            pack: question.pack,
+            answerCount: this.d.store.answers.roundAnswerCount(round.id),
+            pingRole: channel?.pingRole ?? null,
+            closesAt: round.closesAt,
+            closed: round.status !== 'open',
+        };
+    }
+    /** Shows the round's answer count and state on its post now; never fails the caller. */
+    async refreshPost(roundId) {
+        const round = this.d.store.rounds.getRound(roundId);
+        if (!round?.messageRef)
+            return;
+        const question = this.d.content.get(round.questionId);
+        if (!question)
+            return;
+        try {
+            await this.d.chat.edit({ channelId: round.channelId }, round.messageRef, this.questionReply(round, question, this.d.store.channels.getChannel(round.channelId)));
+        }
+        catch (err) {
+            this.d.logger.warn({ err, roundId }, 'could not update the answer count');
+        }
+    }
+    /** Re-sends the posts that did not reach their channel, within CATCH_UP_HOURS (the scheduler's sweep calls it). */
+    retryUndelivered() {
+        return this.delivery.retryUndelivered();
+    }
+    /**
+     * Sends an open round's question again (its message was deleted, or the first post failed) and
+     * makes the new message the round's: live counts and the summary thread follow it. Never a
+     * second round.
+     */
+    async repost(round) {
+        const { store, content, chat } = this.d;
+        const question = content.get(round.questionId);
+        const channel = store.channels.getChannel(round.channelId);
+        if (!question || !channel)
+            throw new Error(`round ${round.id} has no question or channel`);
+        try {
+            const ref = await chat.send({ channelId: round.channelId }, this.questionReply(store.rounds.getRound(round.id) ?? round, question, channel));
+            store.rounds.roundDelivered(round.id, ref);
+            return { delivered: true };
+        }
+        catch (err) {
+            return { delivered: false, error: asDeliveryError(err) };
+        }
+    }
+    /**
+     * Closes a round and posts its summary in the post's thread; only the call that closes it posts.
+     * A round whose post never reached the channel closes quietly. `skipped`: no points, no ranking.
+     */
+    async close(round, status = 'closed') {
+        const { store, clock, chat, logger } = this.d;
+        if (!store.rounds.closeRound(round.id, clock.now(), status))
+            return false;
+        const fresh = store.rounds.getRound(round.id) ?? round;
+        if (fresh.delivery !== 'pending' && fresh.delivery !== 'failed') {
+            const summary = this.summary(fresh, status === 'skipped');
+            try {
+                await chat.send({ channelId: round.channelId, threadOf: fresh.messageRef ?? undefined }, summary);
+            }
+            catch (err) {
+                // Not a reason to suspend: a deleted post (its thread gone) looks the same as a deleted channel here.
+                logger.error({ err, roundId: round.id }, 'could not post the round summary');
+            }
+        }
+        this.liveCounts.forget(round.id);
+        await this.refreshPost(round.id);
+        logger.info({ roundId: round.id, channelId: round.channelId, status }, 'round closed');
+        return true;
+    }
+    /** Closes every open round whose time is up (also after downtime). */
+    async closeDue() {
+        const now = this.d.clock.now();
+        let closed = 0;
+        for (const round of this.d.store.rounds.listOpenRounds()) {
+            if (round.closesAt <= now && (await this.close(round)))
+                closed += 1;
+        }
+        return closed;
+    }
+    summary(round, skipped = false) {
+        const question = this.d.content.get(round.questionId);
+        const results = this.d.store.figures.roundResults(round.id);
+        const average = results.length ? results.reduce((s, r) => s + r.score, 0) / results.length : null;
+        const top = [];
+        results.slice(0, 3).forEach((r, i) => {
+            const prev = top[i - 1];
+            top.push({ rank: prev && prev.score === r.score ? prev.rank : i + 1, name: displayName(r.name, r.privacy), score: r.score });
+        });
+        return {
+            kind: 'summary',
+            visibility: 'public',
+            roundId: round.id,
+            questionPrompt: question?.prompt ?? round.questionId,
+            keyPoints: question?.keyPoints.map((k) => k.text) ?? [],
+            answered: results.length,
+            averageScore: average === null ? null : Math.round(average * 10) / 10,
+            top: skipped ? [] : top,
+            skipped,
+        };
+    }
+    async notifyAdmins(channelId, message) {
+        await notifyAdmins(this.d, channelId, message);
+    }
+}

@@ -1,0 +1,23 @@
+import { addDays, isoWeekday, localDate, zonedInstant } from './time.js';
+/** Whether a channel posts on this local date (weekdays: Monday to Friday). */
+function postsOn(channel, date) {
+    return channel.days === 'daily' || isoWeekday(date) <= 5;
+}
+/** The instant of the channel's post on a local date, or null when it does not post that day. */
+export function slotOn(channel, date) {
+    if (!channel.postTime || !postsOn(channel, date))
+        return null;
+    return zonedInstant(date, channel.postTime, channel.timezone);
+}
+/** The first post instant strictly after `now`, or null when the channel has no schedule or is paused. */
+export function nextPostAt(channel, now) {
+    if (!channel.postTime || channel.paused || channel.suspended)
+        return null;
+    const today = localDate(now, channel.timezone);
+    for (let i = 0; i < 8; i += 1) {
+        const at = slotOn(channel, addDays(today, i));
+        if (at !== null && at > now)
+            return at;
+    }
+    return null;
+}

@@ -1,0 +1,69 @@
+import { scanForInjection } from './injection.js';
+import { defendAgainstInjection } from './injection-defence.js';
+import { buildGradingPrompt, isReasoningModel, PROMPT_VERSION } from './llm-prompt.js';
+import { DEFAULT_POLICY, requestCompletion } from './llm-request.js';
+import { GRADING_RESPONSE_FORMAT, GraderReplyError, parseGradingReply } from './llm-schema.js';
+import { scoreFromVerdicts } from './score-from-verdicts.js';
+export class LlmGrader {
+    o;
+    id;
+    version = PROMPT_VERSION;
+    policy;
+    sendTemperature;
+    constructor(o) {
+        this.o = o;
+        this.id = `llm:${o.model}`;
+        this.policy = { ...DEFAULT_POLICY, ...o.policy };
+        this.sendTemperature = !isReasoningModel(o.model);
+    }
+    async grade(req, signal) {
+        signal?.throwIfAborted();
+        const scan = scanForInjection(req.answer);
+        if (req.answer.trim() === '')
+            return this.result(req, scan, { score: 0, covered: [], partly: [], missed: req.keyPoints.map((k) => k.text) }, 'No answer to grade.');
+        const prompt = buildGradingPrompt(req);
+        const completion = await this.send(prompt.messages, signal);
+        const choice = completion.choices[0];
+        if (!choice)
+            throw new GraderReplyError('the model reply has no choices');
+        if (choice.message.refusal)
+            throw new GraderReplyError('the model refused to grade');
+        if (choice.finish_reason === 'length')
+            throw new GraderReplyError('the model reply was cut off (length)');
+        if (choice.finish_reason === 'content_filter')
+            throw new GraderReplyError('the model reply was withheld by a content filter');
+        const reply = parseGradingReply(choice.message.content, prompt.keyPoints.length);
+        const scored = scoreFromVerdicts(prompt.keyPoints, reply.verdicts, req.answer);
+        if (scored.unsupported > 0)
+            this.o.logger?.debug({ questionId: req.questionId, unsupported: scored.unsupported }, 'verdicts without evidence counted as missed');
+        return this.result(req, scan, scored, reply.advice);
+    }
+    /** One request; how many run at once and how long to wait after a 429 are the grading worker's to decide. */
+    send(messages, signal) {
+        return requestCompletion(this.o.client, {
+            model: this.o.model,
+            messages,
+            response_format: GRADING_RESPONSE_FORMAT,
+            ...(this.sendTemperature ? { temperature: 0 } : {}),
+        }, this.policy, {
+            signal,
+            logger: this.o.logger,
+            onTemperatureRejected: () => {
+                this.sendTemperature = false;
+                this.o.logger?.warn({ model: this.o.model }, 'the model rejects temperature; sending requests without it');
+            },
+        });
+    }
+    result(req, scan, scored, advice) {
+        const graded = { ...scored, feedback: oneLine(advice) || defaultAdvice(scored.missed), flags: [] };
+        return { ...defendAgainstInjection(req, scan, graded, this.o.logger), grader: this.id };
+    }
+}
+function oneLine(s) {
+    const line = s.replace(/\s+/g, ' ').trim();
+    return line.length > 300 ? `${line.slice(0, 297)}...` : line;
+}
+function defaultAdvice(missed) {
+    const first = missed[0];
+    return first ? `Next time, also cover: ${first}.` : 'Every key point is covered.';
+}

@@ -1,0 +1,33 @@
+import pino from 'pino';
+import { redactSecrets } from './log-redaction.js';
+/** Fields of an error worth logging; HTTP clients hang request configs (with tokens) and bodies on theirs. */
+const ERROR_FIELDS = ['type', 'message', 'stack', 'code', 'status', 'statusCode', 'retryAfter', 'retryAfterMs', 'method', 'url', 'cause'];
+/** An error as a plain object of its safe fields, nested causes included (a few levels). */
+function safeError(err, depth = 0) {
+    if (!(err instanceof Error) || depth > 3)
+        return err instanceof Error ? { type: err.name, message: err.message } : err;
+    const out = { type: err.name, message: err.message, stack: err.stack };
+    const e = err;
+    for (const k of ERROR_FIELDS) {
+        if (k in out || e[k] === undefined)
+            continue;
+        out[k] = k === 'cause' ? safeError(e[k], depth + 1) : e[k];
+    }
+    // Slack's Web API errors carry the platform's error code in data.error.
+    const data = e.data;
+    if (data && typeof data === 'object' && typeof data.error === 'string')
+        out.platformError = data.error;
+    return out;
+}
+/**
+ * pino to stderr (stdout belongs to the console adapter). Errors keep only safe fields (no request
+ * configs, headers or bodies); secrets and answer text (`text`) are censored by key wherever they
+ * appear (log-redaction.ts).
+ */
+export function createLogger(level, destination = pino.destination(2)) {
+    return pino({
+        level,
+        serializers: { err: safeError, error: safeError },
+        formatters: { log: redactSecrets },
+    }, destination);
+}

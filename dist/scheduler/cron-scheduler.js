@@ -1,0 +1,165 @@
+import cron, {} from 'node-cron';
+import { nextPostAt } from '../core/schedule-time.js';
+import { cronLogger } from './cron-logger.js';
+import { cronExpressionFor } from './cron-expression.js';
+import { dueSlot, ON_TIME_GRACE_MS } from './due-slot.js';
+const nodeCron = (expression, fn, options) => cron.schedule(expression, fn, options);
+/**
+ * The daily posts on node-cron 4: one task per scheduled channel, in the channel's IANA zone, so
+ * 09:00 Europe/Berlin stays 09:00 across daylight-saving changes. node-cron only decides when to
+ * wake up; what to post is {@link dueSlot} on the Clock plus the store's (channel, local date)
+ * claim, so repeated ticks, restarts and two processes on one database post once.
+ *
+ * A sweep at start and every minute closes rounds whose time is up (also after downtime) and
+ * posts slots that were missed while the bot was down or that a late tick skipped.
+ */
+export class CronScheduler {
+    o;
+    jobs = new Map();
+    running = new Set();
+    sweepTask = null;
+    sweeping = null;
+    /** The core's rounds, from `start` on. */
+    rounds = null;
+    stopped = false;
+    cronLog;
+    cron;
+    constructor(o) {
+        this.o = o;
+        this.cronLog = cronLogger(o.logger);
+        this.cron = o.cron ?? nodeCron;
+    }
+    /**
+     * Starts posting through the core's rounds: arms one task per scheduled channel and the sweep,
+     * then sweeps once (catch-up and closing).
+     */
+    async start(rounds) {
+        if (this.rounds || this.stopped)
+            return { closed: 0, posted: [], redelivered: 0 };
+        this.rounds = rounds;
+        for (const channel of this.o.store.channels.listChannels({ scheduled: true }))
+            this.update(channel);
+        const every = this.o.sweepExpression === undefined ? '* * * * *' : this.o.sweepExpression;
+        if (every) {
+            this.sweepTask = this.cron(every, () => this.track(this.sweep()), { name: 'prepbot:sweep', noOverlap: true, logger: this.cronLog, suppressMissedWarning: true });
+        }
+        const report = await this.track(this.sweep());
+        this.o.logger.info({ channels: this.jobs.size, ...report }, 'scheduler started');
+        return report;
+    }
+    /** (Re)arms a channel's task at once; a channel without a post time, paused or suspended loses it. */
+    update(channel) {
+        if (!this.rounds || this.stopped)
+            return; // start() reads every schedule from the store
+        const expression = cronExpressionFor(channel);
+        if (!expression) {
+            this.remove(channel.channelId);
+            return;
+        }
+        const current = this.jobs.get(channel.channelId);
+        if (current && current.expression === expression && current.timezone === channel.timezone)
+            return;
+        if (current)
+            void current.task.destroy();
+        const channelId = channel.channelId;
+        const task = this.cron(expression, () => this.track(this.postIfDue(channelId)), {
+            timezone: channel.timezone,
+            name: `prepbot:post:${channelId}`,
+            noOverlap: true,
+            logger: this.cronLog,
+            // A late tick still runs within the grace; later ones are the sweep's.
+            missedExecutionTolerance: ON_TIME_GRACE_MS,
+            suppressMissedWarning: true,
+        });
+        this.jobs.set(channelId, { task, expression, timezone: channel.timezone });
+        this.o.logger.debug({ channelId, expression, timezone: channel.timezone }, 'daily post armed');
+    }
+    remove(channelId) {
+        const job = this.jobs.get(channelId);
+        if (!job)
+            return;
+        void job.task.destroy();
+        this.jobs.delete(channelId);
+        this.o.logger.debug({ channelId }, 'daily post removed');
+    }
+    nextPostAt(channel) {
+        return nextPostAt(channel, this.o.clock.now());
+    }
+    /**
+     * Closes rounds whose time is up, then posts every scheduled channel's due slot. Concurrent
+     * calls share one run.
+     */
+    sweep() {
+        const rounds = this.rounds;
+        if (this.stopped || !rounds)
+            return Promise.resolve({ closed: 0, posted: [], redelivered: 0 });
+        this.sweeping ??= this.runSweep(rounds).finally(() => (this.sweeping = null));
+        return this.sweeping;
+    }
+    /**
+     * Posts the channel's slot when {@link dueSlot} says it is due and its round does not exist.
+     * Never throws: a failure is logged and the next sweep tries again while the window lasts.
+     */
+    async postIfDue(channelId) {
+        const rounds = this.rounds;
+        if (this.stopped || !rounds)
+            return 'not-due';
+        const { store, clock, logger } = this.o;
+        try {
+            const channel = store.channels.getChannel(channelId);
+            if (!channel)
+                return 'not-due';
+            const slot = dueSlot(channel, clock.now(), { catchUpHours: this.o.catchUpHours, roundHours: rounds.roundHours(channel) });
+            if (!slot)
+                return 'not-due';
+            if (store.rounds.getRoundByDate(channelId, slot.localDate))
+                return 'exists';
+            const outcome = await rounds.postDaily(channelId, slot.localDate);
+            if (outcome.status === 'posted')
+                logger.info({ channelId, localDate: slot.localDate, lateMs: clock.now() - slot.at }, 'scheduled post made');
+            if (outcome.status === 'no-questions')
+                logger.warn({ channelId }, "scheduled post skipped: the channel's packs have no questions");
+            return outcome.status;
+        }
+        catch (err) {
+            logger.error({ err, channelId }, 'scheduled post failed');
+            return 'failed';
+        }
+    }
+    /** Stops every task and waits (at most `timeoutMs`) for a post or sweep in progress. */
+    async stop(timeoutMs = 5_000) {
+        if (this.stopped)
+            return;
+        this.stopped = true;
+        for (const id of [...this.jobs.keys()])
+            this.remove(id);
+        await this.sweepTask?.destroy();
+        this.sweepTask = null;
+        if (this.running.size === 0)
+            return;
+        let timer;
+        const timeout = new Promise((r) => (timer = setTimeout(r, timeoutMs)));
+        await Promise.race([Promise.allSettled([...this.running]), timeout]);
+        clearTimeout(timer);
+    }
+    async runSweep(rounds) {
+        const report = { closed: 0, posted: [], redelivered: 0 };
+        try {
+            report.closed = await rounds.closeDue();
+            report.redelivered = (await rounds.retryUndelivered()).delivered;
+            for (const channel of this.o.store.channels.listChannels({ scheduled: true })) {
+                if ((await this.postIfDue(channel.channelId)) === 'posted')
+                    report.posted.push(channel.channelId);
+            }
+        }
+        catch (err) {
+            this.o.logger.error({ err }, 'scheduler sweep failed; the next one tries again');
+        }
+        return report;
+    }
+    track(p) {
+        this.running.add(p);
+        void p.finally(() => this.running.delete(p)).catch(() => { });
+        return p;
+    }
+}

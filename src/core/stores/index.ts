@@ -1,0 +1,26 @@
+import type { AdminStore } from './admin-store.js';
+import type { AnswerStore } from './answer-store.js';
+import type { ChannelStore } from './channel-store.js';
+import type { DisputeStore } from './dispute-store.js';
+import type { FigureStore } from './figure-store.js';
+import type { PracticeStore } from './practice-store.js';
+import type { RecordStore } from './record-store.js';
+import type { RoundStore } from './round-store.js';
+
+/**
+ * Persistence, one port per concept. Every method is atomic; methods that decide something under
+ * contention (claimRound, insertAnswer, claimNextJob, completeJob, closeRound) decide it inside
+ * the store's transaction so two processes on one database cannot both win. A part of the core
+ * names the ports it uses (`Pick<Stores, 'rounds' | 'answers'>`), so what it may touch is in its
+ * signature.
+ */
+export interface Stores {
+  channels: ChannelStore;
+  rounds: RoundStore;
+  answers: AnswerStore;
+  figures: FigureStore;
+  practice: PracticeStore;
+  admins: AdminStore;
+  disputes: DisputeStore;
+  records: RecordStore;
+}
