@@ -1,9 +1,8 @@
 import type { Server } from 'node:http';
 import { ChatRouter } from './adapters/chat-router.js';
-import { PostQueue } from './adapters/shared/post-queue.js';
-import { servesHttp } from './adapters/create-adapters.js';
-import { startHealthServer } from './health/health-server.js';
+import { createPlatformAdapters, servesHttp } from './adapters/create-adapters.js';
 import type { HealthStatus, PlatformAdapter } from './adapters/platform-adapter.js';
+import { PostQueue } from './adapters/shared/post-queue.js';
 import type { Config } from './config.js';
 import { loadContentOrThrow } from './content/index.js';
 import { Bot } from './core/bot.js';
@@ -12,10 +11,10 @@ import type { Clock, Grader, Logger, QuestionBank } from './core/ports.js';
 import { createLlmGrader } from './grading/create-grader.js';
 import { InjectionGuard } from './grading/injection-defence.js';
 import { OfflineGrader } from './grading/offline-grader.js';
+import { startHealthServer } from './health/health-server.js';
 import { CronScheduler } from './scheduler/cron-scheduler.js';
 import { SqliteStore } from './storage/sqlite-store.js';
-
-export const systemClock: Clock = { now: () => Date.now() };
+import { systemClock } from './system-clock.js';
 
 /** Replaceable parts, for tests and benchmarks; everything else comes from the config. */
 export interface AppOverrides {
@@ -24,12 +23,15 @@ export interface AppOverrides {
   grader?: Grader;
   /** Adapters to run instead of the ones the config names (e.g. the console with test streams). */
   adapters?: PlatformAdapter[];
+  /** The console's streams; the process's by default. */
+  io?: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream };
   options?: Partial<CoreOptions>;
 }
 
 /**
- * The whole bot, wired from a validated config: store, content, grader, core and platform
- * adapters. `main.ts` runs it; tests and benchmarks build it with overrides.
+ * The composition root: the whole bot, built once from a validated config (store, content, grader,
+ * scheduler, core, platform adapters, each platform's send queue). `main.ts` runs it; tests and
+ * benchmarks build it with overrides.
  */
 export class App {
   readonly bot: Bot;
@@ -37,6 +39,7 @@ export class App {
   readonly chat = new ChatRouter();
   readonly adapters: PlatformAdapter[];
   readonly scheduler: CronScheduler;
+  private readonly clock: Clock;
   private state: HealthStatus['status'] = 'starting';
   private stopping: Promise<void> | null = null;
   private healthServer: Server | null = null;
@@ -47,29 +50,33 @@ export class App {
     readonly logger: Logger,
     overrides: AppOverrides = {},
   ) {
-    const clock = overrides.clock ?? systemClock;
+    const clock = (this.clock = overrides.clock ?? systemClock);
     const content = overrides.content ?? loadContentOrThrow(config.CONTENT_DIR);
+    this.startedAt = clock.now();
     this.store = SqliteStore.open(config.DATABASE_PATH);
     const offline = new InjectionGuard(new OfflineGrader(), logger);
-    this.startedAt = clock.now();
+    const options = { ...coreOptions(config), ...overrides.options };
+    const io = overrides.io ?? { stdin: process.stdin, stdout: process.stdout };
+    this.adapters = overrides.adapters ?? createPlatformAdapters(config, logger, { ...io, health: () => this.health() });
+    // Every platform's posts go through its own queue, the one place that waits out its rate limits.
+    for (const a of this.adapters) this.chat.register(a.platform, new PostQueue(a.chat, { clock, logger: logger.child({ platform: a.platform }) }));
+    this.scheduler = new CronScheduler({ store: this.store, clock, logger, catchUpHours: options.catchUpHours });
     this.bot = new Bot({
       store: this.store,
       content,
-      grader: overrides.grader ?? (config.graderKind === 'llm' ? createLlmGrader(config, { logger, clock }) : offline),
+      grader: overrides.grader ?? (config.graderKind === 'llm' ? createLlmGrader(config, { logger }) : offline),
       fallbackGrader: offline,
       clock,
       chat: this.chat,
       logger,
-      options: { ...coreOptions(config), ...overrides.options },
+      scheduler: this.scheduler,
+      options,
     });
-    // The commands reach the scheduler through the core's deps (schedule/unschedule act at once).
-    this.scheduler = new CronScheduler({ store: this.store, rounds: this.bot.rounds, clock, logger, catchUpHours: this.bot.deps.options.catchUpHours });
-    this.bot.deps.scheduler = this.scheduler;
-    this.adapters = overrides.adapters ?? [];
-    // Platform posts go through a per-platform queue that waits out rate limits instead of dropping posts.
-    for (const a of this.adapters) {
-      this.chat.register(a.platform, a.platform === 'console' || a.chat instanceof PostQueue ? a.chat : new PostQueue(a.chat, { logger }));
-    }
+  }
+
+  /** Resolves when an adapter's input ends for good (the console's stdin); null when none does. */
+  get finished(): Promise<void> | null {
+    return this.adapters.find((a) => a.finished)?.finished ?? null;
   }
 
   /**
@@ -82,15 +89,16 @@ export class App {
     const platforms = this.adapters.some((a) => a.platform !== 'console');
     if (platforms && !servesHttp(this.config)) this.healthServer = await startHealthServer(this.config.PORT, () => this.health());
     if (this.stopping) return;
-    await this.scheduler.start();
+    await this.scheduler.start(this.bot.rounds);
     this.state = 'ok';
     this.logger.info({ platforms: this.adapters.map((a) => a.platform) }, 'prepbot started');
   }
 
   /**
    * Shuts down in order: no new scheduled posts, no new input, in-flight grading finishes (at most
-   * `graceMs`; what is left resumes at the next start), then the adapters, the health server and the
-   * database close. A second call (a second signal) waits for the same shutdown.
+   * `graceMs`; what is left resumes at the next start), the last live counts are shown, then the
+   * adapters, the health server and the database close. A second call (a second signal) waits for
+   * the same shutdown.
    */
   stop(graceMs = 10_000): Promise<void> {
     this.stopping ??= this.shutdown(graceMs);
@@ -110,6 +118,7 @@ export class App {
     this.bot.worker.stop();
     const settled = await this.bot.worker.settle(graceMs);
     if (!settled) this.logger.warn({}, 'grading still running at shutdown; it resumes at the next start');
+    await this.bot.rounds.liveCounts.flush();
     for (const a of [...this.adapters].reverse()) {
       try {
         await a.stop();
@@ -137,12 +146,12 @@ export class App {
       status: this.state,
       platforms: this.adapters.map((a) => a.platform),
       pendingJobs: this.store.db.open ? this.store.answers.pendingJobCount() : 0,
-      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+      uptimeSeconds: Math.round((this.clock.now() - this.startedAt) / 1000),
     };
   }
 }
 
-export function coreOptions(config: Config): CoreOptions {
+function coreOptions(config: Config): CoreOptions {
   return {
     ...DEFAULT_OPTIONS,
     defaultTimezone: config.DEFAULT_TIMEZONE,
@@ -150,7 +159,6 @@ export function coreOptions(config: Config): CoreOptions {
     catchUpHours: config.CATCH_UP_HOURS,
     adminUserIds: config.ADMIN_USER_IDS,
     maxAnswersPerHour: config.MAX_ANSWERS_PER_HOUR,
-    // Jobs in progress at once; fewer than the grader's request slots would leave slots idle.
     gradingConcurrency: config.GRADER_CONCURRENCY,
   };
 }

@@ -1,5 +1,3 @@
-import { ConsoleAdapter } from './adapters/console/console-adapter.js';
-import { createPlatformAdapters } from './adapters/create-adapters.js';
 import { App } from './app.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { ContentInvalidError } from './content/index.js';
@@ -24,20 +22,13 @@ async function main(): Promise<void> {
   const level = config.platforms.console && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
   const logger = createLogger(level);
 
-  let app: App | null = null;
-  const adapters = createPlatformAdapters(config, logger, {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    health: () => app?.health() ?? { status: 'starting', platforms: [], pendingJobs: 0, uptimeSeconds: 0 },
-  });
-  const consoleAdapter = adapters.find((a): a is ConsoleAdapter => a instanceof ConsoleAdapter);
+  let running: App;
   try {
-    app = new App(config, logger, { adapters });
+    running = new App(config, logger);
   } catch (err) {
     if (err instanceof ContentInvalidError) fail(`prepbot cannot start: the content in ${config.CONTENT_DIR} is invalid.\n${err.message}`);
     throw err;
   }
-  const running = app;
   // One shutdown, however many signals arrive: a second SIGTERM or Ctrl-C waits for the first.
   let stopping: Promise<void> | null = null;
   const shutdown = (reason: string): Promise<void> => {
@@ -64,8 +55,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await running.start();
-  if (consoleAdapter) {
-    await consoleAdapter.finished;
+  const finished = running.finished;
+  if (finished) {
+    await finished;
     await shutdown('end of input');
   }
 }

@@ -2,25 +2,15 @@ import type { Config } from '../config.js';
 import type { Logger } from '../core/ports.js';
 import { ConsoleAdapter } from './console/console-adapter.js';
 import { DiscordAdapter } from './discord/discord-adapter.js';
-import type { HealthStatus, PlatformAdapter } from './platform-adapter.js';
-import { createSlackAdapter } from './slack/create-slack-adapter.js';
-
-export interface AdapterEnv {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  /** The app's health, for adapters that serve `GET /healthz` themselves (Slack over HTTP). */
-  health: () => HealthStatus;
-}
+import type { AdapterEnv, PlatformAdapter } from './platform-adapter.js';
+import { SlackAdapter } from './slack/slack-adapter.js';
 
 /** The adapters the config asks for: Discord and/or Slack when their tokens are set, else the console. */
 export function createPlatformAdapters(config: Config, logger: Logger, env: AdapterEnv): PlatformAdapter[] {
   const adapters: PlatformAdapter[] = [];
-  if (config.platforms.console) {
-    adapters.push(new ConsoleAdapter({ input: env.stdin, output: env.stdout, logger }));
-  }
-  // platform adapters (discord, slack) register here
-  if (config.platforms.discord) adapters.push(DiscordAdapter.fromConfig(config, logger));
-  if (config.platforms.slack) adapters.push(createSlackAdapter(config, logger, env.health));
+  if (config.platforms.console) adapters.push(new ConsoleAdapter({ input: env.stdin, output: env.stdout, logger }));
+  if (config.platforms.discord) adapters.push(DiscordAdapter.fromConfig(config, logger, env));
+  if (config.platforms.slack) adapters.push(SlackAdapter.fromConfig(config, logger, env));
   return adapters;
 }
 

@@ -8,7 +8,10 @@ import type { ChatPort } from '../core/ports.js';
  */
 export interface PlatformAdapter {
   readonly platform: 'console' | 'discord' | 'slack';
+  /** The platform's own sends; the app puts them behind the platform's send queue. */
   readonly chat: ChatPort;
+  /** Resolves when the adapter's input has ended for good (the console at the end of stdin); platforms never end on their own. */
+  readonly finished?: Promise<void>;
   start(bot: Bot): Promise<void>;
   /**
    * Optional first step of shutdown: stop accepting new events but keep sending, so grades still in
@@ -16,6 +19,14 @@ export interface PlatformAdapter {
    */
   stopIntake?(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** What adapters get from the app besides the config. */
+export interface AdapterEnv {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  /** The app's health, for adapters that serve `GET /healthz` themselves (Slack over HTTP). */
+  health: () => HealthStatus;
 }
 
 /** What `GET /healthz` reports. */

@@ -8,33 +8,14 @@ import type { Rounds } from './rounds.js';
 import { localDate, monthKey, weekKey } from './time.js';
 
 const HOUR = 3_600_000;
-/** Live answer counts are refreshed at most this often per round. */
-const COUNT_REFRESH_MS = 250;
 
 /** Taking answers: checks, storing before acknowledging, queueing the grading job. */
 export class Answers {
-  /** Rounds whose live count is due for a refresh. */
-  private readonly countsDue = new Set<number>();
-
   constructor(
     private readonly d: DepsWith<'answers' | 'channels' | 'practice' | 'rounds'>,
     private readonly rounds: Rounds,
     private readonly onQueued: () => void,
   ) {}
-
-  /**
-   * The post's live count is refreshed after the acknowledgement is on its way, and at most once
-   * per {@link COUNT_REFRESH_MS} for all the answers of that moment: a busy round would otherwise
-   * count, render and queue an edit per answer, while the platforms show one edit per 2 s anyway.
-   */
-  private refreshCountSoon(round: Round): void {
-    if (this.countsDue.has(round.id)) return;
-    this.countsDue.add(round.id);
-    setTimeout(() => {
-      this.countsDue.delete(round.id);
-      void this.rounds.refreshPost(round);
-    }, COUNT_REFRESH_MS).unref();
-  }
 
   /** What an Answer button opens: the form for this round or practice question, or a refusal. */
   openForm(actor: Actor, place: Place, answerRef: string): Reply {
@@ -111,7 +92,7 @@ export class Answers {
     });
     this.d.logger.info({ answerId: answer.id, userId: actor.id, questionId: answer.questionId, kind: answer.kind, chars: text.length }, 'answer stored');
     this.onQueued();
-    if (round && open && answer.counts) this.refreshCountSoon(round);
+    if (round && open && answer.counts) this.rounds.liveCounts.changed(round.id);
 
     let note = 'Grading it now; your score arrives in a moment.';
     if (round && !open) note = 'This round has closed, so it is graded as practice and earns no points. Grading it now.';

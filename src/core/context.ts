@@ -15,6 +15,8 @@ export interface CoreOptions {
   gradingConcurrency: number;
   /** How long a rate-limited job may wait before the fallback grader takes it. */
   rateLimitPatienceMs: number;
+  /** At most one edit of a round's post per this many ms for its live answer count. */
+  liveCountIntervalMs: number;
 }
 
 export const DEFAULT_OPTIONS: CoreOptions = {
@@ -26,6 +28,7 @@ export const DEFAULT_OPTIONS: CoreOptions = {
   maxAnswerLength: 4000,
   gradingConcurrency: 4,
   rateLimitPatienceMs: 15 * 60_000,
+  liveCountIntervalMs: 2_000,
 };
 
 /**

@@ -19,7 +19,9 @@ type Outcome = { grade: GradeResult; fresh: boolean } | { deferred: number; reas
  */
 export class GradingWorker {
   private readonly inFlight = new Set<Promise<void>>();
-  private timer: NodeJS.Timeout | null = null;
+  /** Cancels the timer that wakes the worker for the next due job. */
+  private cancelTimer: (() => void) | null = null;
+  private timerAt = 0;
   private stopped = false;
   /** Aborted when shutdown's grace runs out, so slow grader calls give up and their jobs stay queued. */
   private readonly shutdown = new AbortController();
@@ -63,20 +65,20 @@ export class GradingWorker {
   /** Stops claiming new jobs; in-flight ones finish. */
   stop(): void {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
   }
 
   /** Waits for in-flight grading, at most `timeoutMs`. True when nothing was left running. */
   async settle(timeoutMs: number): Promise<boolean> {
+    const { clock } = this.d;
     const all = Promise.all([...this.inFlight]).then(() => true);
-    const timeout = new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs).unref());
-    const settled = await Promise.race([all, timeout]);
+    const settled = await Promise.race([all, clock.sleep(timeoutMs).then(() => false)]);
     if (!settled) {
       this.shutdown.abort();
       for (const call of this.calls) call.abort(this.shutdown.signal.reason);
       // Aborted jobs go back to the queue; give them a moment to record that.
-      await Promise.race([all, new Promise((r) => setTimeout(r, 500).unref())]);
+      await Promise.race([all, clock.sleep(500)]);
     }
     return settled;
   }
@@ -96,15 +98,20 @@ export class GradingWorker {
     for (const w of waiters) w();
   }
 
+  /** Wakes the worker when the next pending job is due (or a rate-limit pause ends), at the latest in a minute. */
   private armTimer(): void {
-    if (this.stopped || this.timer) return;
+    if (this.stopped) return;
     const due = this.d.store.answers.nextJobDue();
     if (due === null) return;
-    const delay = Math.max(50, Math.min(Math.max(due, this.window.resumesAt) - this.d.clock.now(), 60_000));
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    const now = this.d.clock.now();
+    const at = now + Math.max(50, Math.min(Math.max(due, this.window.resumesAt) - now, 60_000));
+    if (this.cancelTimer && this.timerAt <= at) return;
+    this.cancelTimer?.();
+    this.timerAt = at;
+    this.cancelTimer = this.d.clock.setTimeout(() => {
+      this.cancelTimer = null;
       this.kick();
-    }, delay);
+    }, at - now);
   }
 
   private async run(job: GradingJob, startedAt: number): Promise<void> {
@@ -118,7 +125,9 @@ export class GradingWorker {
       const outcome = question ? await this.grade(job, answer, question) : { grade: missingQuestion(answer), fresh: false };
       // A rate limit holds every job, not just this one: claiming others now would only defer them again.
       if ('deferred' in outcome) {
-        if (outcome.rateLimited) this.window.limited(startedAt, clock.now(), outcome.deferred, this.inFlight.size);
+        if (outcome.rateLimited && this.window.limited(startedAt, clock.now(), outcome.deferred, this.inFlight.size)) {
+          logger.warn({ until: outcome.deferred }, 'grading server rate limit; grading waits');
+        }
       } else if (outcome.fresh) this.window.accepted(startedAt);
       await this.turns.take();
       if (this.shutdown.signal.aborted) {

@@ -6,9 +6,20 @@
 import type { ChannelSettings, GradeResult, KeyPoint, Question, QuestionExample, RubricKind } from './model.js';
 import type { Reply } from './replies.js';
 
-/** Wall-clock time in epoch milliseconds. A port so tests can move time instead of waiting. */
+/**
+ * Time: the wall clock in epoch milliseconds, and timers on it. A port so that tests move time
+ * instead of waiting for it: the core never calls `Date.now()` or `setTimeout` itself, so a test
+ * can post a round, let a rate limit run out or close a round a day later in a millisecond.
+ */
 export interface Clock {
   now(): number;
+  /**
+   * Calls `fn` once, `ms` from now; returns a function that cancels it. A pending timer does not
+   * keep the process alive (the adapters do).
+   */
+  setTimeout(fn: () => void, ms: number): () => void;
+  /** Resolves `ms` from now; rejects with the signal's reason if it is aborted first. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 /** The subset of pino the code uses; pino satisfies it. */

@@ -28,12 +28,18 @@ export class RateLimitWindow {
     return this.pausedUntil;
   }
 
-  /** A job started at `startedAt` was refused until `until`, with `inFlight` jobs running (itself included). */
-  limited(startedAt: number, now: number, until: number, inFlight: number): void {
+  /**
+   * A job started at `startedAt` was refused until `until`, with `inFlight` jobs running (itself
+   * included). True when this moved the end of the pause.
+   */
+  limited(startedAt: number, now: number, until: number, inFlight: number): boolean {
+    const extended = until > this.pausedUntil;
     this.pausedUntil = Math.max(this.pausedUntil, until);
-    if (startedAt < this.cutAt) return;
-    this.size = Math.max(1, Math.floor(inFlight / 2));
-    this.cutAt = now;
+    if (startedAt >= this.cutAt) {
+      this.size = Math.max(1, Math.floor(inFlight / 2));
+      this.cutAt = now;
+    }
+    return extended;
   }
 
   /** The server graded a job started at `startedAt`. */

@@ -1,5 +1,6 @@
 import type { DepsWith } from './context.js';
 import { asDeliveryError, PostDelivery, type Attempt, type RetryReport } from './delivery.js';
+import { LiveCounts } from './live-counts.js';
 import { displayName, plural } from './display.js';
 import type { ChannelSettings, Question, Round } from './model.js';
 import { notifyAdmins } from './notify.js';
@@ -19,9 +20,12 @@ const HOUR = 3_600_000;
 export class Rounds {
   /** Getting posts into channels: retries of failed posts, suspending lost channels. */
   readonly delivery: PostDelivery;
+  /** The answer counts on open rounds' posts. */
+  readonly liveCounts: LiveCounts;
 
   constructor(private readonly d: DepsWith<'rounds' | 'answers' | 'channels' | 'figures' | 'admins'>) {
     this.delivery = new PostDelivery(d, (round, question, channel) => this.questionReply(round, question, channel));
+    this.liveCounts = new LiveCounts(d.clock, d.options.liveCountIntervalMs, (roundId) => this.refreshPost(roundId));
   }
 
   roundHours(channel: ChannelSettings): number {
@@ -106,16 +110,16 @@ export class Rounds {
     };
   }
 
-  /** Refreshes the answer count on the round's post; never fails the caller. */
-  async refreshPost(round: Round): Promise<void> {
-    if (!round.messageRef) return;
+  /** Shows the round's answer count and state on its post now; never fails the caller. */
+  async refreshPost(roundId: number): Promise<void> {
+    const round = this.d.store.rounds.getRound(roundId);
+    if (!round?.messageRef) return;
     const question = this.d.content.get(round.questionId);
     if (!question) return;
     try {
-      const fresh = this.d.store.rounds.getRound(round.id) ?? round;
-      await this.d.chat.edit({ channelId: round.channelId }, round.messageRef, this.questionReply(fresh, question, this.d.store.channels.getChannel(round.channelId)));
+      await this.d.chat.edit({ channelId: round.channelId }, round.messageRef, this.questionReply(round, question, this.d.store.channels.getChannel(round.channelId)));
     } catch (err) {
-      this.d.logger.warn({ err, roundId: round.id }, 'could not update the answer count');
+      this.d.logger.warn({ err, roundId }, 'could not update the answer count');
     }
   }
 
@@ -160,7 +164,8 @@ export class Rounds {
         logger.error({ err, roundId: round.id }, 'could not post the round summary');
       }
     }
-    await this.refreshPost(fresh);
+    this.liveCounts.forget(round.id);
+    await this.refreshPost(round.id);
     logger.info({ roundId: round.id, channelId: round.channelId, status }, 'round closed');
     return true;
   }

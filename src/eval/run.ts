@@ -4,6 +4,7 @@
  * an answer (blank and "No submission" rows left out, since spotting those is not grading), each
  * beside the RMSE of always guessing the human mean.
  */
+import pLimit from 'p-limit';
 import type { Grader } from '../core/ports.js';
 import { isEmptyAnswer, type EvalItem } from './dataset.js';
 import { pearson, rmse, spearman } from './stats.js';
@@ -43,29 +44,25 @@ export interface EvalReport extends Figures {
 
 export async function runEval(items: readonly EvalItem[], grader: Grader, opts: EvalOptions): Promise<EvalReport> {
   const predicted = new Array<number>(items.length);
-  let next = 0;
+  const limit = pLimit(Math.max(1, opts.concurrency));
   let done = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      const item = items[i]!;
-      const result = await grader.grade(
-        {
-          questionId: item.questionId ?? `line-${item.line}`,
-          question: item.question,
-          reference: item.reference,
-          keyPoints: item.keyPoints ?? [],
-          answer: item.answer,
-          ...(item.hint ? { hint: item.hint } : {}),
-        },
-        opts.signal,
-      );
-      predicted[i] = result.score / 2;
-      opts.onProgress?.(++done);
-    }
+  const gradeOne = async (item: EvalItem, i: number): Promise<void> => {
+    const result = await grader.grade(
+      {
+        questionId: item.questionId ?? `line-${item.line}`,
+        question: item.question,
+        reference: item.reference,
+        keyPoints: item.keyPoints ?? [],
+        answer: item.answer,
+        ...(item.hint ? { hint: item.hint } : {}),
+      },
+      opts.signal,
+    );
+    predicted[i] = result.score / 2;
+    opts.onProgress?.(++done);
   };
   const start = performance.now();
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, items.length)) }, worker));
+  await Promise.all(items.map((item, i) => limit(() => gradeOne(item, i))));
   const seconds = (performance.now() - start) / 1000;
   const truth = items.map((it) => it.score);
   const keep = items.map((it) => !isEmptyAnswer(it.answer));

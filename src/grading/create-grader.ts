@@ -1,26 +1,24 @@
 /**
  * Builds the LLM grader from the validated config: one place that knows how `OPENAI_API_KEY`,
- * `OPENAI_BASE_URL`, `GRADER_MODEL` and `GRADER_CONCURRENCY` become an OpenAI client and a grader.
+ * `OPENAI_BASE_URL` and `GRADER_MODEL` become an OpenAI client and a grader.
  * Used by the app and by `npm run eval -- --grader llm`.
  */
 import OpenAI from 'openai';
 import { loadConfig, type Config } from '../config.js';
-import type { Clock, Grader, Logger } from '../core/ports.js';
+import type { Grader, Logger } from '../core/ports.js';
 import { LlmGrader } from './llm-grader.js';
 import type { RequestPolicy } from './llm-request.js';
 import { waitingOutRateLimits } from './rate-limit-wait.js';
 
-export type LlmGraderConfig = Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'GRADER_MODEL'> & Partial<Pick<Config, 'GRADER_CONCURRENCY'>>;
+export type LlmGraderConfig = Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'GRADER_MODEL'>;
 
 export interface LlmGraderParts {
   logger?: Logger;
-  /** The app's clock, for the shared pause after a 429 (tests move it instead of waiting). */
-  clock?: Clock;
   /** Timeouts and retries, when the defaults do not fit (tests). */
   policy?: Partial<RequestPolicy>;
 }
 
-export function createLlmGrader(config: LlmGraderConfig, { logger, clock, policy }: LlmGraderParts = {}): LlmGrader {
+export function createLlmGrader(config: LlmGraderConfig, { logger, policy }: LlmGraderParts = {}): LlmGrader {
   const client = new OpenAI({
     // Local servers (Ollama, llama.cpp, vLLM) need no key, but the client insists on one.
     apiKey: config.OPENAI_API_KEY ?? 'no-key',
@@ -30,9 +28,7 @@ export function createLlmGrader(config: LlmGraderConfig, { logger, clock, policy
   return new LlmGrader({
     client,
     model: config.GRADER_MODEL,
-    concurrency: config.GRADER_CONCURRENCY ?? 4,
     logger: logger?.child({ component: 'llm-grader' }),
-    clock,
     policy,
   });
 }

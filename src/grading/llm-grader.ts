@@ -17,8 +17,7 @@
  */
 import type OpenAI from 'openai';
 import type { GradeFlag, GradeResult } from '../core/model.js';
-import { GraderRateLimited, GraderReplyRejected, type Clock, type Grader, type GradeRequest, type Logger } from '../core/ports.js';
-import { Semaphore } from './concurrency.js';
+import { GraderReplyRejected, type Grader, type GradeRequest, type Logger } from '../core/ports.js';
 import { scanForInjection, type InjectionScan } from './injection.js';
 import { defendAgainstInjection } from './injection-defence.js';
 import { buildGradingPrompt, isReasoningModel, PROMPT_VERSION } from './llm-prompt.js';
@@ -32,26 +31,18 @@ export interface LlmGraderOptions {
   client: OpenAI;
   /** Model name sent to the server (`GRADER_MODEL`). */
   model: string;
-  /** Requests to the server at once, across all grading jobs. Default 4. */
-  concurrency?: number;
   policy?: Partial<RequestPolicy>;
   logger?: Logger;
-  /** Time for the shared rate-limit pause; the app passes its clock. */
-  clock?: Clock;
 }
 
 export class LlmGrader implements Grader {
   readonly id: string;
   readonly version = PROMPT_VERSION;
-  private readonly slots: Semaphore;
   private readonly policy: RequestPolicy;
   private sendTemperature: boolean;
-  /** After a 429, no request goes out before this instant: every job waits, not just the one told. */
-  private pausedUntil = 0;
 
   constructor(private readonly o: LlmGraderOptions) {
     this.id = `llm:${o.model}`;
-    this.slots = new Semaphore(o.concurrency ?? 4);
     this.policy = { ...DEFAULT_POLICY, ...o.policy };
     this.sendTemperature = !isReasoningModel(o.model);
   }
@@ -79,7 +70,7 @@ export class LlmGrader implements Grader {
   /** One grading request and its checked reply. */
   private async ask(req: GradeRequest, signal?: AbortSignal) {
     const prompt = buildGradingPrompt(req);
-    const completion = await this.slots.run(() => this.send(prompt.messages, signal));
+    const completion = await this.send(prompt.messages, signal);
     const choice = completion.choices[0];
     if (!choice) throw new GraderReplyError('the model reply has no choices');
     if (choice.message.refusal) throw new GraderReplyError('the model refused to grade');
@@ -88,40 +79,26 @@ export class LlmGrader implements Grader {
     return { reply: parseGradingReply(choice.message.content, prompt.keyPoints.length), keyPoints: prompt.keyPoints };
   }
 
-  /** One request, unless the server asked everyone to wait: then the wait is reported at once. */
-  private async send(messages: ReturnType<typeof buildGradingPrompt>['messages'], signal?: AbortSignal) {
-    const now = this.now();
-    if (now < this.pausedUntil) throw new GraderRateLimited(this.pausedUntil - now);
-    try {
-      return await requestCompletion(
-        this.o.client,
-        {
-          model: this.o.model,
-          messages,
-          response_format: GRADING_RESPONSE_FORMAT,
-          ...(this.sendTemperature ? { temperature: 0 } : {}),
+  /** One request; how many run at once and how long to wait after a 429 are the grading worker's to decide. */
+  private send(messages: ReturnType<typeof buildGradingPrompt>['messages'], signal?: AbortSignal) {
+    return requestCompletion(
+      this.o.client,
+      {
+        model: this.o.model,
+        messages,
+        response_format: GRADING_RESPONSE_FORMAT,
+        ...(this.sendTemperature ? { temperature: 0 } : {}),
+      },
+      this.policy,
+      {
+        signal,
+        logger: this.o.logger,
+        onTemperatureRejected: () => {
+          this.sendTemperature = false;
+          this.o.logger?.warn({ model: this.o.model }, 'the model rejects temperature; sending requests without it');
         },
-        this.policy,
-        {
-          signal,
-          logger: this.o.logger,
-          onTemperatureRejected: () => {
-            this.sendTemperature = false;
-            this.o.logger?.warn({ model: this.o.model }, 'the model rejects temperature; sending requests without it');
-          },
-        },
-      );
-    } catch (err) {
-      if (err instanceof GraderRateLimited) {
-        this.pausedUntil = Math.max(this.pausedUntil, this.now() + err.retryAfterMs);
-        this.o.logger?.warn({ retryAfterMs: err.retryAfterMs }, 'grading server rate limit; grading waits');
-      }
-      throw err;
-    }
-  }
-
-  private now(): number {
-    return this.o.clock ? this.o.clock.now() : Date.now();
+      },
+    );
   }
 
   private result(req: GradeRequest, scan: InjectionScan, scored: { score: number; covered: string[]; partly: string[]; missed: string[] }, advice: string): GradeResult {

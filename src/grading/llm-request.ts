@@ -9,6 +9,7 @@
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, BadRequestError, RateLimitError } from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { setTimeout as delay } from 'node:timers/promises';
 import { GraderRateLimited, type Logger } from '../core/ports.js';
 
 export interface RequestPolicy {
@@ -68,9 +69,9 @@ export async function requestCompletion(
       if (!transient || attempt >= policy.maxRetries) {
         throw new GraderUnavailableError(describe(err, attempt + 1), { cause: err });
       }
-      const delay = retryDelayMs(policy, attempt, err instanceof APIError ? err.headers : undefined);
-      opts.logger?.warn({ attempt: attempt + 1, delayMs: Math.round(delay), error: describe(err, attempt + 1) }, 'grading request failed; retrying');
-      await sleep(delay, opts.signal);
+      const wait = retryDelayMs(policy, attempt, err instanceof APIError ? err.headers : undefined);
+      opts.logger?.warn({ attempt: attempt + 1, delayMs: Math.round(wait), error: describe(err, attempt + 1) }, 'grading request failed; retrying');
+      await delay(wait, undefined, { signal: opts.signal });
     }
   }
 }
@@ -133,19 +134,4 @@ export function retryDelayMs(policy: RequestPolicy, attempt: number, headers?: H
   const asked = retryAfterMs(headers);
   const delay = asked ?? policy.retryBaseMs * 2 ** attempt * (1 - Math.random() * 0.25);
   return Math.min(policy.maxRetryDelayMs, delay);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

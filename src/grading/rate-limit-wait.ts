@@ -3,6 +3,7 @@
  * `Retry-After` says and tries again, up to a total wait, instead of failing the whole run. The bot
  * itself does not use this: its grading worker keeps rate-limited jobs queued in the database.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { GradeResult } from '../core/model.js';
 import { GraderRateLimited, type Grader, type GradeRequest } from '../core/ports.js';
 
@@ -26,9 +27,5 @@ export function waitingOutRateLimits(inner: Grader, maxWaitMs = 15 * 60_000, sle
 }
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(t), reject(signal.reason)), { once: true });
-  });
+  return delay(ms, undefined, { signal });
 }

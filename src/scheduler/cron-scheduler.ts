@@ -29,7 +29,6 @@ const nodeCron: ScheduleCron = (expression, fn, options) => cron.schedule(expres
 
 export interface CronSchedulerOptions {
   store: Pick<Stores, 'channels' | 'rounds'>;
-  rounds: ScheduledRounds;
   clock: Clock;
   logger: Logger;
   /** `CATCH_UP_HOURS`. */
@@ -71,7 +70,8 @@ export class CronScheduler implements SchedulerPort {
   private readonly running = new Set<Promise<unknown>>();
   private sweepTask: CronTask | null = null;
   private sweeping: Promise<SweepReport> | null = null;
-  private started = false;
+  /** The core's rounds, from `start` on. */
+  private rounds: ScheduledRounds | null = null;
   private stopped = false;
   private readonly cronLog: ReturnType<typeof cronLogger>;
   private readonly cron: ScheduleCron;
@@ -81,10 +81,13 @@ export class CronScheduler implements SchedulerPort {
     this.cron = o.cron ?? nodeCron;
   }
 
-  /** Arms one task per scheduled channel and the sweep, then sweeps once (catch-up and closing). */
-  async start(): Promise<SweepReport> {
-    if (this.started || this.stopped) return { closed: 0, posted: [], redelivered: 0 };
-    this.started = true;
+  /**
+   * Starts posting through the core's rounds: arms one task per scheduled channel and the sweep,
+   * then sweeps once (catch-up and closing).
+   */
+  async start(rounds: ScheduledRounds): Promise<SweepReport> {
+    if (this.rounds || this.stopped) return { closed: 0, posted: [], redelivered: 0 };
+    this.rounds = rounds;
     for (const channel of this.o.store.channels.listChannels({ scheduled: true })) this.update(channel);
     const every = this.o.sweepExpression === undefined ? '* * * * *' : this.o.sweepExpression;
     if (every) {
@@ -97,7 +100,7 @@ export class CronScheduler implements SchedulerPort {
 
   /** (Re)arms a channel's task at once; a channel without a post time, paused or suspended loses it. */
   update(channel: ChannelSettings): void {
-    if (!this.started || this.stopped) return; // start() reads every schedule from the store
+    if (!this.rounds || this.stopped) return; // start() reads every schedule from the store
     const expression = cronExpressionFor(channel);
     if (!expression) {
       this.remove(channel.channelId);
@@ -137,8 +140,9 @@ export class CronScheduler implements SchedulerPort {
    * calls share one run.
    */
   sweep(): Promise<SweepReport> {
-    if (this.stopped) return Promise.resolve({ closed: 0, posted: [], redelivered: 0 });
-    this.sweeping ??= this.runSweep().finally(() => (this.sweeping = null));
+    const rounds = this.rounds;
+    if (this.stopped || !rounds) return Promise.resolve({ closed: 0, posted: [], redelivered: 0 });
+    this.sweeping ??= this.runSweep(rounds).finally(() => (this.sweeping = null));
     return this.sweeping;
   }
 
@@ -147,8 +151,9 @@ export class CronScheduler implements SchedulerPort {
    * Never throws: a failure is logged and the next sweep tries again while the window lasts.
    */
   async postIfDue(channelId: string): Promise<PostOutcome['status'] | 'not-due' | 'failed'> {
-    if (this.stopped) return 'not-due';
-    const { store, rounds, clock, logger } = this.o;
+    const rounds = this.rounds;
+    if (this.stopped || !rounds) return 'not-due';
+    const { store, clock, logger } = this.o;
     try {
       const channel = store.channels.getChannel(channelId);
       if (!channel) return 'not-due';
@@ -179,11 +184,11 @@ export class CronScheduler implements SchedulerPort {
     clearTimeout(timer);
   }
 
-  private async runSweep(): Promise<SweepReport> {
+  private async runSweep(rounds: ScheduledRounds): Promise<SweepReport> {
     const report: SweepReport = { closed: 0, posted: [], redelivered: 0 };
     try {
-      report.closed = await this.o.rounds.closeDue();
-      report.redelivered = (await this.o.rounds.retryUndelivered()).delivered;
+      report.closed = await rounds.closeDue();
+      report.redelivered = (await rounds.retryUndelivered()).delivered;
       for (const channel of this.o.store.channels.listChannels({ scheduled: true })) {
         if ((await this.postIfDue(channel.channelId)) === 'posted') report.posted.push(channel.channelId);
       }

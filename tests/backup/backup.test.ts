@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { backupDatabase, BackupError } from '../../src/backup/backup.js';
 import { SqliteStore } from '../../src/storage/sqlite-store.js';
 
@@ -56,7 +56,7 @@ describe('online backup', () => {
     const writer = startWriter(db);
     try {
       const reader = new Database(db, { readonly: true });
-      while ((reader.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n < 200) await new Promise((r) => setTimeout(r, 10));
+      await vi.waitFor(() => expect((reader.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n).toBeGreaterThanOrEqual(200), { timeout: 15_000 });
       reader.close();
       const copies: ReturnType<typeof consistency>[] = [];
       for (let i = 0; i < 5; i += 1) {

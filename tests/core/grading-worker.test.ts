@@ -7,6 +7,7 @@ import { DEFAULT_OPTIONS } from '../../src/core/context.js';
 import { harness, PLACE } from '../fakes/harness.js';
 import { ScriptedGrader } from '../fakes/scripted-grader.js';
 import { bank } from '../fakes/questions.js';
+import { nextTurn, untilTrue } from '../fakes/turns.js';
 
 const ann = { id: 'discord:ann', platformId: 'ann', name: 'ann' };
 
@@ -57,11 +58,14 @@ describe('grading jobs', () => {
     };
     await bot.handle({ type: 'command', place: PLACE, actor: { ...ann, platformId: 'root' }, verb: 'daily', args: '' });
     await bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer [score 8]' });
-    await new Promise((r) => setTimeout(r, 20));
+    await untilTrue(() => limited === 0 && h.store.answers.nextJobDue() !== null, 'the rate-limited job to be deferred');
     expect(h.chat.of('grade')).toHaveLength(0);
     expect(h.store.answers.pendingJobCount()).toBe(1);
-    h.clock.advance(61_000);
-    bot.worker.kick();
+    h.clock.advance(59_000);
+    await nextTurn();
+    expect(h.chat.of('grade')).toHaveLength(0);
+    // The worker wakes itself when the wait is over.
+    h.clock.advance(2_000);
     await bot.worker.idle();
     expect(h.chat.of('grade').map((g) => [g.reply.score, g.reply.grader])).toEqual([[8, 'scripted']]);
     expect(fallback.calls).toHaveLength(0);
@@ -87,12 +91,11 @@ describe('grading jobs', () => {
     await h.cmd('admin', 'daily');
     h.grader.failWith = new Error('boom');
     await h.bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer' });
-    await new Promise((r) => setTimeout(r, 20));
+    await untilTrue(() => h.grader.calls.length === 1 && h.store.answers.nextJobDue() !== null, 'the failed job to be deferred');
     expect(h.store.answers.pendingJobCount()).toBe(1);
     expect(h.chat.of('grade')).toHaveLength(0);
     h.grader.failWith = null;
     h.clock.advance(10 * 60_000);
-    h.bot.worker.kick();
     await h.bot.worker.idle();
     expect(h.chat.of('grade')).toHaveLength(1);
   });
@@ -103,13 +106,16 @@ describe('grading jobs', () => {
     const bot = new Bot({ ...h.bot.deps, fallbackGrader: fallback });
     h.bot.worker.stop();
     bot.start();
-    h.grader.grade = (_req: GradeRequest, signal?: AbortSignal) =>
-      new Promise<GradeResult>((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+    let calls = 0;
+    h.grader.grade = (_req: GradeRequest, signal?: AbortSignal) => {
+      calls += 1;
+      return new Promise<GradeResult>((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')), { once: true }));
+    };
     await bot.handle({ type: 'command', place: PLACE, actor: { ...ann, platformId: 'root' }, verb: 'daily', args: '' });
     await bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer' });
-    await new Promise((r) => setTimeout(r, 20));
+    await untilTrue(() => calls === 1, 'the grader call');
     bot.worker.stop();
-    expect(await bot.worker.settle(50)).toBe(false);
+    expect(await h.clock.runUntil(bot.worker.settle(50))).toBe(false);
     expect(h.store.answers.pendingJobCount()).toBe(1);
     expect(h.store.answers.claimNextJob(h.clock.now())).not.toBeNull(); // pending again, ready for the next start
     expect(fallback.calls).toHaveLength(0);
@@ -137,7 +143,7 @@ describe('grading jobs', () => {
     h.grader.grade = async (req) => {
       active += 1;
       peak = Math.max(peak, active);
-      await new Promise((r) => setTimeout(r, 5));
+      for (let i = 0; i < 3; i += 1) await nextTurn();
       active -= 1;
       return real(req);
     };

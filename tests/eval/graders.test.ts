@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGrader, defaultConcurrency, GraderUnavailableError, isGraderName } from '../../src/eval/graders.js';
 import { formatReport, runEval } from '../../src/eval/run.js';
+import { nextTurn } from '../fakes/turns.js';
 
 describe('grader factory', () => {
   it('makes the offline grader', async () => {
@@ -24,7 +25,8 @@ describe('runEval', () => {
       id: 'fake',
       version: '1',
       grade: async (req: { answer: string }) => {
-        await new Promise((r) => setTimeout(r, req.answer === 'slow' ? 5 : 0));
+        // The slow answer finishes last: a few more turns of the event loop than the others.
+        for (let i = 0; i < (req.answer === 'slow' ? 5 : 1); i += 1) await nextTurn();
         return { score: req.answer === 'slow' ? 10 : 4, covered: [], missed: [], feedback: '', grader: 'fake', flags: [] };
       },
     };

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { PlatformAdapter } from '../../src/adapters/platform-adapter.js';
 import { App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -152,15 +152,16 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     standIn.queue({ kind: 'status', status: 429, headers: { 'retry-after': '30' } });
     await app.start();
     await postAndAnswer(app, GOOD);
-    await new Promise((r) => setTimeout(r, 50));
+    // The 429 comes back over HTTP: wait for the job to go back to the queue with its wait.
+    await vi.waitFor(() => expect(app.store.answers.nextJobDue()).toBe(clock.now() + 30_000));
     expect(grades(chat)).toHaveLength(0);
     expect(app.store.answers.pendingJobCount()).toBe(1);
     clock.advance(29_000);
     app.bot.worker.kick();
-    await new Promise((r) => setTimeout(r, 20));
-    expect(standIn.requests).toHaveLength(1); // not due yet
+    expect(app.store.answers.claimNextJob(clock.now())).toBeNull(); // not due yet: nothing to send
+    expect(standIn.requests).toHaveLength(1);
+    // The worker wakes itself once retry-after has passed.
     clock.advance(2_000);
-    app.bot.worker.kick();
     await graded(app);
     expect(standIn.requests).toHaveLength(2);
     expect(grades(chat).map((g) => [g.score, g.grader])).toEqual([[10, 'llm:test-model']]);

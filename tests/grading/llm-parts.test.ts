@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { Semaphore } from '../../src/grading/concurrency.js';
 import { isEvidence, quoteInAnswer } from '../../src/grading/evidence.js';
 import { scanForInjection } from '../../src/grading/injection.js';
 import { primaryView } from '../../src/grading/scan-views.js';
@@ -183,26 +182,5 @@ describe('the injection scan', () => {
     expect(cleaned).toContain('Scaling keeps gradients alive.');
     expect(cleaned).not.toMatch(/ignore/i);
     expect(reasons).toEqual(['ignore-instructions']);
-  });
-});
-
-describe('the semaphore', () => {
-  it('runs at most its limit at once and frees a slot when a task fails', async () => {
-    const s = new Semaphore(2);
-    let running = 0;
-    let peak = 0;
-    const task = (fail: boolean) =>
-      s.run(async () => {
-        running++;
-        peak = Math.max(peak, running);
-        await new Promise((r) => setImmediate(r));
-        running--;
-        if (fail) throw new Error('boom');
-        return 'ok';
-      });
-    const results = await Promise.allSettled([task(true), task(false), task(true), task(false), task(false)]);
-    expect(peak).toBe(2);
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
-    expect(s.running).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import { FakeClock } from '../fakes/fake-clock.js';
 import { bank } from '../fakes/questions.js';
 import { ScriptedGrader } from '../fakes/scripted-grader.js';
 import { MemoryLogger } from '../fakes/silent-logger.js';
+import { untilTrue as until } from '../fakes/turns.js';
 
 const PLACE: Place = { platform: 'console', scopeId: 'console', channelId: 'console:main' };
 const ALICE = { id: 'console:alice', platformId: 'alice', name: 'alice' };
@@ -48,18 +49,15 @@ class HeldGrader implements Grader {
     await new Promise<void>((r) => (this.release = r));
     return this.inner.grade(req);
   }
-  /** Lets the held grade finish after `ms` real milliseconds. */
-  releaseAfter(ms: number): void {
-    setTimeout(() => this.release?.(), ms);
+  /** Lets the held grade finish. */
+  letGo(): void {
+    this.release?.();
   }
 }
 
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((r) => setTimeout(r, 5));
-}
+const clock = FakeClock.at('2026-11-23T09:00:00Z');
 
 function appOn(file: string, grader: Grader, log: string[]) {
-  const clock = FakeClock.at('2026-11-23T09:00:00Z');
   return new App(loadConfig({ DATABASE_PATH: file }), new MemoryLogger(), { clock, content: bank(), grader, adapters: [new LoggingAdapter(log)] });
 }
 
@@ -79,8 +77,10 @@ describe('shutdown', () => {
     await until(() => grader.calls === 1);
     log.length = 0;
 
-    grader.releaseAfter(30);
-    await app.stop(10_000);
+    const stopping = app.stop(10_000);
+    await until(() => log.includes('intake stopped'));
+    grader.letGo();
+    await stopping;
     expect(log).toEqual(['intake stopped', 'sent grade', 'adapter stopped']);
     expect(app.store.db.open).toBe(false);
     expect(app.health().status).toBe('stopping');
@@ -94,7 +94,7 @@ describe('shutdown', () => {
     await first.start();
     await answerToday(first);
     await until(() => stuck.calls === 1);
-    await first.stop(50);
+    await clock.runUntil(first.stop(50));
     expect(log).not.toContain('sent grade');
 
     const second = appOn(file, new ScriptedGrader(), log);

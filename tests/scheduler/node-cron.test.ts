@@ -6,6 +6,7 @@ import { DEFAULT_OPTIONS } from '../../src/core/context.js';
 import type { Place } from '../../src/core/model.js';
 import type { PlatformAdapter } from '../../src/adapters/platform-adapter.js';
 import { CronScheduler } from '../../src/scheduler/cron-scheduler.js';
+import { systemClock } from '../../src/system-clock.js';
 import { SqliteStore } from '../../src/storage/sqlite-store.js';
 import { actor, PLACE } from '../fakes/harness.js';
 import { bank } from '../fakes/questions.js';
@@ -14,7 +15,8 @@ import { ScriptedGrader } from '../fakes/scripted-grader.js';
 import { MemoryLogger } from '../fakes/silent-logger.js';
 
 const DAY = 86_400_000;
-const wallClock = { now: () => Date.now() };
+/** The real clock, whose timers vitest's fake timers move. */
+const wallClock = systemClock;
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -28,9 +30,8 @@ function tickOnlyBot() {
   const store = SqliteStore.open(':memory:');
   const chat = new RecordingChat();
   const logger = new MemoryLogger();
-  const bot = new Bot({ store, content: bank(), grader: new ScriptedGrader(), clock: wallClock, chat, logger, options: DEFAULT_OPTIONS });
-  const scheduler = new CronScheduler({ store, rounds: bot.rounds, clock: wallClock, logger, catchUpHours: 6, sweepExpression: null });
-  bot.deps.scheduler = scheduler;
+  const scheduler = new CronScheduler({ store, clock: wallClock, logger, catchUpHours: 6, sweepExpression: null });
+  const bot = new Bot({ store, content: bank(), grader: new ScriptedGrader(), clock: wallClock, chat, logger, scheduler, options: DEFAULT_OPTIONS });
   const postedAt = () => (store.db.prepare('SELECT posted_at AS t FROM rounds ORDER BY t').all() as { t: number }[]).map((r) => new Date(r.t).toISOString());
   return { store, chat, bot, scheduler, postedAt, logger };
 }
@@ -39,7 +40,7 @@ describe('node-cron firing the daily post (fake timers)', () => {
   it('fires 09:00 Europe/Berlin at 08:00 UTC, then 07:00 UTC from the spring change on', async () => {
     vi.setSystemTime(new Date('2026-03-26T12:00:00Z'));
     const b = tickOnlyBot();
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     await b.bot.handle({ type: 'command', place: PLACE, actor: actor('lead', true), verb: 'schedule', args: '09:00 Europe/Berlin daily' });
     await vi.advanceTimersByTimeAsync(4 * DAY);
     expect(b.postedAt()).toEqual(['2026-03-27T08:00:00.000Z', '2026-03-28T08:00:00.000Z', '2026-03-29T07:00:00.000Z', '2026-03-30T07:00:00.000Z']);
@@ -50,7 +51,7 @@ describe('node-cron firing the daily post (fake timers)', () => {
   it('fires 09:00 Europe/Berlin at 07:00 UTC, then 08:00 UTC from the autumn change on', async () => {
     vi.setSystemTime(new Date('2026-10-22T12:00:00Z'));
     const b = tickOnlyBot();
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     await b.bot.handle({ type: 'command', place: PLACE, actor: actor('lead', true), verb: 'schedule', args: '09:00 Europe/Berlin daily' });
     await vi.advanceTimersByTimeAsync(4 * DAY);
     expect(b.postedAt()).toEqual(['2026-10-23T07:00:00.000Z', '2026-10-24T07:00:00.000Z', '2026-10-25T08:00:00.000Z', '2026-10-26T08:00:00.000Z']);
@@ -61,7 +62,7 @@ describe('node-cron firing the daily post (fake timers)', () => {
   it('fires weekdays in Asia/Kolkata (UTC+05:30) Monday to Friday only', async () => {
     vi.setSystemTime(new Date('2026-11-26T12:00:00Z')); // Thursday
     const b = tickOnlyBot();
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     await b.bot.handle({ type: 'command', place: PLACE, actor: actor('lead', true), verb: 'schedule', args: '09:00 Asia/Kolkata weekdays' });
     await vi.advanceTimersByTimeAsync(5 * DAY);
     // Fri 27, Mon 30 Nov and Tue 1 Dec at 09:00 IST = 03:30 UTC

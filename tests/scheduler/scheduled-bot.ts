@@ -1,9 +1,10 @@
 import { CronScheduler, type ScheduleCron } from '../../src/scheduler/cron-scheduler.js';
 import type { CoreOptions } from '../../src/core/context.js';
-import type { Clock } from '../../src/core/ports.js';
+import type { Clock, SchedulerPort } from '../../src/core/ports.js';
 import { SqliteStore } from '../../src/storage/sqlite-store.js';
 import { harness, PLACE, type Harness } from '../fakes/harness.js';
 import { ManualCron } from './manual-cron.js';
+import { MemoryLogger } from '../fakes/silent-logger.js';
 
 export interface ScheduledBot extends Harness {
   scheduler: CronScheduler;
@@ -21,14 +22,21 @@ export interface ScheduledBot extends Harness {
  * way App wires it, on a {@link ManualCron} unless told otherwise.
  */
 export function scheduledBot(opts: { start?: string; store?: SqliteStore; options?: Partial<CoreOptions>; cron?: ScheduleCron; clock?: Clock } = {}): ScheduledBot {
-  const h = harness({ start: opts.start, store: opts.store, options: opts.options });
+  const store = opts.store ?? SqliteStore.open(':memory:');
+  const logger = new MemoryLogger();
   const cron = new ManualCron();
+  // The bot reaches whichever scheduler runs now: a restart replaces it.
+  const current: SchedulerPort = {
+    update: (c) => sb.scheduler.update(c),
+    remove: (id) => sb.scheduler.remove(id),
+    nextPostAt: (c) => sb.scheduler.nextPostAt(c),
+  };
+  const h = harness({ start: opts.start, store, options: opts.options, logger, scheduler: current });
   const make = () =>
     new CronScheduler({
-      store: h.store,
-      rounds: h.bot.rounds,
+      store,
       clock: opts.clock ?? h.clock,
-      logger: h.logger,
+      logger,
       catchUpHours: h.bot.deps.options.catchUpHours,
       sweepExpression: null,
       cron: opts.cron ?? cron.schedule,
@@ -55,11 +63,9 @@ export function scheduledBot(opts: { start?: string; store?: SqliteStore; option
       await sb.scheduler.stop();
       h.clock.set(at);
       sb.scheduler = make();
-      h.bot.deps.scheduler = sb.scheduler;
-      await sb.scheduler.start();
+      await sb.scheduler.start(h.bot.rounds);
       return sb.scheduler;
     },
   };
-  h.bot.deps.scheduler = sb.scheduler;
   return sb;
 }

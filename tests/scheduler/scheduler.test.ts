@@ -20,7 +20,7 @@ describe('the daily post on a moving clock', () => {
   it('posts 09:00 Europe/Berlin at 08:00 UTC before the spring change and 07:00 UTC after it', async () => {
     const b = bot({ start: '2026-03-26T12:00:00Z' });
     await b.cmd('admin', 'schedule 09:00 Europe/Berlin daily');
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     await b.run('2026-03-27T00:00:00Z', '2026-03-30T23:59:00Z');
     expect(b.rounds().map((r) => r.postedAt)).toEqual([
       '2026-03-27T08:00:00.000Z',
@@ -34,7 +34,7 @@ describe('the daily post on a moving clock', () => {
   it('posts 09:00 Europe/Berlin at 07:00 UTC before the autumn change and 08:00 UTC after it', async () => {
     const b = bot({ start: '2026-10-22T12:00:00Z' });
     await b.cmd('admin', 'schedule 09:00 Europe/Berlin daily');
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     await b.run('2026-10-23T00:00:00Z', '2026-10-26T23:59:00Z');
     expect(b.rounds().map((r) => r.postedAt)).toEqual([
       '2026-10-23T07:00:00.000Z',
@@ -47,7 +47,7 @@ describe('the daily post on a moving clock', () => {
   it('posts a time the clock change skips or repeats exactly once that day', async () => {
     const b = bot({ start: '2026-03-27T12:00:00Z' });
     await b.cmd('admin', 'schedule 02:30 Europe/Berlin daily');
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     await b.run('2026-03-28T00:00:00Z', '2026-03-30T02:00:00Z');
     // 29 March has no 02:30 in Berlin: the post comes when the clock reads 03:30 CEST, an hour "late" on the wall.
     expect(b.rounds().map((r) => r.postedAt)).toEqual(['2026-03-28T01:30:00.000Z', '2026-03-29T01:30:00.000Z', '2026-03-30T00:30:00.000Z']);
@@ -59,7 +59,7 @@ describe('the daily post on a moving clock', () => {
   it('skips the weekend for a weekdays schedule', async () => {
     const b = bot({ start: '2026-11-26T12:00:00Z' }); // Thursday
     await b.cmd('admin', 'schedule 09:00 Europe/Berlin weekdays');
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     await b.run('2026-11-27T00:00:00Z', '2026-12-01T00:00:00Z', 5 * 60_000);
     expect(b.rounds().map((r) => r.date)).toEqual(['2026-11-27', '2026-11-30']); // Friday, Monday
   });
@@ -67,7 +67,7 @@ describe('the daily post on a moving clock', () => {
   it('posts a UTC+05:30 channel on its own local date', async () => {
     const b = bot({ start: '2026-11-23T12:00:00Z' });
     await b.cmd('admin', 'schedule 00:15 Asia/Kolkata daily');
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     await b.run('2026-11-23T18:00:00Z', '2026-11-24T19:00:00Z');
     expect(b.rounds()).toEqual([
       { date: '2026-11-24', postedAt: '2026-11-23T18:45:00.000Z', status: 'closed' },
@@ -77,7 +77,7 @@ describe('the daily post on a moving clock', () => {
 
   it('posts nothing for a schedule set after today\'s time has passed, then posts at the next slot', async () => {
     const b = bot({ start: '2026-11-23T10:00:00Z' });
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     expect(textOf(await b.cmd('admin', 'schedule 09:00 UTC daily'))).toMatch(/Next post: Tue 24 Nov 09:00/);
     await b.run('2026-11-23T10:00:00Z', '2026-11-23T23:59:00Z', 10 * 60_000);
     expect(b.rounds()).toEqual([]);
@@ -89,7 +89,7 @@ describe('the daily post on a moving clock', () => {
 
   it('takes schedule and unschedule into account at once, without a restart', async () => {
     const b = bot({ start: '2026-11-23T08:00:00Z' });
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     expect(b.cron.live().has(`prepbot:post:${PLACE.channelId}`)).toBe(false);
     await b.cmd('admin', 'schedule 08:30 Europe/Berlin weekdays');
     expect(b.cron.live().get(`prepbot:post:${PLACE.channelId}`)).toMatchObject({ expression: '30 8 * * 1-5', timezone: 'Europe/Berlin' });
@@ -104,7 +104,7 @@ describe('the daily post on a moving clock', () => {
   it('posts once however often the tick repeats', async () => {
     const b = bot({ start: '2026-11-22T12:00:00Z' });
     await b.cmd('admin', 'schedule 09:00 UTC daily');
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     b.clock.set('2026-11-23T09:00:00Z');
     const tick = b.cron.live().get(`prepbot:post:${PLACE.channelId}`)!;
     await Promise.all([tick.fn(), tick.fn(), b.scheduler.sweep(), tick.fn()]);
@@ -142,7 +142,7 @@ describe('after downtime', () => {
 
   it('closes a round that ended while down and posts its summary once, also across restarts', async () => {
     const b = bot({ start: '2026-11-23T09:00:00Z' });
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     await b.cmd('admin', 'daily');
     await b.restart('2026-11-25T20:00:00Z'); // 24 h round ended while down
     expect(b.chat.of('summary')).toHaveLength(1);
@@ -154,7 +154,7 @@ describe('after downtime', () => {
 
   it('closes a round at its end while running, with one summary', async () => {
     const b = bot({ start: '2026-11-23T09:00:00Z' });
-    await b.scheduler.start();
+    await b.scheduler.start(b.bot.rounds);
     await b.cmd('admin', 'daily');
     await b.run('2026-11-24T08:55:00Z', '2026-11-24T09:10:00Z');
     expect(b.rounds()[0]?.status).toBe('closed');
@@ -167,14 +167,14 @@ describe('restarts and two schedulers', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'prepbot-sched-')), 'bot.sqlite');
     const first = bot({ start: '2026-11-22T12:00:00Z', store: SqliteStore.open(file) });
     await first.cmd('admin', 'schedule 09:00 Europe/Berlin daily');
-    await first.scheduler.start();
+    await first.scheduler.start(first.bot.rounds);
     await first.run('2026-11-23T07:55:00Z', '2026-11-23T08:05:00Z');
     expect(first.chat.of('question')).toHaveLength(1);
     await first.scheduler.stop();
     first.store.close();
 
     const second = bot({ start: '2026-11-23T08:30:00Z', store: SqliteStore.open(file) });
-    await second.scheduler.start();
+    await second.scheduler.start(second.bot.rounds);
     await second.run('2026-11-23T08:30:00Z', '2026-11-23T14:00:00Z', 5 * 60_000);
     expect(second.chat.of('question')).toHaveLength(0);
     expect(second.rounds()).toHaveLength(1);
@@ -187,7 +187,7 @@ describe('restarts and two schedulers', () => {
     const b = bot({ start: '2026-11-22T12:00:00Z', store: SqliteStore.open(file) });
     await a.cmd('admin', 'schedule 09:00 UTC daily');
     await a.cmd('admin', 'schedule 09:00 UTC daily', OTHER_CHANNEL);
-    await Promise.all([a.scheduler.start(), b.scheduler.start()]);
+    await Promise.all([a.scheduler.start(a.bot.rounds), b.scheduler.start(b.bot.rounds)]);
     for (const at of ['2026-11-23T09:00:00Z', '2026-11-23T09:01:00Z', '2026-11-24T09:00:00Z']) {
       a.clock.set(at);
       b.clock.set(at);
@@ -208,12 +208,14 @@ describe('restarts and two schedulers', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'prepbot-sched-')), 'bot.sqlite');
     const a = bot({ start: '2026-11-22T12:00:00Z', store: SqliteStore.open(file) });
     await a.cmd('admin', 'schedule 09:00 UTC daily');
+    await a.scheduler.start(a.bot.rounds);
     // The second process looked before the first one claimed: every "is today's round there?" says no.
     const late = SqliteStore.open(file);
     late.rounds.getRoundByDate = () => null;
     const b = bot({ start: '2026-11-23T09:00:00Z', store: late });
     a.clock.set('2026-11-23T09:00:00Z');
     expect(await a.scheduler.postIfDue(PLACE.channelId)).toBe('posted');
+    expect((await b.scheduler.start(b.bot.rounds)).posted).toEqual([]);
     expect(await b.scheduler.postIfDue(PLACE.channelId)).toBe('exists');
     expect(a.rounds()).toHaveLength(1);
     expect(a.chat.of('question').length + b.chat.of('question').length).toBe(1);
@@ -225,7 +227,7 @@ describe('restarts and two schedulers', () => {
 it('never lets a failing post stop the schedule', async () => {
   const b = bot({ start: '2026-11-22T12:00:00Z' });
   await b.cmd('admin', 'schedule 09:00 UTC daily');
-  await b.scheduler.start();
+  await b.scheduler.start(b.bot.rounds);
   b.clock.set('2026-11-23T09:00:00Z');
   const original = b.bot.rounds.postDaily.bind(b.bot.rounds);
   let calls = 0;

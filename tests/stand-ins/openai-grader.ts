@@ -11,10 +11,10 @@ export const FAST: Partial<RequestPolicy> = { timeoutMs: 2_000, retryBaseMs: 5, 
 /** The real grader, built the way the app builds it, pointed at the stand-in. */
 export function graderOn(
   standIn: OpenAiStandIn,
-  o: { model?: string; concurrency?: number; policy?: Partial<RequestPolicy>; logger?: MemoryLogger } = {},
+  o: { model?: string; policy?: Partial<RequestPolicy>; logger?: MemoryLogger } = {},
 ): LlmGrader {
   return createLlmGrader(
-    { OPENAI_BASE_URL: standIn.baseURL, OPENAI_API_KEY: 'sk-test-secret', GRADER_MODEL: o.model ?? 'gpt-4.1-mini', GRADER_CONCURRENCY: o.concurrency },
+    { OPENAI_BASE_URL: standIn.baseURL, OPENAI_API_KEY: 'sk-test-secret', GRADER_MODEL: o.model ?? 'gpt-4.1-mini' },
     { logger: o.logger, policy: { ...FAST, ...o.policy } },
   );
 }

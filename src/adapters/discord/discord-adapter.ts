@@ -2,7 +2,7 @@ import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits 
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/ports.js';
-import type { PlatformAdapter } from '../platform-adapter.js';
+import type { AdapterEnv, PlatformAdapter } from '../platform-adapter.js';
 import { checkRegisteredCommands } from './command-check.js';
 import { loggable } from './delivery-errors.js';
 import { DiscordChat } from './discord-chat.js';
@@ -21,8 +21,6 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   /** How long a command may run before its reply is deferred. Default 1.5 s (Discord allows 3). */
   deferAfterMs?: number;
-  /** At most one edit of a message per this many ms. Default 2 s. */
-  editIntervalMs?: number;
   /** How long start waits for the gateway's READY and the servers. Default 60 s. */
   readyTimeoutMs?: number;
 }
@@ -47,13 +45,16 @@ export class DiscordAdapter implements PlatformAdapter {
       intents: [GatewayIntentBits.Guilds],
       // No pings from anything the bot sends; the daily post opts one role back in explicitly.
       allowedMentions: { parse: [] },
-      rest: opts.apiUrl ? { api: opts.apiUrl } : {},
+      // Posts, edits and DMs hand a rate limit back (a DeliveryError with its wait) instead of
+      // waiting inside discord.js, so the app's send queue, which holds every send of the
+      // platform, is the one place that waits. Interaction replies still wait in discord.js.
+      rest: { ...(opts.apiUrl ? { api: opts.apiUrl } : {}), rejectOnRateLimit: ['/channels', '/users'] },
     });
-    this.chat = new DiscordChat({ client: this.client, routes: this.routes, logger: this.logger, adminUserIds: opts.adminUserIds, editIntervalMs: opts.editIntervalMs });
+    this.chat = new DiscordChat({ client: this.client, routes: this.routes, logger: this.logger, adminUserIds: opts.adminUserIds });
   }
 
-  /** The adapter `createPlatformAdapters` registers when DISCORD_TOKEN is set. */
-  static fromConfig(config: Config, logger: Logger): DiscordAdapter {
+  /** The adapter the settings describe (DISCORD_TOKEN, DISCORD_API_URL, DISCORD_GUILD_ID). */
+  static fromConfig(config: Config, logger: Logger, _env?: AdapterEnv): DiscordAdapter {
     return new DiscordAdapter({
       token: config.DISCORD_TOKEN ?? '',
       apiUrl: config.DISCORD_API_URL,
@@ -100,11 +101,6 @@ export class DiscordAdapter implements PlatformAdapter {
 
   async stop(): Promise<void> {
     this.accepting = false;
-    try {
-      await this.chat.flush();
-    } catch (err) {
-      this.logger.warn({ err: loggable(err) }, 'pending message edits were not applied');
-    }
     this.chat.connected(false);
     this.routes.clear();
     await this.client.destroy();

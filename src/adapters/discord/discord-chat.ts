@@ -3,7 +3,6 @@ import { DeliveryError, type ChatPort, type Logger, type MessageRef, type Target
 import type { Reply } from '../../core/replies.js';
 import { adminRecipientIds } from './admin-recipients.js';
 import { discordCode, loggable, toDeliveryError } from './delivery-errors.js';
-import { EditCoalescer } from './edit-coalescer.js';
 import { messageRefOf, parseChannelId, parseMessageRef, parseUserId } from './ids.js';
 import { LIMITS, shorten } from './limits.js';
 import { pingRoleId, renderReply, type DiscordMessage } from './render.js';
@@ -17,8 +16,6 @@ export interface DiscordChatOptions {
   logger: Logger;
   /** Platform user ids with admin rights (ADMIN_USER_IDS): told privately when a notice names no recipients. */
   adminUserIds: readonly string[];
-  /** At most one edit of a message per this many ms (live answer counts). */
-  editIntervalMs?: number;
   /** How long a delivery asked for before the gateway is ready waits for it. Default 30 s. */
   connectWaitMs?: number;
 }
@@ -26,17 +23,16 @@ export interface DiscordChatOptions {
 /**
  * The core's ChatPort on Discord: channel posts (the daily question with its Answer button),
  * summaries in a thread on the round's post, private replies (the deferred interaction when it is
- * still live, else a DM), admin notices by DM, and coalesced edits of live counts. Discord's
- * refusals come back as {@link DeliveryError}s.
+ * still live, else a DM), admin notices by DM, and edits of a round's post (its live count).
+ * Discord's refusals come back as {@link DeliveryError}s.
  */
 export class DiscordChat implements ChatPort {
-  private readonly edits: EditCoalescer;
   private state: 'connecting' | 'connected' | 'closed' = 'connecting';
   private readonly waiters = new Set<(ok: boolean) => void>();
+  /** Admins each notice has reached, so a notice sent again after a rate limit reaches the rest, not them twice. */
+  private readonly told = new WeakMap<Reply, Set<string>>();
 
-  constructor(private readonly o: DiscordChatOptions) {
-    this.edits = new EditCoalescer(o.editIntervalMs ?? 2000);
-  }
+  constructor(private readonly o: DiscordChatOptions) {}
 
   /**
    * Called by the adapter when the gateway is ready (`true`) or will not be (`false`: start-up
@@ -53,7 +49,7 @@ export class DiscordChat implements ChatPort {
     const place = await this.place(target.channelId);
     const messages = renderReply(reply, place);
     if (target.admins) {
-      await this.toAdmins(place.guildId, messages, target.recipients);
+      await this.toAdmins(place.guildId, reply, messages, target.recipients);
       return null;
     }
     if (target.userId) {
@@ -75,14 +71,12 @@ export class DiscordChat implements ChatPort {
     const msg = parseMessageRef(ref);
     if (!msg) throw new DeliveryError('failed', `not a Discord message reference: ${ref}`);
     const [first] = renderReply(reply);
-    return this.edits.submit(ref, async () => {
-      const channel = await this.channel(msg.channelId);
-      try {
-        await channel.messages.edit(msg.messageId, { content: first?.content ?? '', embeds: first?.embeds ?? [], components: first?.components ?? [] });
-      } catch (err) {
-        throw toDeliveryError(err, `the edit of message ${msg.messageId}`);
-      }
-    });
+    const channel = await this.channel(msg.channelId);
+    try {
+      await channel.messages.edit(msg.messageId, { content: first?.content ?? '', embeds: first?.embeds ?? [], components: first?.components ?? [] });
+    } catch (err) {
+      throw toDeliveryError(err, `the edit of message ${msg.messageId}`);
+    }
   }
 
   /**
@@ -101,11 +95,6 @@ export class DiscordChat implements ChatPort {
     }
     const granted = channel.permissionsFor(me);
     return NEEDED.filter(([bit]) => !granted.has(bit)).map(([, name]) => name);
-  }
-
-  /** Applies pending edits; called at shutdown while the client is still connected. */
-  flush(): Promise<void> {
-    return this.edits.flush();
   }
 
   private async place(channelId: string): Promise<{ guildId: string; channelId: string }> {
@@ -183,19 +172,26 @@ export class DiscordChat implements ChatPort {
     await this.dm(userId, messages);
   }
 
-  /** Tells the admins of a server privately, by DM (see {@link adminRecipientIds}); never in a channel. */
-  private async toAdmins(guildId: string, messages: DiscordMessage[], recipients: readonly string[] | undefined): Promise<void> {
+  /**
+   * Tells the admins of a server privately, by DM (see {@link adminRecipientIds}); never in a
+   * channel. A rate limit is handed to the send queue, which sends the notice again after the wait:
+   * it then reaches the admins not told yet.
+   */
+  private async toAdmins(guildId: string, reply: Reply, messages: DiscordMessage[], recipients: readonly string[] | undefined): Promise<void> {
     const guild = await this.guild(guildId);
-    let reached = 0;
+    const told = this.told.get(reply) ?? new Set<string>();
+    this.told.set(reply, told);
     for (const id of await adminRecipientIds(guild, recipients, this.o.adminUserIds, this.o.logger)) {
+      if (told.has(id)) continue;
       try {
         await this.dm(id, messages);
-        reached += 1;
+        told.add(id);
       } catch (err) {
+        if (err instanceof DeliveryError && err.code === 'rate_limited') throw err;
         this.o.logger.warn({ err: loggable(err), userId: id, guildId }, 'could not DM an admin');
       }
     }
-    if (reached === 0) this.o.logger.warn({ guildId }, 'no admin of this server could be reached by DM; the notice was not delivered');
+    if (told.size === 0) this.o.logger.warn({ guildId }, 'no admin of this server could be reached by DM; the notice was not delivered');
   }
 
   private async dm(userId: string, messages: DiscordMessage[]): Promise<void> {

@@ -2,9 +2,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type CustomRoute } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
-import type { ChatPort, Logger } from '../../core/ports.js';
-import type { HealthStatus, PlatformAdapter } from '../platform-adapter.js';
-import { PostQueue } from '../shared/post-queue.js';
+import type { Config } from '../../config.js';
+import type { Logger } from '../../core/ports.js';
+import type { AdapterEnv, HealthStatus, PlatformAdapter } from '../platform-adapter.js';
 import { registerAnswerListeners } from './answer-listeners.js';
 import { BoltLogger } from './bolt-logger.js';
 import { slackErrorCode } from './delivery-errors.js';
@@ -36,8 +36,6 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** The app's health, served at `GET /healthz` in HTTP mode. */
   health: () => HealthStatus;
-  /** At most one live-count `chat.update` per message per this many ms (default 2,000). */
-  updateIntervalMs?: number;
   /** How long a `users.info` answer (admin rights, name) is trusted, in ms (default 5 minutes). */
   userCacheMs?: number;
 }
@@ -50,10 +48,9 @@ export interface SlackAdapterOptions {
  */
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = 'slack' as const;
-  readonly chat: ChatPort;
+  readonly chat: SlackChat;
   readonly mode: 'socket' | 'http';
   private readonly app: App;
-  private readonly slackChat: SlackChat;
   private readonly users: UserDirectory;
   private readonly logger: Logger;
   private server: Server | null = null;
@@ -67,7 +64,7 @@ export class SlackAdapter implements PlatformAdapter {
     this.logger = opts.logger.child({ platform: 'slack' });
     const clientOptions = {
       ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/` } : {}),
-      // A 429 becomes a DeliveryError with its Retry-After, so the core's queue waits it out.
+      // A 429 becomes a DeliveryError with its Retry-After, so the app's send queue waits it out.
       rejectRateLimitedCalls: true,
       // No blind retries: a post whose response was lost would appear twice. The core retries posts.
       retryConfig: { retries: 0 },
@@ -85,13 +82,21 @@ export class SlackAdapter implements PlatformAdapter {
       this.logger.error({ err }, 'a Slack listener failed');
     });
     this.users = new UserDirectory(this.app.client, this.logger, opts.userCacheMs);
-    this.slackChat = new SlackChat(this.app.client, this.users, {
-      adminUserIds: opts.adminUserIds,
-      logger: this.logger,
-      updateIntervalMs: opts.updateIntervalMs ?? 2_000,
+    this.chat = new SlackChat(this.app.client, this.users, { adminUserIds: opts.adminUserIds, logger: this.logger });
+  }
+
+  /** The adapter the settings describe: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT. */
+  static fromConfig(config: Config, logger: Logger, env: Pick<AdapterEnv, 'health'>): SlackAdapter {
+    return new SlackAdapter({
+      botToken: config.SLACK_BOT_TOKEN!,
+      appToken: config.platforms.slack === 'socket' ? config.SLACK_APP_TOKEN : undefined,
+      signingSecret: config.platforms.slack === 'http' ? config.SLACK_SIGNING_SECRET : undefined,
+      port: config.PORT,
+      apiUrl: config.SLACK_API_URL,
+      adminUserIds: config.ADMIN_USER_IDS,
+      logger,
+      health: env.health,
     });
-    // Many channels due at once share Slack's rate limits: the queue waits out a 429 and resends.
-    this.chat = new PostQueue(this.slackChat, { logger: this.logger });
   }
 
   /** The bound HTTP port in HTTP mode (after start), else null. */
@@ -104,7 +109,7 @@ export class SlackAdapter implements PlatformAdapter {
   async start(bot: Bot): Promise<void> {
     this.context = {
       bot,
-      chat: this.slackChat,
+      chat: this.chat,
       users: this.users,
       client: this.app.client,
       recent: new RecentDeliveries(),
@@ -153,11 +158,10 @@ export class SlackAdapter implements PlatformAdapter {
     this.logger.info({}, 'Slack intake stopped; new interactions are told prepbot is restarting');
   }
 
-  /** Stops receiving, sends pending live-count updates, closes the connection or the HTTP server. */
+  /** Stops receiving and closes the connection or the HTTP server. */
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    await this.slackChat.close();
     await this.app.stop();
     this.server = null;
   }

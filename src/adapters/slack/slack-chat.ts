@@ -2,7 +2,6 @@ import type { webApi } from '@slack/bolt';
 import { DeliveryError, type ChatPort, type Logger, type MessageRef, type Target } from '../../core/ports.js';
 import type { Reply, TextReply } from '../../core/replies.js';
 import { adminRecipientIds } from './admin-recipients.js';
-import { CoalescingUpdater } from './coalescing-updater.js';
 import { slackErrorCode, toDeliveryError } from './delivery-errors.js';
 import { escapeMrkdwn } from './escape.js';
 import { isDmChannel, messageRefOf, parseMessageRef, parseSlackId } from './ids.js';
@@ -16,8 +15,6 @@ export interface SlackChatOptions {
   /** ADMIN_USER_IDS: who gets `target.admins` messages without recipients, in the workspace each belongs to. */
   adminUserIds: string[];
   logger: Logger;
-  /** At most one `chat.update` per message per this many ms (live answer counts). */
-  updateIntervalMs: number;
 }
 
 /**
@@ -26,9 +23,9 @@ export interface SlackChatOptions {
  * ephemeral in the channel or a DM, admin notices are DMs to the admins of that workspace.
  */
 export class SlackChat implements ChatPort {
-  private readonly updater: CoalescingUpdater<SlackMessage>;
   private readonly logger: Logger;
-  private closing = false;
+  /** Admins each notice has reached, so a notice sent again after a rate limit reaches the rest, not them twice. */
+  private readonly told = new WeakMap<Reply, Set<string>>();
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -36,11 +33,6 @@ export class SlackChat implements ChatPort {
     private readonly opts: SlackChatOptions,
   ) {
     this.logger = opts.logger.child({ component: 'slack-chat' });
-    this.updater = new CoalescingUpdater<SlackMessage>(
-      opts.updateIntervalMs,
-      (ref, message) => this.update(ref, message),
-      (ref, err) => this.logger.warn({ err, ref, code: toDeliveryError(err).code }, 'could not update a message'),
-    );
   }
 
   async send(target: Target, reply: Reply): Promise<MessageRef | null> {
@@ -58,13 +50,19 @@ export class SlackChat implements ChatPort {
     return this.post(where.id, renderMessage(reply), thread?.ts);
   }
 
-  /** Live answer counts: coalesced per message, so a burst of answers stays within Slack's limits. */
+  /** One `chat.update` of a message sent earlier (a round's post with its live answer count). */
   async edit(_target: Target, ref: MessageRef, reply: Reply): Promise<void> {
-    if (!parseMessageRef(ref)) {
+    const m = parseMessageRef(ref);
+    if (!m) {
       this.logger.warn({ ref }, 'not a Slack message reference; nothing to update');
       return;
     }
-    this.updater.push(ref, renderMessage(reply));
+    const message = renderMessage(reply);
+    try {
+      await this.client.chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks });
+    } catch (err) {
+      throw toDeliveryError(err);
+    }
   }
 
   /**
@@ -85,12 +83,6 @@ export class SlackChat implements ChatPort {
       if (slackErrorCode(err) === 'missing_scope') return [];
       throw toDeliveryError(err);
     }
-  }
-
-  /** Sends pending updates and stops taking new ones. */
-  async close(): Promise<void> {
-    this.closing = true;
-    await this.updater.flush();
   }
 
   /** Posts in a channel (or a thread of it); returns the message's ref. */
@@ -146,39 +138,24 @@ export class SlackChat implements ChatPort {
   }
 
   /**
-   * DMs the admins of this workspace ({@link adminRecipientIds}), never a channel; a rate limit is
-   * waited out so a notice is not lost. With nobody to tell, a warning in the log.
+   * DMs the admins of this workspace ({@link adminRecipientIds}), never a channel. A rate limit is
+   * handed to the send queue, which sends the notice again after the wait: it then reaches the
+   * admins not told yet. With nobody to tell, a warning in the log.
    */
   private async toAdmins(team: string, reply: Reply, recipients: readonly string[] | undefined): Promise<void> {
     const message = renderMessage(reply);
-    let sent = 0;
+    const told = this.told.get(reply) ?? new Set<string>();
+    this.told.set(reply, told);
     for (const id of await adminRecipientIds(team, recipients, this.opts.adminUserIds, this.users, this.logger)) {
+      if (told.has(id)) continue;
       try {
-        await this.patiently(() => this.post(id, message));
-        sent += 1;
+        await this.post(id, message);
+        told.add(id);
       } catch (err) {
+        if (err instanceof DeliveryError && err.code === 'rate_limited') throw err;
         this.logger.warn({ err, userId: id, team }, 'could not DM an admin');
       }
     }
-    if (sent === 0) this.logger.warn({ team, kind: reply.kind }, 'no admin of this workspace to tell privately; add one with admins add or ADMIN_USER_IDS');
-  }
-
-  /** Runs a call, waiting out a rate limit (a few times) instead of giving up on it. */
-  private async patiently<T>(call: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await call();
-      } catch (err) {
-        const e = toDeliveryError(err);
-        if (e.code !== 'rate_limited' || attempt >= 3 || this.closing) throw e;
-        await new Promise((r) => setTimeout(r, Math.min(e.retryAfterMs ?? 1000, 30_000)));
-      }
-    }
-  }
-
-  /** One `chat.update`; a rate limit is waited out (a few times) so the final count is not lost. */
-  private async update(ref: string, message: SlackMessage): Promise<void> {
-    const m = parseMessageRef(ref)!;
-    await this.patiently(() => this.client.chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks }));
+    if (told.size === 0) this.logger.warn({ team, kind: reply.kind }, 'no admin of this workspace to tell privately; add one with admins add or ADMIN_USER_IDS');
   }
 }

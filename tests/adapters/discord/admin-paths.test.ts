@@ -94,7 +94,7 @@ describe('what admins get privately', () => {
   });
 
   it("stores the ping role as discord-role:<id> and mentions it on the daily post only; everything else allows no mention", async () => {
-    rig = await startRig({ adapter: { editIntervalMs: 50 } });
+    rig = await startRig({ options: { liveCountIntervalMs: 50 } });
     const set = await slashReply(rig, ADMIN, 'settings', { key: 'ping-role', value: `<@&${COHORT.role.id}>` });
     expect(set.content).toMatch(/now mentions role 1500000000000000001/);
     expect(rig.app.store.channels.getChannel(channelKey())!.pingRole).toBe(`discord-role:${COHORT.role.id}`);

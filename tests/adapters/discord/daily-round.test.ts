@@ -62,7 +62,7 @@ describe('the daily post on Discord', () => {
   });
 
   it('keeps a live answer count on the post and never shows an answer in public', async () => {
-    rig = await startRig({ adapter: { editIntervalMs: 50 } });
+    rig = await startRig({ options: { liveCountIntervalMs: 50 } });
     const post = await postDaily(rig);
     const first = await answer(rig, MEMBER, post, 'my secret answer one');
     await rig.standIn.waitFor(() => gradeIn(first.submit), 'the first grade');

@@ -2,6 +2,7 @@ import { DiscordAdapter, type DiscordAdapterOptions } from '../../../src/adapter
 import { commandDefinitions } from '../../../src/adapters/discord/command-definitions.js';
 import { App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
+import type { CoreOptions } from '../../../src/core/context.js';
 import type { Clock, QuestionBank } from '../../../src/core/ports.js';
 import { bank } from '../../fakes/questions.js';
 import { ScriptedGrader } from '../../fakes/scripted-grader.js';
@@ -31,6 +32,8 @@ export interface RigOptions {
   clock?: Clock;
   /** The grader; a ScriptedGrader by default. */
   grader?: ScriptedGrader;
+  /** The core's settings (e.g. a short live-count interval). */
+  options?: Partial<CoreOptions>;
   /** Runs after the app is built and before it starts. */
   beforeStart?: (adapter: DiscordAdapter) => void;
 }
@@ -48,7 +51,7 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
   const logger = new MemoryLogger();
   const adapter = new DiscordAdapter({ ...optionsFrom(config), logger, ...o.adapter });
   const grader = o.grader ?? new ScriptedGrader();
-  const app = new App(config, logger, { adapters: [adapter], content: o.content ?? bank(), grader, clock: o.clock });
+  const app = new App(config, logger, { adapters: [adapter], content: o.content ?? bank(), grader, clock: o.clock, options: o.options });
   o.beforeStart?.(adapter);
   try {
     await app.start();

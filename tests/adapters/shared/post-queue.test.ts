@@ -2,6 +2,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PostQueue } from '../../../src/adapters/shared/post-queue.js';
 import { DeliveryError, type ChatPort, type MessageRef, type Target } from '../../../src/core/ports.js';
 import { text, type Reply } from '../../../src/core/replies.js';
+import { systemClock } from '../../../src/system-clock.js';
+import { MemoryLogger } from '../../fakes/silent-logger.js';
+
+/** The real clock, whose timers vitest's fake timers move. */
+const opts = () => ({ clock: systemClock, logger: new MemoryLogger() });
 
 /**
  * A platform that accepts `capacity` sends per fixed window and answers the rest with a 429 whose
@@ -50,7 +55,7 @@ describe('the per-platform post queue', () => {
 
   it('delivers a burst of 50 posts through 429s, in order of arrival per channel, waiting as Retry-After says', async () => {
     const port = new LimitedPort(10, 1_000);
-    const queue = new PostQueue(port, { concurrency: 4 });
+    const queue = new PostQueue(port, { ...opts(), concurrency: 4 });
     const start = Date.now();
     const sends: Promise<MessageRef | null>[] = [];
     for (let i = 0; i < 50; i += 1) {
@@ -93,7 +98,7 @@ describe('the per-platform post queue', () => {
       },
       async edit() {},
     };
-    const queue = new PostQueue(port);
+    const queue = new PostQueue(port, opts());
     const p = queue.send({ channelId: 'slack:T1:C1' }, text('question of the day'));
     await vi.runAllTimersAsync();
     await expect(p).resolves.toBe('ok');
@@ -111,7 +116,7 @@ describe('the per-platform post queue', () => {
       },
       async edit() {},
     };
-    const queue = new PostQueue(port);
+    const queue = new PostQueue(port, opts());
     const failed = queue.send({ channelId: 'discord:g1:c1' }, text('boom'));
     const next = queue.send({ channelId: 'discord:g1:c1' }, text('fine'));
     await expect(failed).rejects.toMatchObject({ code: 'forbidden' });
@@ -136,7 +141,7 @@ describe('the per-platform post queue', () => {
         log.push(`edit:${ref}`);
       },
     };
-    const queue = new PostQueue(port, { concurrency: 2 });
+    const queue = new PostQueue(port, { ...opts(), concurrency: 2 });
     const post = queue.send({ channelId: 'discord:g1:c1' }, text('question'));
     const edit = queue.edit({ channelId: 'discord:g1:c1' }, 'ref', text('question, 1 answered'));
     await vi.advanceTimersByTimeAsync(0);
@@ -150,8 +155,8 @@ describe('the per-platform post queue', () => {
 
   it('forwards the permission check of the port it wraps, and has none when that port has none', async () => {
     const plain: ChatPort = { send: async () => null, edit: async () => {} };
-    expect(new PostQueue(plain).checkPermissions).toBeUndefined();
-    const checked = new PostQueue({ ...plain, checkPermissions: async () => ['Embed Links'] });
+    expect(new PostQueue(plain, opts()).checkPermissions).toBeUndefined();
+    const checked = new PostQueue({ ...plain, checkPermissions: async () => ['Embed Links'] }, opts());
     await expect(checked.checkPermissions!('discord:g1:c1')).resolves.toEqual(['Embed Links']);
   });
 });

@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import { SlackAdapter, type SlackAdapterOptions } from '../../../src/adapters/slack/slack-adapter.js';
 import { App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
+import type { CoreOptions } from '../../../src/core/context.js';
 import type { Clock, QuestionBank } from '../../../src/core/ports.js';
 import { bank } from '../../fakes/questions.js';
 import { ScriptedGrader } from '../../fakes/scripted-grader.js';
@@ -47,6 +48,8 @@ export interface RigOptions {
   clock?: Clock;
   /** The grader; a ScriptedGrader by default. */
   grader?: ScriptedGrader;
+  /** The core's settings; live counts are refreshed every 20 ms by default. */
+  options?: Partial<CoreOptions>;
 }
 
 let seq = 0;
@@ -84,11 +87,10 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
     adminUserIds: config.ADMIN_USER_IDS,
     logger,
     health: () => app!.health(),
-    updateIntervalMs: 20,
     ...o.adapter,
   });
   const grader = o.grader ?? new ScriptedGrader();
-  app = new App(config, logger, { adapters: [adapter], content: o.content ?? bank(), grader, clock: o.clock });
+  app = new App(config, logger, { adapters: [adapter], content: o.content ?? bank(), grader, clock: o.clock, options: { liveCountIntervalMs: 20, ...o.options } });
   try {
     await app.start();
   } catch (err) {
