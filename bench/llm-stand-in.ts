@@ -44,6 +44,7 @@ export class LlmStandIn {
   }
 
   static async start(o: LlmStandInOptions): Promise<LlmStandIn> {
+    // eslint-disable-next-line prefer-const -- the handler needs it before it exists
     let standIn!: LlmStandIn;
     const server = createServer((req, res) => void standIn.handle(req, res));
     server.keepAliveTimeout = 60_000;

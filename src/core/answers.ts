@@ -1,6 +1,6 @@
 import type { DepsWith } from './context.js';
 import { plural } from './display.js';
-import type { Actor, Place, Round } from './model.js';
+import type { Actor, Place } from './model.js';
 import { answerHash } from './normalize.js';
 import { findOpenQuestion, resolveAnswerRef, type OpenQuestion } from './open-question.js';
 import { error, type AckReply, type FormReply, type Reply } from './replies.js';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { guildPayload, memberPayload, snowflake, textChannelPayload, userPayload, type GuildFixture } from './discord-payloads.js';
+import { guildPayload, memberPayload, snowflake, textChannelPayload, userPayload } from './discord-payloads.js';
 import { readBody, type Body } from './discord-body.js';
 import type { Failure, InteractionRecord, RecordedRequest, StoredMessage, World } from './discord-records.js';
 

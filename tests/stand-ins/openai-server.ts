@@ -45,6 +45,7 @@ export class OpenAiStandIn {
   private constructor(private readonly server: Server) {}
 
   static async start(): Promise<OpenAiStandIn> {
+    // eslint-disable-next-line prefer-const -- the handler needs it before it exists
     let standIn!: OpenAiStandIn;
     const server = createServer((req, res) => void standIn.handle(req, res));
     standIn = new OpenAiStandIn(server);
