@@ -1,19 +1,21 @@
-# prepbot image: Node 20, production dependencies only, runs as the unprivileged "node" user.
-# The bot runs its TypeScript through tsx (a production dependency), started with `node` directly
-# so SIGTERM reaches it (npm start does not forward signals reliably).
+# prepbot image: Node 20, compiled JavaScript and production dependencies only, run as the
+# unprivileged "node" user with `node dist/main.js` (not npm start, which does not forward SIGTERM).
 #
 #   docker build -t prepbot .
 #   docker run -d --name prepbot --env-file prepbot.env -v prepbot-data:/data -p 3000:3000 prepbot
 
-# --- dependencies: compiled here so the runtime image carries no build tools ---
-FROM node:20-bookworm-slim AS deps
+# --- build: compile TypeScript to dist/, then drop the development dependencies ---
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 downloads a prebuilt binary; these build it from source where none exists.
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+RUN npm ci
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev && npm cache clean --force
 
 # --- runtime ---
 FROM node:20-bookworm-slim
@@ -22,11 +24,12 @@ ENV NODE_ENV=production \
     CONTENT_DIR=/app/content \
     PORT=3000
 WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
-COPY package.json tsconfig.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+# The store finds migrations/ beside dist/ (dist/storage/../../migrations).
 COPY migrations ./migrations
 COPY content ./content
-COPY src ./src
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
@@ -35,4 +38,4 @@ STOPSIGNAL SIGTERM
 # GET /healthz answers whenever a platform adapter runs; console mode (no token) serves no HTTP.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "if (!process.env.DISCORD_TOKEN && !process.env.SLACK_BOT_TOKEN) process.exit(0); fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]

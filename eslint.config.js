@@ -17,7 +17,7 @@ const NOT_IN_CORE = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'bench/.work/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', '.dist-test/', 'bench/.work/', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,6 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { SlackWebApiStandIn } from '../tests/stand-ins/slack-web-api.js';
+import { built, ensureBuild } from './build.js';
 import { portOf, startChild } from './child.js';
 import type { LoadResult } from './http-load.js';
 import { percentile, round, type BenchContext } from './lib.js';
@@ -31,9 +32,10 @@ export async function ackBench(ctx: BenchContext): Promise<Record<string, number
   const total = RATE * seconds;
   const logs = `${ctx.workDir}/logs`;
 
-  // The floor: a bare Bolt app with the same receiver settings.
+  // The floor: a bare Bolt app with the same receiver settings, compiled like the bot.
+  ensureBuild();
   const floorSlack = await SlackWebApiStandIn.start();
-  const bare = startChild('bench/servers/bare-bolt.ts', { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: floorSlack.url, PORT: '0' }, logs, 'ack-floor');
+  const bare = startChild(built('bench/servers/bare-bolt.ts'), { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: floorSlack.url, PORT: '0' }, logs, 'ack-floor');
   let floor: LoadResult;
   try {
     const port = portOf(await bare.waitForLog(/listening/));

@@ -1,7 +1,7 @@
 /**
- * For the memory benchmark's comparison: prepbot compiled by tsc (the project's compiler settings)
- * and run with plain node instead of through tsx. Compiles `src/` and the bench's server scripts
- * into bench/.work/build once per run, with the migrations linked beside them (the store looks for
+ * The benchmarks measure what the Docker image runs: prepbot compiled by tsc (the project's
+ * compiler settings) on plain node. Compiles `src/` and the bench's server scripts into
+ * bench/.work/build once per run, with the migrations linked beside them (the store looks for
  * them two folders above `storage/`).
  */
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
-export const BUILD_DIR = 'bench/.work/build';
+const BUILD_DIR = 'bench/.work/build';
 
 /** The compiled path of a source file, e.g. `src/main.ts` -> `bench/.work/build/src/main.js`. */
 export const built = (source: string): string => join(BUILD_DIR, source.replace(/\.ts$/, '.js'));

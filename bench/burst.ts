@@ -2,8 +2,8 @@
  * A popular daily question: 1,000 answers arrive within one second (signed Slack submissions into
  * prepbot's HTTP endpoint), and the model server allows 600 requests a minute, answering 429 with
  * `retry-after-ms` / `retry-after` above that (see llm-stand-in.ts for the token-bucket rule).
- * Each admitted request takes 1 s. prepbot runs from `src/main.ts` (through tsx, as the Docker
- * image runs it) in a child process with GRADER_CONCURRENCY=64.
+ * Each admitted request takes 1 s. prepbot runs compiled, as the Docker image runs it, in a child
+ * process with GRADER_CONCURRENCY=64.
  *
  * Measured from the bot's database: `seconds` runs from the first answer stored to the last grade
  * stored. The floor is what the rate limit alone imposes on answers arriving when they did: the

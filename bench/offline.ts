@@ -3,7 +3,7 @@ import { readEvalSet } from '../src/eval/dataset.js';
 import { OfflineGrader } from '../src/grading/offline-grader.js';
 import { round, type BenchContext } from './lib.js';
 
-export const MOHLER = '../shared/eval/mohler.jsonl';
+const MOHLER = '../shared/eval/mohler.jsonl';
 
 /** Offline grader throughput over the Mohler set, single-threaded, best of three passes. */
 export async function offlineBench(ctx: BenchContext): Promise<Record<string, number>> {

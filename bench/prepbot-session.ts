@@ -1,6 +1,7 @@
 /**
- * prepbot as the benchmarks run it: the real entry point (`node --import tsx src/main.ts`, as the
- * Docker image starts it; or the full-bot script for the memory benchmark) in a child process with Slack over HTTP against the Web API stand-in
+ * prepbot as the benchmarks run it: the real entry point compiled by tsc and run on plain node
+ * (`node main.js`, as the Docker image starts it; or the full-bot script for the memory benchmark)
+ * in a child process with Slack over HTTP against the Web API stand-in
  * and the LLM grader against the bench's model stand-in, a SQLite file in bench/.work, and the
  * real content. A signed `/prep daily` from the admin opens the round members answer.
  */
@@ -8,6 +9,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SlackWebApiStandIn } from '../tests/stand-ins/slack-web-api.js';
+import { built, ensureBuild } from './build.js';
 import { startChild, portOf, type Child } from './child.js';
 import { closedLoop } from './http-load.js';
 import type { LlmStandIn } from './llm-stand-in.js';
@@ -35,7 +37,7 @@ export interface SessionOptions {
   llm: LlmStandIn;
   /** GRADER_CONCURRENCY. */
   concurrency: number;
-  /** The child's script; `src/main.ts` by default, through tsx as the Docker image runs it. */
+  /** The child's compiled script; `src/main.ts`'s by default (see build.ts). */
   script?: string;
   env?: Record<string, string>;
   /** Flags for node itself (e.g. V8 heap settings). */
@@ -44,6 +46,7 @@ export interface SessionOptions {
 
 /** Starts the bot, waits until it serves Slack, and opens today's round in the bench channel. */
 export async function startSession(o: SessionOptions): Promise<Session> {
+  ensureBuild();
   const slack = await SlackWebApiStandIn.start();
   slack.addUser(ADMIN, { team: TEAM, name: 'admin', realName: 'Bench Admin', admin: true });
   const dir = join(o.workDir, 'db');
@@ -51,7 +54,7 @@ export async function startSession(o: SessionOptions): Promise<Session> {
   const dbFile = join(dir, `${o.name}.sqlite`);
   for (const ext of ['', '-wal', '-shm']) rmSync(`${dbFile}${ext}`, { force: true });
   const child = startChild(
-    o.script ?? 'src/main.ts',
+    o.script ?? built('src/main.ts'),
     {
       DATABASE_PATH: dbFile,
       CONTENT_DIR: 'content',

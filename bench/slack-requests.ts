@@ -25,7 +25,7 @@ function signed(body: string): PostJob {
 }
 
 /** A distinct, plausible answer text per member (distinct, so the grade cache never answers for the LLM). */
-export function answerText(i: number): string {
+function answerText(i: number): string {
   return `Answer ${i}: the mechanism compares each query with every key, normalises the scores with a softmax and sums the values with those weights; variant ${i.toString(36)}.`;
 }
 

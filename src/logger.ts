@@ -6,7 +6,7 @@ import { redactSecrets } from './log-redaction.js';
 const ERROR_FIELDS = ['type', 'message', 'stack', 'code', 'status', 'statusCode', 'retryAfter', 'retryAfterMs', 'method', 'url', 'cause'];
 
 /** An error as a plain object of its safe fields, nested causes included (a few levels). */
-export function safeError(err: unknown, depth = 0): unknown {
+function safeError(err: unknown, depth = 0): unknown {
   if (!(err instanceof Error) || depth > 3) return err instanceof Error ? { type: err.name, message: err.message } : err;
   const out: Record<string, unknown> = { type: err.name, message: err.message, stack: err.stack };
   const e = err as unknown as Record<string, unknown>;

@@ -76,7 +76,7 @@ export function parseFrontMatter(
 const FRONT_MATTER_KEYS = Object.keys(FrontMatterSchema.shape);
 
 /** Turns one zod issue into field errors; an unknown-keys issue gives one error per key. */
-export function issueToErrors(issue: z.core.$ZodIssue): FieldError[] {
+function issueToErrors(issue: z.core.$ZodIssue): FieldError[] {
   if (issue.code === 'unrecognized_keys') {
     const atRoot = issue.path.length === 0;
     const allowed = atRoot ? FRONT_MATTER_KEYS : ['text', 'weight'];
@@ -101,7 +101,7 @@ export function issueToErrors(issue: z.core.$ZodIssue): FieldError[] {
 }
 
 /** `['key_points', 2, 'weight']` → `key_points[2].weight`. */
-export function fieldPath(path: readonly PropertyKey[]): string {
+function fieldPath(path: readonly PropertyKey[]): string {
   return path
     .map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index > 0 ? '.' : ''}${String(part)}`))
     .join('');

@@ -11,7 +11,6 @@ import { parseQuestion } from './parse-question.js';
 import { KEBAB_CASE } from './schema.js';
 
 export { ContentLibrary } from './library.js';
-export { ContentInvalidError, formatContentError, type ContentError } from './errors.js';
 
 /** What {@link loadContent} found: the valid questions, and every error (empty when all is well). */
 export interface LoadResult {
@@ -20,7 +19,7 @@ export interface LoadResult {
 }
 
 /** A question file name: two or more digits, a dash, a kebab-case slug, `.md`. */
-export const QUESTION_FILE = /^\d{2,}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
+const QUESTION_FILE = /^\d{2,}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
 
 /**
  * Reads every pack folder of `dir`. Files not named like `NN-slug.md` (a README.md, notes, images)

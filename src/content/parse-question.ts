@@ -69,7 +69,7 @@ interface Body {
 }
 
 /** Splits the Markdown body into the question heading and the reference answer. */
-export function parseBody(body: string, firstLine: number): Body {
+function parseBody(body: string, firstLine: number): Body {
   const lines = body.split('\n');
   const headings = topLevelHeadings(lines);
   const first = lines.findIndex((line) => line.trim() !== '');

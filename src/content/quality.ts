@@ -9,7 +9,7 @@ import { contentStems } from './words.js';
 import { nearDuplicates, type SimilarPair } from './similarity.js';
 
 /** Platform-driven limits on a question's texts, in characters. */
-export const LIMITS = {
+const LIMITS = {
   /** A Discord embed title holds 256. */
   prompt: 256,
   /** Discord's embed description holds 4,096; leave room for the key points and the footer. */
@@ -22,9 +22,9 @@ export const LIMITS = {
 } as const;
 
 /** Share of a key point's content words that must occur in the reference. */
-export const SUPPORT_MIN = 0.6;
+const SUPPORT_MIN = 0.6;
 /** Cosine similarity above which two questions count as near-duplicates. */
-export const DUPLICATE_AT = 0.5;
+const DUPLICATE_AT = 0.5;
 /** A pack of this many questions or more must use every difficulty, none for more than 60%. */
 const MIX_FROM = 6;
 const MIX_MAX_SHARE = 0.6;
@@ -51,7 +51,7 @@ export function checkQuality(questions: readonly Question[]): QualityReport {
 }
 
 /** The share of a key point's content words found in the reference (1 when it has none). */
-export function support(keyPoint: string, reference: string): number {
+function support(keyPoint: string, reference: string): number {
   const words = new Set(contentStems(keyPoint));
   if (words.size === 0) return 1;
   const found = new Set(contentStems(reference));

@@ -9,11 +9,11 @@ import { RUBRIC_KINDS } from '../core/model.js';
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Allowed number of key points per question. */
-export const KEY_POINTS_MIN = 4;
-export const KEY_POINTS_MAX = 7;
+const KEY_POINTS_MIN = 4;
+const KEY_POINTS_MAX = 7;
 
 /** The difficulties a question may declare. */
-export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 
 function typeName(input: unknown): string {
   if (input === null) return 'null';
@@ -41,7 +41,7 @@ const keyPointText = requiredString('the key point text')
   .min(1, { error: 'A key point must not be empty.' });
 
 /** A key point with an explicit weight; `weight` defaults to 1. */
-export const WeightedKeyPointSchema = z.strictObject(
+const WeightedKeyPointSchema = z.strictObject(
   {
     text: keyPointText,
     weight: z
@@ -58,7 +58,7 @@ export const WeightedKeyPointSchema = z.strictObject(
 );
 
 /** One rubric item: a plain string, or `{ text, weight }`. */
-export const KeyPointSchema = z.union([keyPointText, WeightedKeyPointSchema], {
+const KeyPointSchema = z.union([keyPointText, WeightedKeyPointSchema], {
   error: (iss) =>
     `A key point must be a string or a mapping with "text" and "weight", got ${typeName(iss.input)}.`,
 });
@@ -67,7 +67,7 @@ export const KeyPointSchema = z.union([keyPointText, WeightedKeyPointSchema], {
  * A graded example answer: calibration for the LLM grader's prompt and a regression case for the
  * offline grader (`content:check` expects the offline score within 3 points of `score`).
  */
-export const ExampleSchema = z.strictObject(
+const ExampleSchema = z.strictObject(
   {
     answer: requiredString('the example answer').trim().min(1, { error: 'An example answer must not be empty.' }),
     score: z
@@ -168,6 +168,6 @@ function countOf(input: unknown): number {
 }
 
 /** Front matter as written in the file (key points still plain strings or objects). */
-export type FrontMatterInput = z.input<typeof FrontMatterSchema>;
+type FrontMatterInput = z.input<typeof FrontMatterSchema>;
 /** Front matter after validation and defaults. */
 export type FrontMatter = z.output<typeof FrontMatterSchema>;

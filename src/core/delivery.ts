@@ -29,7 +29,7 @@ export function asDeliveryError(err: unknown): DeliveryError {
  * Wait before the next attempt: what a rate limit asked for, else 1, 2, 4, 8 then every 15 minutes,
  * so a channel the bot may not post in is not hammered (platforms penalise repeated refusals).
  */
-export function retryDelay(attempts: number, err: DeliveryError): number {
+function retryDelay(attempts: number, err: DeliveryError): number {
   if (err.code === 'rate_limited' && err.retryAfterMs) return Math.max(err.retryAfterMs, 1_000);
   return Math.min(15 * MINUTE, MINUTE * 2 ** Math.max(0, attempts - 1));
 }

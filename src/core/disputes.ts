@@ -8,7 +8,7 @@ import { hiddenQuestionIds, keyIdea } from './rubric-guard.js';
 import { HINT_CAP, pointsFor } from './scoring.js';
 
 /** Longest dispute reason or admin note kept. */
-export const MAX_REASON = 1_000;
+const MAX_REASON = 1_000;
 
 /**
  * Disputes of grades: a member disputes the score of their own scoring daily answer, admins see

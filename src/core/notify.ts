@@ -6,7 +6,7 @@ import type { DepsWith } from './context.js';
  * (`discord:<id>`, `slack:<team>:<id>`), deduplicated. The adapter decides which of them it can
  * reach (members of that server/workspace) and adds the platform's own (the Discord server owner).
  */
-export function adminRecipients(d: DepsWith<'channels' | 'admins', 'options'>, channelId: string): string[] {
+function adminRecipients(d: DepsWith<'channels' | 'admins', 'options'>, channelId: string): string[] {
   const scopeId = d.store.channels.getChannel(channelId)?.scopeId ?? channelId.slice(0, Math.max(channelId.lastIndexOf(':'), channelId.indexOf(':')));
   const [platform = '', scope = ''] = scopeId.split(':', 2);
   const qualify = (id: string) => (platform === 'slack' ? `slack:${scope}:${id}` : `${platform}:${id}`);

@@ -2,7 +2,7 @@ import type { CoreDeps } from './context.js';
 import { DeliveryError } from './ports.js';
 
 /** "A", "A and B", "A, B and C". */
-export function listWords(items: readonly string[]): string {
+function listWords(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

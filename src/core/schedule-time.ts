@@ -2,7 +2,7 @@ import type { ChannelSettings } from './model.js';
 import { addDays, isoWeekday, localDate, zonedInstant } from './time.js';
 
 /** Whether a channel posts on this local date (weekdays: Monday to Friday). */
-export function postsOn(channel: Pick<ChannelSettings, 'days'>, date: string): boolean {
+function postsOn(channel: Pick<ChannelSettings, 'days'>, date: string): boolean {
   return channel.days === 'daily' || isoWeekday(date) <= 5;
 }
 

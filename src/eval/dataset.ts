@@ -49,7 +49,7 @@ export class EvalSetError extends Error {
 }
 
 /** Checks one line; returns the item or the reason it is unusable. */
-export function parseLine(text: string, line: number): EvalItem | string {
+function parseLine(text: string, line: number): EvalItem | string {
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -10,9 +10,9 @@ import { scanForInjection, type InjectionScan } from './injection.js';
 import { coverage } from './offline-grader.js';
 
 /** Below this offline coverage of the reference and key points, a flagged answer "covers nothing". */
-export const NOTHING_COVERED_BELOW = 0.04;
+const NOTHING_COVERED_BELOW = 0.04;
 /** Highest score a flagged answer that covers nothing can get. */
-export const INJECTION_CAP = 1;
+const INJECTION_CAP = 1;
 
 export interface Graded {
   score: number;

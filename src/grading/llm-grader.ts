@@ -25,8 +25,6 @@ import { DEFAULT_POLICY, requestCompletion, type RequestPolicy } from './llm-req
 import { GRADING_RESPONSE_FORMAT, GraderReplyError, parseGradingReply } from './llm-schema.js';
 import { mostlyInvented, scoreFromVerdicts } from './score-from-verdicts.js';
 
-export { INJECTION_CAP, NOTHING_COVERED_BELOW } from './injection-defence.js';
-
 export interface LlmGraderOptions {
   client: OpenAI;
   /** Model name sent to the server (`GRADER_MODEL`). */

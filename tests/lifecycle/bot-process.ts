@@ -45,7 +45,7 @@ export interface BotProcess {
 }
 
 /**
- * The real entry point, started the way the Docker image starts it (`node --import tsx
+ * The real entry point, started the way `npm start` starts it (`node --import tsx
  * src/main.ts`), in console mode with stdin kept open.
  */
 export function startBot(ws: { db: string; content: string }, env: Record<string, string> = {}): BotProcess {

@@ -10,7 +10,7 @@ export function snowflake(): string {
   return String(1_300_000_000_000_000_000n + counter);
 }
 
-export const MANAGE_GUILD = 1n << 5n;
+const MANAGE_GUILD = 1n << 5n;
 const MEMBER_PERMISSIONS = (1n << 10n) | (1n << 11n); // View Channel, Send Messages
 const BOT_PERMISSIONS = MEMBER_PERMISSIONS | (1n << 14n) | (1n << 35n) | (1n << 38n); // + Embed Links, Create Public Threads, Send in Threads
 
@@ -63,7 +63,7 @@ export function memberPayload(u: UserFixture, withPermissions = true) {
 }
 
 /** The role Discord gives the bot when it joins: id derived from the guild's. */
-export const botRoleOf = (guildId: string): string => `${guildId.slice(0, -2)}77`;
+const botRoleOf = (guildId: string): string => `${guildId.slice(0, -2)}77`;
 
 export function textChannelPayload(guildId: string, c: ChannelFixture) {
   return {

@@ -6,7 +6,7 @@ import type { Reply } from '../../core/replies.js';
 import type { PlatformAdapter } from '../platform-adapter.js';
 import { renderPlain } from '../shared/plain-text.js';
 
-export const CONSOLE_PLACE: Place = { platform: 'console', scopeId: 'console', channelId: 'console:main' };
+const CONSOLE_PLACE: Place = { platform: 'console', scopeId: 'console', channelId: 'console:main' };
 
 const BANNER = 'prepbot console. You are "you"; /as NAME switches user, /help lists commands, Ctrl-D quits.';
 

@@ -5,7 +5,7 @@ import { diffCommands } from './command-diff.js';
 import { loggable } from './delivery-errors.js';
 
 /** Where the commands live: a development server (DISCORD_GUILD_ID) or global. */
-export function commandsRoute(applicationId: string, guildId: string | undefined): `/${string}` {
+function commandsRoute(applicationId: string, guildId: string | undefined): `/${string}` {
   return guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
 }
 

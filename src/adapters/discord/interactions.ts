@@ -36,7 +36,7 @@ const SORRY = 'Something went wrong on my side. Nothing was lost; please try aga
 const SERVERS_ONLY = 'prepbot works in servers: use /prep in a channel of a server it has joined.';
 const STALE = 'This button or form is no longer in use. Use the Answer button on a current question.';
 /** What a member hears while the bot shuts down (intake stopped, grading in flight finishing). */
-export const RESTARTING = 'prepbot is restarting, try again in a minute.';
+const RESTARTING = 'prepbot is restarting, try again in a minute.';
 
 /**
  * Turns one Discord interaction into core calls and renders what the core returns. It never

@@ -51,7 +51,7 @@ export function renderReply(reply: Reply, where?: RenderPlace): DiscordMessage[]
 }
 
 /** The daily post or a practice question: the question embed with its Answer button. */
-export function questionMessage(q: QuestionReply): DiscordMessage {
+function questionMessage(q: QuestionReply): DiscordMessage {
   const daily = q.mode === 'daily';
   const fields: NonNullable<APIEmbed['fields']> = [
     { name: 'Topic', value: shorten(q.topic, LIMITS.fieldValue), inline: true },
@@ -183,7 +183,7 @@ function summaryEmbed(s: SummaryReply): APIEmbed {
 }
 
 /** An embed cut to Discord's limits: per-part lengths, 25 fields, and 6,000 characters in all. */
-export function fitEmbed(embed: APIEmbed): APIEmbed {
+function fitEmbed(embed: APIEmbed): APIEmbed {
   const out: APIEmbed = { ...embed };
   if (out.title) out.title = shorten(out.title, LIMITS.embedTitle);
   if (out.description) out.description = shorten(out.description, LIMITS.embedDescription);

@@ -8,7 +8,7 @@ const INTERACTION_LIFETIME_MS = 14 * 60_000 + 30_000;
  * interaction that submitted it). Everything sent through one route runs in order, so a grade
  * never overtakes the acknowledgement it replaces.
  */
-export class InteractionRoute {
+class InteractionRoute {
   private chain: Promise<void> = Promise.resolve();
 
   constructor(

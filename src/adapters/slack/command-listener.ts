@@ -7,7 +7,7 @@ import { actorOf, deliverReplies, isRetry, type SlackContext } from './interacti
 const READ_ONLY = new Set(['help', 'stats', 'leaderboard', 'topics', 'history']);
 
 /** `/prep <verb> [args]` -> a core command; with no verb, help. */
-export function parseCommandText(text: string): { verb: string; args: string } {
+function parseCommandText(text: string): { verb: string; args: string } {
   const trimmed = text.trim();
   const head = trimmed.split(/\s+/, 1)[0] ?? '';
   return { verb: head.toLowerCase() || 'help', args: trimmed.slice(head.length).trim() };

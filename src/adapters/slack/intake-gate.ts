@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, App, RespondFn } from '@slack/bolt';
 
 /** What a member hears while the bot shuts down (intake stopped, grading in flight finishing). */
-export const RESTARTING = 'prepbot is restarting, try again in a minute.';
+const RESTARTING = 'prepbot is restarting, try again in a minute.';
 
 interface Incoming {
   type?: string;

@@ -35,7 +35,7 @@ function slackDate(epochMs: number): string {
   return `<!date^${sec}^{date_short_pretty} at {time}|${new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 }
 
-export function questionBlocks(r: QuestionReply): Block[] {
+function questionBlocks(r: QuestionReply): Block[] {
   const blocks: Block[] = [header(r.mode === 'daily' ? 'Question of the day' : 'Practice question')];
   const ping = r.mode === 'daily' && r.visibility === 'public' ? pingMention(r.pingRole) : null;
   if (ping) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: ping } });

@@ -22,7 +22,7 @@ export interface AnswerModalMeta {
 /** The answer form, with the question and the input the core asked for. */
 export type AnswerForm = Pick<FormReply, 'title' | 'prompt' | 'maxLength' | 'answerRef'> & { note?: string };
 
-export function answerHint(maxLength: number): string {
+function answerHint(maxLength: number): string {
   const max = Math.min(maxLength, LIMITS.inputMax);
   if (max >= maxLength) return `Up to ${max.toLocaleString('en-US')} characters.`;
   return `Up to ${max.toLocaleString('en-US')} characters: Slack's limit for this box. prepbot takes up to ${maxLength.toLocaleString('en-US')} with /prep answer <your answer>.`;

@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../..');
+/** One level below the root, like dist/: the compiled store finds migrations/ two folders up from dist/storage. */
+const OUT = join(ROOT, '.dist-test');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+describe('the compiled build (what the Docker image runs)', () => {
+  it('compiles with the build settings and plays a piped console round on plain node, finding content and migrations', () => {
+    const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', OUT], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    expect(build.stdout + build.stderr).toBe('');
+    expect(build.status).toBe(0);
+
+    const db = join(mkdtempSync(join(tmpdir(), 'prepbot-dist-')), 'bot.sqlite');
+    const run = spawnSync(process.execPath, [join(OUT, 'main.js')], {
+      cwd: ROOT,
+      input: '/daily\n/as alice\n/answer Attention lets each token weigh every other token.\n/leaderboard\n',
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, DATABASE_PATH: db },
+      timeout: 60_000,
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\[#main\] Question of the day/);
+    expect(run.stdout).toMatch(/\[to alice\] Score: \d+\/10/);
+    expect(run.stdout).toMatch(/1\. alice: \d+ pts/);
+  });
+});
