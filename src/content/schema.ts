@@ -167,7 +167,5 @@ function countOf(input: unknown): number {
   return Array.isArray(input) ? input.length : 0;
 }
 
-/** Front matter as written in the file (key points still plain strings or objects). */
-type FrontMatterInput = z.input<typeof FrontMatterSchema>;
 /** Front matter after validation and defaults. */
 export type FrontMatter = z.output<typeof FrontMatterSchema>;

@@ -46,8 +46,6 @@ export const header = (text: string): Block => ({ type: 'header', text: { type: 
 
 export const context = (mrkdwn: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: plainText(mrkdwn, LIMITS.sectionText) }] });
 
-const divider = (): Block => ({ type: 'divider' });
-
 export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): types.Button {
   return { type: 'button', text: { type: 'plain_text', text: plainText(text, LIMITS.buttonText), emoji: true }, action_id: actionId, value, ...(style ? { style } : {}) };
 }
