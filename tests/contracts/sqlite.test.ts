@@ -1,0 +1,21 @@
+/** Every store port's contract, run against the SQLite store on a fresh in-memory database. */
+import { SqliteStore } from '../../src/storage/sqlite-store.js';
+import { adminStoreContract } from './admin-store.contract.js';
+import { answerStoreContract } from './answer-store.contract.js';
+import { channelStoreContract } from './channel-store.contract.js';
+import { disputeStoreContract } from './dispute-store.contract.js';
+import { figureStoreContract } from './figure-store.contract.js';
+import { practiceStoreContract } from './practice-store.contract.js';
+import { recordStoreContract } from './record-store.contract.js';
+import { roundStoreContract } from './round-store.contract.js';
+
+const sqlite = () => SqliteStore.open(':memory:');
+
+channelStoreContract('SQLite', () => sqlite().channels);
+adminStoreContract('SQLite', () => sqlite().admins);
+roundStoreContract('SQLite', sqlite);
+answerStoreContract('SQLite', sqlite);
+figureStoreContract('SQLite', sqlite);
+practiceStoreContract('SQLite', sqlite);
+disputeStoreContract('SQLite', sqlite);
+recordStoreContract('SQLite', sqlite);
