@@ -14,7 +14,6 @@ import { OfflineGrader } from './grading/offline-grader.js';
 import { startHealthServer } from './health/health-server.js';
 import { CronScheduler } from './scheduler/cron-scheduler.js';
 import { SqliteStore } from './storage/sqlite-store.js';
-import { WalCheckpointer } from './storage/wal-checkpointer.js';
 import { systemClock } from './system-clock.js';
 
 /** Replaceable parts, for tests and benchmarks; everything else comes from the config. */
@@ -44,7 +43,6 @@ export class App {
   private state: HealthStatus['status'] = 'starting';
   private stopping: Promise<void> | null = null;
   private healthServer: Server | null = null;
-  private checkpointer: WalCheckpointer | null = null;
   private readonly startedAt: number;
 
   constructor(
@@ -86,7 +84,6 @@ export class App {
    * adapters can deliver, it closes rounds that ended while down and makes missed posts.
    */
   async start(): Promise<void> {
-    if (!this.store.db.memory) this.checkpointer = WalCheckpointer.start(this.store.db, this.logger);
     this.bot.start();
     for (const a of this.adapters) await a.start(this.bot);
     const platforms = this.adapters.some((a) => a.platform !== 'console');
@@ -130,7 +127,6 @@ export class App {
       }
     }
     await new Promise<void>((r) => (this.healthServer ? this.healthServer.close(() => r()) : r()));
-    await this.checkpointer?.stop();
     this.closeDatabase();
   }
 
