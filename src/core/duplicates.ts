@@ -20,7 +20,7 @@ export function sameAnswers(d: DepsWith<'records', never>, answer: Answer): Same
 }
 
 /** Answers shorter than this (normalised words) may match by chance ("LIFO"), so they keep their grade. */
-export const COPY_MIN_WORDS = 5;
+const COPY_MIN_WORDS = 5;
 
 /**
  * The grade of an answer that is the same as another member's earlier answer in the round: it only

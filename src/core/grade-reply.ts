@@ -2,7 +2,7 @@ import type { Answer, GradeResult, Question, Round, StoredGrade } from './model.
 import { labelsFor, type GradeReply } from './replies.js';
 import { HINT_CAP } from './scoring.js';
 
-export const OFFLINE_NOTE =
+const OFFLINE_NOTE =
   'Graded offline: this checks which key ideas are mentioned, not whether they are right. Set OPENAI_API_KEY (or OPENAI_BASE_URL) to switch on LLM grading.';
 
 /** Why an LLM grade became an offline one, in one sentence for the member. */

@@ -23,7 +23,7 @@ export function hiddenQuestionIds(d: DepsWith<'rounds' | 'answers', never>, user
   return ids;
 }
 
-export const HIDDEN_NOTE =
+const HIDDEN_NOTE =
   "This question is today's question here and you have not answered it yet, so its key points stay hidden until you do (or the round closes).";
 
 /** A key point's text as a numbered idea, for a member who may not see it yet. */

@@ -77,7 +77,7 @@ export async function runEval(items: readonly EvalItem[], grader: Grader, opts: 
   };
 }
 
-export function figures(predicted: readonly number[], truth: readonly number[]): Figures {
+function figures(predicted: readonly number[], truth: readonly number[]): Figures {
   const meanHuman = mean(truth);
   return {
     count: truth.length,

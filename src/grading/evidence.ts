@@ -9,7 +9,7 @@ import { NEGATIVE_WORDS } from './text/claim-rubric.js';
 import { readText, type Word } from './text/nlp.js';
 
 /** Letters and digits of any script, lower case, single spaces, padded: whole-word substring search. */
-export function normaliseForQuote(text: string): string {
+function normaliseForQuote(text: string): string {
   const core = text
     .normalize('NFKC')
     .toLowerCase()

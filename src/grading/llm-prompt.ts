@@ -27,11 +27,11 @@ export interface GradingPrompt {
   keyPoints: KeyPoint[];
 }
 
-export function newNonce(): string {
+function newNonce(): string {
   return randomBytes(8).toString('hex');
 }
 
-export const openMarker = (nonce: string) => `<<<ANSWER-${nonce}>>>`;
+const openMarker = (nonce: string) => `<<<ANSWER-${nonce}>>>`;
 export const closeMarker = (nonce: string) => `<<<END-ANSWER-${nonce}>>>`;
 
 /**
@@ -46,7 +46,7 @@ export function defuseAnswer(answer: string): string {
  * Key points to grade against: the question's, or, when it has none (eval sets), the reference's
  * sentences as equal points (at most 8), so a grade can be finer than all or nothing.
  */
-export function rubricOf(req: GradeRequest): KeyPoint[] {
+function rubricOf(req: GradeRequest): KeyPoint[] {
   if (req.keyPoints.length > 0) return req.keyPoints;
   const sentences = req.reference
     .split(/(?<=[.!?;])\s+|\n+/)

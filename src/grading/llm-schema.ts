@@ -11,7 +11,7 @@ export const VERDICTS = ['covered', 'partly', 'missed', 'contradicted'] as const
 export type VerdictKind = (typeof VERDICTS)[number];
 
 /** Longest quote, reason and advice, and most verdicts: limits in the schema itself, so the server enforces them too. */
-export const LIMITS = { evidence: 300, reason: 200, advice: 300, verdicts: 20 } as const;
+const LIMITS = { evidence: 300, reason: 200, advice: 300, verdicts: 20 } as const;
 
 /** Evidence first, then a short reason, then the verdict: the model quotes and reasons before it decides. */
 export const VerdictSchema = z.object({

@@ -9,7 +9,7 @@ import type { KeyPoint } from '../core/model.js';
 import { judgeEvidence, type EvidenceVerdict } from './evidence.js';
 import type { Verdict, VerdictKind } from './llm-schema.js';
 
-export const CREDIT: Record<VerdictKind, number> = { covered: 1, partly: 0.5, missed: 0, contradicted: -0.5 };
+const CREDIT: Record<VerdictKind, number> = { covered: 1, partly: 0.5, missed: 0, contradicted: -0.5 };
 
 /** What quotes must come from and must not merely copy. */
 export interface EvidenceSource {

@@ -54,7 +54,7 @@ export const quiz: Command = {
  * The question's hint, or, for a question without one, a nudge that names no key point (a hint may
  * come before the answer that is scored, so it must not give the rubric away).
  */
-export function hintFor(question: Question): string {
+function hintFor(question: Question): string {
   if (question.hint) return question.hint;
   const about = question.tags.length > 0 ? ` (${question.tags.slice(0, 3).join(', ')})` : '';
   return `A full answer states ${question.keyPoints.length} key ideas about ${question.topic}${about}: say what it is, how it works, and why or when it matters.`;

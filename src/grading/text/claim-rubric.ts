@@ -14,7 +14,7 @@ import { referenceClauses } from './rubric.js';
 import { COMMON_STEMS, synonymOf } from './terms.js';
 
 /** Weights: a word the question or hint gives, an everyday word, a light word; df discount. */
-export const TERM_WEIGHTS = { given: 0.2, common: 0.5, light: 0.4, dfDiscount: 0.3 };
+const TERM_WEIGHTS = { given: 0.2, common: 0.5, light: 0.4, dfDiscount: 0.3 };
 
 export interface Term {
   key: string;

@@ -15,31 +15,31 @@ export const NEGATED_BASE_MIN = 4;
 /** Shortest word that two joined answer words may stand for. */
 export const COMPOUND_MIN = 7;
 /** Credit of a word found through a synonym group or as a near spelling, not as the same lemma. */
-export const NEAR_CREDIT = 0.8;
+const NEAR_CREDIT = 0.8;
 /** Window length in content words: this many per key-point word, and never fewer than MIN_WINDOW. */
-export const WINDOW_PER_TERM = 2;
-export const MIN_WINDOW = 8;
+const WINDOW_PER_TERM = 2;
+const MIN_WINDOW = 8;
 /**
  * A sentence of at least CLAIMLESS_WORDS content words without a verb is a heap of words, not a
  * claim ("the attention of the tokens the weights of the values ..."): its words count this much.
  */
-export const CLAIMLESS_WORDS = 12;
+const CLAIMLESS_WORDS = 12;
 /** A keyword list: at least this many words, and almost no function words among them. */
 export const LIST_MIN_TOKENS = 6;
 export const LIST_MAX_STOP_SHARE = 0.1;
 /** A sentence of this many content words or more without a comma or any other mark is a run-on heap, verbs or not. */
-export const RUN_ON_WORDS = 20;
+const RUN_ON_WORDS = 20;
 /**
  * A sentence (or a whole answer) of at least FILLER_WORDS content words whose two most frequent
  * function words make up FILLER_SHARE of its words is words joined by filler ("the X of the Y, the
  * Z of the W"); in prose they make up a fifth or less.
  */
-export const FILLER_WORDS = 12;
-export const FILLER_SHARE = 0.35;
-export const CLAIMLESS_CREDIT = 0.3;
+const FILLER_WORDS = 12;
+const FILLER_SHARE = 0.35;
+const CLAIMLESS_CREDIT = 0.3;
 
 /** A key point counts as reversed when at least this share of its words is reversed in one place, and more than the answer states. */
-export const REVERSED_AT = 0.4;
+const REVERSED_AT = 0.4;
 
 /** The answer, prepared once for all key points. */
 export interface AnswerWords {

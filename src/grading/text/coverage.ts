@@ -1,42 +1,34 @@
 /**
- * The answer side of grading: how much of a rubric's weighted content an answer contains, per
- * term, per key point and in adjacent pairs. Pure functions of the texts, deterministic.
+ * How much of a reference's weighted content an answer contains, term by term (stems, synonyms
+ * and near spellings). Pure functions of the texts, deterministic.
  */
 import { nearMatch } from './fuzzy.js';
-import type { Rubric, WeightedPoint } from './rubric.js';
+import type { Rubric } from './rubric.js';
 import { buildRubric } from './rubric.js';
 import { analyse, synonymOf, type Analysis } from './terms.js';
 
 /** Credit for a term found only through a synonym group. */
-export const SYNONYM_CREDIT = 0.8;
+const SYNONYM_CREDIT = 0.8;
 /** Credit for a term found only as a near spelling. */
-export const FUZZY_CREDIT = 0.8;
+const FUZZY_CREDIT = 0.8;
 
 /** The answer's content stems, ready for lookups. */
 export interface AnswerTerms {
   analysis: Analysis;
   stems: Set<string>;
   synonyms: Set<string>;
-  /** Adjacent pairs, plus pairs one word apart, of the answer's content stems. */
-  pairs: Set<string>;
 }
 
-export function answerTerms(answer: string): AnswerTerms {
+function answerTerms(answer: string): AnswerTerms {
   const analysis = analyse(answer);
   const stems = new Set(analysis.stems);
   const synonyms = new Set<string>();
   for (const s of stems) synonyms.add(synonymOf(s));
-  const pairs = new Set<string>();
-  const st = analysis.stems;
-  for (let i = 1; i < st.length; i++) {
-    pairs.add(`${st[i - 1]} ${st[i]}`);
-    if (i >= 2) pairs.add(`${st[i - 2]} ${st[i]}`);
-  }
-  return { analysis, stems, synonyms, pairs };
+  return { analysis, stems, synonyms };
 }
 
 /** How far (0..1) the answer contains one reference stem. */
-export function termCredit(term: string, a: AnswerTerms): number {
+function termCredit(term: string, a: AnswerTerms): number {
   if (a.stems.has(term)) return 1;
   if (a.synonyms.has(synonymOf(term))) return SYNONYM_CREDIT;
   for (const s of a.stems) if (nearMatch(term, s)) return FUZZY_CREDIT;
@@ -44,31 +36,18 @@ export function termCredit(term: string, a: AnswerTerms): number {
 }
 
 /** Per-term credits of the rubric's terms for one answer. */
-export function termCredits(rubric: Rubric, a: AnswerTerms): Map<string, number> {
+function termCredits(rubric: Rubric, a: AnswerTerms): Map<string, number> {
   const credits = new Map<string, number>();
   for (const term of rubric.terms.keys()) credits.set(term, termCredit(term, a));
   return credits;
 }
 
 /** Weighted share (0..1) of a weighted term set that the credits cover. */
-export function weightedRecall(terms: Map<string, number>, total: number, credits: Map<string, number>): number {
+function weightedRecall(terms: Map<string, number>, total: number, credits: Map<string, number>): number {
   if (total <= 0) return 0;
   let got = 0;
   for (const [term, w] of terms) got += w * (credits.get(term) ?? 0);
   return got / total;
-}
-
-/** Share (0..1) of the reference's adjacent stem pairs that the answer has (adjacent or one apart). */
-export function bigramRecall(rubric: Rubric, a: AnswerTerms): number {
-  if (rubric.bigrams.size === 0) return 0;
-  let got = 0;
-  for (const b of rubric.bigrams) if (a.pairs.has(b)) got++;
-  return got / rubric.bigrams.size;
-}
-
-/** Coverage (0..1) of each key point. */
-export function pointCoverage(points: readonly WeightedPoint[], credits: Map<string, number>): number[] {
-  return points.map((p) => weightedRecall(p.terms, p.total, credits));
 }
 
 /**

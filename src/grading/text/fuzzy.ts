@@ -19,7 +19,7 @@ export function withinOneEdit(a: string, b: string): boolean {
 }
 
 /** Shortest stem that may match another by one edit or by a shared long prefix. */
-export const FUZZY_MIN_LENGTH = 5;
+const FUZZY_MIN_LENGTH = 5;
 
 /**
  * Endings that turn a stem into a related word the stemmer leaves apart: -ly (wrongly), -able

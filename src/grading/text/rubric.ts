@@ -19,7 +19,7 @@ export interface WeightingParams {
   lightWeight: number;
 }
 
-export const DEFAULT_WEIGHTING: WeightingParams = {
+const DEFAULT_WEIGHTING: WeightingParams = {
   questionWeight: 0.2,
   commonWeight: 0.5,
   dfDiscount: 0.3,
@@ -40,8 +40,6 @@ export interface Rubric {
   /** Weighted distinct content stems of the reference (and of the key points, when given). */
   terms: Map<string, number>;
   total: number;
-  /** Adjacent content-stem pairs of the reference, `a b`. */
-  bigrams: Set<string>;
   points: WeightedPoint[];
   /** True when the points were derived from the reference's clauses (no key points given). */
   derived: boolean;
@@ -99,8 +97,6 @@ export function buildRubric(
 
   const terms = new Map<string, number>();
   for (const s of [...refAnalysis.stems, ...pointStems.flat()]) if (!terms.has(s)) terms.set(s, weightOf(s));
-  const bigrams = new Set<string>();
-  for (let i = 1; i < refAnalysis.stems.length; i++) bigrams.add(`${refAnalysis.stems[i - 1]} ${refAnalysis.stems[i]}`);
 
   const points: WeightedPoint[] = pointTexts.map((text, i) => {
     const pt = new Map<string, number>();
@@ -108,7 +104,7 @@ export function buildRubric(
     return { text, weight: derived ? 1 : keyPoints[i]!.weight, terms: pt, total: sum(pt) };
   });
   const distinctShare = refAnalysis.stems.length === 0 ? 1 : new Set(refAnalysis.stems).size / refAnalysis.stems.length;
-  return { terms, total: sum(terms), bigrams, points, derived, questionStems, distinctShare };
+  return { terms, total: sum(terms), points, derived, questionStems, distinctShare };
 }
 
 function sum(m: Map<string, number>): number {
