@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { DateTime } from 'luxon';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStore } from '../../src/storage/sqlite-store.js';
 import { startBot, workspace, type BotProcess } from './bot-process.js';
 import { heldLlm } from './held-llm.js';
@@ -49,7 +49,7 @@ describe('stopping the real process with a signal', () => {
       bot.line('/daily');
       bot.line('/answer Each token forms a query, compares it with the keys, uses a softmax and sums the values.');
       await bot.waitFor(/Answer saved/);
-      while (llm.held() === 0) await new Promise((r) => setTimeout(r, 10));
+      await vi.waitFor(() => expect(llm.held()).toBeGreaterThan(0), { timeout: 15_000 });
 
       bot.child.kill('SIGTERM');
       await bot.waitFor(/"msg":"shutting down"/, { stream: 'stderr' });
