@@ -16,7 +16,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { keywordJudge, parsePrompt } from '../tests/stand-ins/openai-judge.js';
+import { keywordJudge, parsePrompt, replyContent } from '../tests/stand-ins/openai-judge.js';
 
 export interface LlmStandInOptions {
   /** Time to answer an admitted request, ms. */
@@ -129,7 +129,7 @@ export class LlmStandIn {
       object: 'chat.completion',
       created: Math.floor(Date.now() / 1000),
       model: body.model,
-      choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(keywordJudge(prompt.keyPoints, answer)), refusal: null }, logprobs: null, finish_reason: 'stop' }],
+      choices: [{ index: 0, message: { role: 'assistant', content: replyContent(keywordJudge(prompt.keyPoints, answer)), refusal: null }, logprobs: null, finish_reason: 'stop' }],
       usage: { prompt_tokens: 300, completion_tokens: 80, total_tokens: 380 },
     });
   }

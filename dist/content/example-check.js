@@ -1,3 +1,4 @@
+/** How far (in points of 10) the offline grade of an example may sit from its author's score. */
 const EXAMPLE_TOLERANCE = 2;
 export async function checkExamples(questions, grader) {
     const errors = [];

@@ -50,7 +50,7 @@ const KeyPointSchema = z.union([keyPointText, WeightedKeyPointSchema], {
 });
 /**
  * A graded example answer: calibration for the LLM grader's prompt and a regression case for the
- * offline grader (`content:check` expects the offline score within 2 points of `score`).
+ * offline grader (`content:check` expects the offline score within 3 points of `score`).
  */
 const ExampleSchema = z.strictObject({
     answer: requiredString('the example answer').trim().min(1, { error: 'An example answer must not be empty.' }),

@@ -1,7 +1,8 @@
 import { recordAction } from './audit.js';
 import { endSentence, plural, quote, scopeNoun } from './display.js';
 import { notifyAdmins } from './notify.js';
-import { error, text } from './replies.js';
+import { error, labelsFor, text } from './replies.js';
+import { hiddenQuestionIds, keyIdea } from './rubric-guard.js';
 import { HINT_CAP, pointsFor } from './scoring.js';
 /** Longest dispute reason or admin note kept. */
 const MAX_REASON = 1_000;
@@ -55,12 +56,16 @@ export class Disputes {
         await notifyAdmins(this.d, answer.channelId, `Dispute #${dispute.id}: ${actor.name} disputes the ${current}/10 of answer #${answer.id} to "${quote(prompt, 200)}". Reason: ${endSentence(quote(reason))} See it with disputes; settle it with resolve ${dispute.id} <score 0-10> [note].`);
         return text(`Dispute #${dispute.id} is with the admins: they will see your answer, its grade and your reason, and you will hear back privately.`, 'private', 'success');
     }
-    /** The scope's open disputes, for admins: the answer, its grade and the member's reason. */
-    list(place) {
+    /**
+     * The scope's open disputes, for admins: the answer, its grade and the member's reason. An admin
+     * who has not answered an open round sees its question's key points numbered, not named.
+     */
+    list(place, viewerId) {
         const { store, content } = this.d;
         const open = store.disputes.openDisputes(place.scopeId);
         if (open.length === 0)
             return text(`There are no open disputes in this ${scopeNoun(place.platform)}.`);
+        const hidden = viewerId ? hiddenQuestionIds(this.d, viewerId, place.scopeId) : new Set();
         const lines = [`Open disputes (${open.length}), oldest first:`];
         for (const dispute of open.slice(0, 10)) {
             const answer = store.answers.getAnswer(dispute.answerId);
@@ -71,7 +76,9 @@ export class Disputes {
             const round = answer.roundId !== null ? store.rounds.getRound(answer.roundId) : null;
             const prompt = content.get(answer.questionId)?.prompt ?? answer.questionId;
             const keyPoints = grade.covered.length + (grade.partly?.length ?? 0) + grade.missed.length;
-            lines.push('', `#${dispute.id} from ${name}, answer #${answer.id} to "${quote(prompt, 200)}"${round ? ` (round of ${round.localDate})` : ''}`, `  Grade: ${grade.overrideScore ?? grade.score}/10 by ${grade.grader}, ${grade.covered.length} of ${keyPoints} key points covered${grade.flags.length ? `; flags: ${grade.flags.join(', ')}` : ''}`, ...(grade.missed.length ? [`  Missed: ${grade.missed.map((m) => quote(m, 120)).join('; ')}`] : []), `  Reason: ${quote(dispute.reason, MAX_REASON)}`, `  Answer: ${quote(answer.text, 1_000)}`, `  Settle it with: resolve ${dispute.id} <score 0-10> [note]`);
+            const labels = labelsFor(grade.grader);
+            const show = (t) => (hidden.has(answer.questionId) ? keyIdea(content.get(answer.questionId), t) : quote(t, 120));
+            lines.push('', `#${dispute.id} from ${name}, answer #${answer.id} to "${quote(prompt, 200)}"${round ? ` (round of ${round.localDate})` : ''}`, `  Grade: ${grade.overrideScore ?? grade.score}/10 by ${grade.grader}, ${grade.covered.length} of ${keyPoints} key points ${labels.covered.toLowerCase()}${grade.flags.length ? `; flags: ${grade.flags.join(', ')}` : ''}`, ...(grade.missed.length ? [`  ${labels.missed}: ${grade.missed.map(show).join('; ')}`] : []), `  Reason: ${quote(dispute.reason, MAX_REASON)}`, `  Answer: ${quote(answer.text, 1_000)}`, `  Settle it with: resolve ${dispute.id} <score 0-10> [note]`);
         }
         if (open.length > 10)
             lines.push('', `...and ${plural(open.length - 10, 'more dispute')}; resolve these first.`);

@@ -1,5 +1,5 @@
 import { quote } from './display.js';
-import { answerHash } from './normalize.js';
+import { answerHash, normalizeText } from './normalize.js';
 import { notifyAdmins } from './notify.js';
 /**
  * Other members' earlier answers in the same round whose normalised text (case, spacing and
@@ -10,6 +10,27 @@ export function sameAnswers(d, answer) {
     if (answer.roundId === null)
         return [];
     return d.store.records.sameAnswerInRound(answer.roundId, answerHash(answer.text), answer.userId, answer.id);
+}
+/** Answers shorter than this (normalised words) may match by chance ("LIFO"), so they keep their grade. */
+const COPY_MIN_WORDS = 5;
+/**
+ * The grade of an answer that is the same as another member's earlier answer in the round: it only
+ * echoes that answer, so it earns nothing, and says so without naming anyone. Short answers that can
+ * match by chance keep their grade (still flagged).
+ */
+export function gradeOfCopy(grade, answer) {
+    const flags = [...grade.flags.filter((f) => f !== 'duplicate_answer'), 'duplicate_answer'];
+    if (normalizeText(answer.text).split(' ').length < COPY_MIN_WORDS)
+        return { ...grade, flags };
+    return {
+        ...grade,
+        score: 0,
+        covered: [],
+        partly: [],
+        missed: [...grade.covered, ...(grade.partly ?? []), ...grade.missed],
+        feedback: "This answer is the same as another member's earlier answer in this round, so it earns nothing. Answer in your own words.",
+        flags,
+    };
 }
 /** Tells the admins about pairs not reported before (once per pair of members and round). */
 export async function reportSameAnswers(d, answer, question, others) {

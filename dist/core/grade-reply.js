@@ -1,5 +1,15 @@
+import { labelsFor } from './replies.js';
 import { HINT_CAP } from './scoring.js';
-const OFFLINE_NOTE = 'Graded offline: this checks which key ideas are present, not whether they are right. Set OPENAI_API_KEY (or OPENAI_BASE_URL) to switch on LLM grading.';
+const OFFLINE_NOTE = 'Graded offline: this checks which key ideas are mentioned, not whether they are right. Set OPENAI_API_KEY (or OPENAI_BASE_URL) to switch on LLM grading.';
+/** Why an LLM grade became an offline one, in one sentence for the member. */
+function fallbackNote(flags) {
+    const rest = 'so this grade is offline: it checks which key ideas are mentioned, not whether they are right.';
+    if (flags.includes('reply_unusable'))
+        return `The grader's reply was unusable twice, ${rest}`;
+    if (flags.includes('evidence_unsupported'))
+        return `The grader quoted words that are not in your answer, twice, ${rest}`;
+    return `The LLM grader could not be reached, ${rest}`;
+}
 /**
  * The private score reply for a graded answer. A member's first answer to a round may be disputed
  * (the Dispute button), unless the round was skipped: then it earns nothing to dispute.
@@ -9,7 +19,7 @@ export function gradeReply(answer, question, grade, round) {
     const offline = grade.grader === 'offline';
     const notes = [];
     if (grade.flags.includes('offline_fallback')) {
-        notes.push('The LLM grader could not be reached, so this grade is offline: it checks which key ideas are present, not whether they are right.');
+        notes.push(fallbackNote(grade.flags));
     }
     else if (offline) {
         notes.push(OFFLINE_NOTE);
@@ -38,6 +48,7 @@ export function gradeReply(answer, question, grade, round) {
         feedback: grade.feedback,
         grader: grade.grader,
         offline: offline,
+        labels: labelsFor(grade.grader),
         mode: answer.kind,
         points: answer.counts && !skipped ? grade.points : 0,
         notes,

@@ -1,7 +1,8 @@
-import { reportSameAnswers, sameAnswers } from './duplicates.js';
+import { gradeOfCopy, reportSameAnswers, sameAnswers } from './duplicates.js';
 import { answerHash } from './normalize.js';
-import { GraderRateLimited } from './ports.js';
+import { GraderRateLimited, GraderReplyRejected } from './ports.js';
 import { gradeReply } from './grade-reply.js';
+import { rubricHidden, withRubricHidden } from './rubric-guard.js';
 import { pointsFor } from './scoring.js';
 import { RateLimitWindow } from './rate-limit-window.js';
 import { Turns } from './turns.js';
@@ -139,7 +140,7 @@ export class GradingWorker {
                 return;
             }
             const same = sameAnswers(this.d, answer);
-            const grade = same.length ? { ...outcome.grade, flags: [...outcome.grade.flags.filter((f) => f !== 'duplicate_answer'), 'duplicate_answer'] } : outcome.grade;
+            const grade = same.length ? gradeOfCopy(outcome.grade, answer) : outcome.grade;
             const points = pointsFor(answer, grade.score);
             const stored = store.answers.completeJob(job.id, grade, points, clock.now());
             if (!stored)
@@ -166,7 +167,15 @@ export class GradingWorker {
         const cached = store.answers.findCachedGrade(question.id, hash, grader.id, grader.version);
         if (cached)
             return { grade: { ...cached, flags: [...cached.flags.filter((f) => f !== 'cached'), 'cached'] }, fresh: false };
-        const req = { questionId: question.id, question: question.prompt, reference: question.reference, keyPoints: question.keyPoints, answer: answer.text };
+        const req = {
+            questionId: question.id,
+            question: question.prompt,
+            reference: question.reference,
+            keyPoints: question.keyPoints,
+            answer: answer.text,
+            ...(question.hint ? { hint: question.hint } : {}),
+            ...(question.examples?.length ? { examples: question.examples } : {}),
+        };
         try {
             const grade = await this.withJobSignal((signal) => grader.grade(req, signal));
             store.answers.saveCachedGrade(question.id, hash, grader.id, grader.version, grade);
@@ -185,7 +194,8 @@ export class GradingWorker {
                 throw err;
             this.d.logger.warn({ err, answerId: answer.id }, 'grader failed; using the offline grader');
             const grade = await fallbackGrader.grade(req);
-            return { grade: { ...grade, flags: [...grade.flags, 'offline_fallback'] }, fresh: false };
+            const why = err instanceof GraderReplyRejected ? [err.reason === 'unusable' ? 'reply_unusable' : 'evidence_unsupported'] : [];
+            return { grade: { ...grade, flags: [...grade.flags, 'offline_fallback', ...why] }, fresh: false };
         }
     }
     /**
@@ -208,7 +218,10 @@ export class GradingWorker {
     async reply(answer, question, stored) {
         try {
             const round = answer.roundId !== null ? this.d.store.rounds.getRound(answer.roundId) : null;
-            await this.d.chat.send({ channelId: answer.channelId, userId: answer.userId, replyRoute: answer.replyRoute }, gradeReply(answer, question, stored, round));
+            let reply = gradeReply(answer, question, stored, round);
+            if (rubricHidden(this.d, answer.userId, answer.scopeId, answer.questionId))
+                reply = withRubricHidden(reply, question);
+            await this.d.chat.send({ channelId: answer.channelId, userId: answer.userId, replyRoute: answer.replyRoute }, reply);
         }
         catch (err) {
             this.d.logger.error({ err, answerId: answer.id }, 'could not deliver the grade');

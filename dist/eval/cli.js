@@ -1,16 +1,18 @@
 /**
- * `npm run eval -- FILE.jsonl [--grader offline|llm] [--limit N] [--concurrency N]`
+ * `npm run eval -- FILE.jsonl [FILE.jsonl...] [--grader offline|llm] [--part fit|report] [--limit N] [--concurrency N]`
  *
- * Grades a human-scored answer set and prints Pearson, Spearman and RMSE against `score_avg`
- * (0-5), then the number of answers and grades per second. Exit codes: 0 done, 1 bad input file or
- * grader failure, 2 bad command line.
+ * Grades human-scored answer sets and prints, per set, Pearson, Spearman and RMSE against
+ * `score_avg` (0-5), the number of answers and grades per second, then the same figures beside the
+ * constant-mean RMSE on all rows and without the empty answers. `--part` keeps half of each set's
+ * questions (split.ts). Exit codes: 0 done, 1 bad input file or grader failure, 2 bad command line.
  */
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { EvalSetError, readEvalSet } from './dataset.js';
 import { createGrader, defaultConcurrency, GRADER_NAMES, GraderUnavailableError, isGraderName } from './graders.js';
 import { formatReport, runEval } from './run.js';
-const USAGE = `usage: npm run eval -- FILE.jsonl [--grader ${GRADER_NAMES.join('|')}] [--limit N] [--concurrency N]`;
+import { isPart, partOf, PARTS } from './split.js';
+const USAGE = `usage: npm run eval -- FILE.jsonl [FILE.jsonl...] [--grader ${GRADER_NAMES.join('|')}] [--part ${PARTS.join('|')}] [--limit N] [--concurrency N]`;
 class UsageError extends Error {
 }
 function positiveInt(name, value) {
@@ -29,6 +31,7 @@ function parseCli(argv) {
             strict: true,
             options: {
                 grader: { type: 'string', default: 'offline' },
+                part: { type: 'string' },
                 limit: { type: 'string' },
                 concurrency: { type: 'string' },
                 help: { type: 'boolean', short: 'h' },
@@ -41,14 +44,16 @@ function parseCli(argv) {
     const { values, positionals } = parsed;
     if (values.help)
         return 'help';
-    if (positionals.length !== 1) {
-        throw new UsageError(positionals.length === 0 ? 'no input file given' : `one input file expected, got ${positionals.length}`);
-    }
+    if (positionals.length === 0)
+        throw new UsageError('no input file given');
+    if (values.part !== undefined && !isPart(values.part))
+        throw new UsageError(`unknown part "${values.part}": choose ${PARTS.join(' or ')}`);
     const grader = values.grader ?? 'offline';
     if (!isGraderName(grader))
         throw new UsageError(`unknown grader "${grader}": choose ${GRADER_NAMES.join(' or ')}`);
     return {
-        file: positionals[0],
+        files: positionals,
+        part: values.part !== undefined && isPart(values.part) ? values.part : null,
         grader,
         limit: positiveInt('limit', values.limit),
         concurrency: positiveInt('concurrency', values.concurrency) ?? defaultConcurrency(grader),
@@ -70,21 +75,29 @@ async function main(argv) {
         return 0;
     }
     try {
-        const all = await readEvalSet(opts.file);
-        const items = opts.limit === null ? all : all.slice(0, opts.limit);
+        const sets = [];
+        for (const file of opts.files)
+            sets.push({ file, items: await readEvalSet(file) });
         const grader = await createGrader(opts.grader);
-        let bar = process.stderr.isTTY
-            ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
-            : null;
-        bar?.start(items.length, 0);
-        try {
-            const report = await runEval(items, grader, { concurrency: opts.concurrency, onProgress: (n) => bar?.update(n) });
-            bar?.stop();
-            bar = null;
-            process.stdout.write(`${formatReport(report, `${grader.id} (${grader.version})`)}\n`);
-        }
-        finally {
-            bar?.stop();
+        for (const [n, set] of sets.entries()) {
+            let items = opts.part ? partOf(set.items, opts.part) : set.items;
+            if (opts.limit !== null)
+                items = items.slice(0, opts.limit);
+            if (sets.length > 1)
+                process.stdout.write(`${n > 0 ? '\n' : ''}${set.file}${opts.part ? ` (${opts.part} part)` : ''}\n`);
+            let bar = process.stderr.isTTY
+                ? new cliProgress.SingleBar({ stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
+                : null;
+            bar?.start(items.length, 0);
+            try {
+                const report = await runEval(items, grader, { concurrency: opts.concurrency, onProgress: (k) => bar?.update(k) });
+                bar?.stop();
+                bar = null;
+                process.stdout.write(`${formatReport(report, `${grader.id} (${grader.version})`)}\n`);
+            }
+            finally {
+                bar?.stop();
+            }
         }
         return 0;
     }

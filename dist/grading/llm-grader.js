@@ -1,9 +1,10 @@
+import { GraderReplyRejected } from '../core/ports.js';
 import { scanForInjection } from './injection.js';
 import { defendAgainstInjection } from './injection-defence.js';
 import { buildGradingPrompt, isReasoningModel, PROMPT_VERSION } from './llm-prompt.js';
 import { DEFAULT_POLICY, requestCompletion } from './llm-request.js';
 import { GRADING_RESPONSE_FORMAT, GraderReplyError, parseGradingReply } from './llm-schema.js';
-import { scoreFromVerdicts } from './score-from-verdicts.js';
+import { mostlyInvented, scoreFromVerdicts } from './score-from-verdicts.js';
 export class LlmGrader {
     o;
     id;
@@ -21,6 +22,27 @@ export class LlmGrader {
         const scan = scanForInjection(req.answer);
         if (req.answer.trim() === '')
             return this.result(req, scan, { score: 0, covered: [], partly: [], missed: req.keyPoints.map((k) => k.text) }, 'No answer to grade.');
+        // A reply that is not the schema, or whose verdicts mostly quote words the answer does not
+        // contain, is asked for once more; a second such reply goes to the offline grader.
+        for (let attempt = 1;; attempt++) {
+            try {
+                const { reply, keyPoints } = await this.ask(req, signal);
+                const scored = scoreFromVerdicts(keyPoints, reply.verdicts, { answer: req.answer, question: req.question, hint: req.hint });
+                if (scored.unsupported > 0)
+                    this.o.logger?.debug({ questionId: req.questionId, unsupported: scored.unsupported, invented: scored.invented }, 'verdicts without evidence counted as missed');
+                if (mostlyInvented(scored))
+                    throw new GraderReplyRejected('unsupported', `the model quoted words that are not in the answer for ${scored.invented} of ${scored.claimed} verdicts`);
+                return this.result(req, scan, scored, reply.advice);
+            }
+            catch (err) {
+                if (!(err instanceof GraderReplyRejected) || attempt >= 2)
+                    throw err;
+                this.o.logger?.warn({ questionId: req.questionId, reason: err.reason, error: err.message }, 'unusable grading reply; asking once more');
+            }
+        }
+    }
+    /** One grading request and its checked reply. */
+    async ask(req, signal) {
         const prompt = buildGradingPrompt(req);
         const completion = await this.send(prompt.messages, signal);
         const choice = completion.choices[0];
@@ -32,11 +54,7 @@ export class LlmGrader {
             throw new GraderReplyError('the model reply was cut off (length)');
         if (choice.finish_reason === 'content_filter')
             throw new GraderReplyError('the model reply was withheld by a content filter');
-        const reply = parseGradingReply(choice.message.content, prompt.keyPoints.length);
-        const scored = scoreFromVerdicts(prompt.keyPoints, reply.verdicts, req.answer);
-        if (scored.unsupported > 0)
-            this.o.logger?.debug({ questionId: req.questionId, unsupported: scored.unsupported }, 'verdicts without evidence counted as missed');
-        return this.result(req, scan, scored, reply.advice);
+        return { reply: parseGradingReply(choice.message.content, prompt.keyPoints.length), keyPoints: prompt.keyPoints };
     }
     /** One request; how many run at once and how long to wait after a 429 are the grading worker's to decide. */
     send(messages, signal) {

@@ -14,11 +14,11 @@
  * grade cache key.
  */
 import { randomBytes } from 'node:crypto';
-export const PROMPT_VERSION = 'llm-2';
-export function newNonce() {
+export const PROMPT_VERSION = 'llm-3';
+function newNonce() {
     return randomBytes(8).toString('hex');
 }
-export const openMarker = (nonce) => `<<<ANSWER-${nonce}>>>`;
+const openMarker = (nonce) => `<<<ANSWER-${nonce}>>>`;
 export const closeMarker = (nonce) => `<<<END-ANSWER-${nonce}>>>`;
 /**
  * The answer as it is sent: runs of three or more angle brackets (the shape of our markers, with
@@ -31,7 +31,7 @@ export function defuseAnswer(answer) {
  * Key points to grade against: the question's, or, when it has none (eval sets), the reference's
  * sentences as equal points (at most 8), so a grade can be finer than all or nothing.
  */
-export function rubricOf(req) {
+function rubricOf(req) {
     if (req.keyPoints.length > 0)
         return req.keyPoints;
     const sentences = req.reference
@@ -59,20 +59,33 @@ HOW TO GRADE
 - For each key point decide:
   - "covered": the answer states this idea correctly (in any words or language);
   - "partly": the answer states part of it, or only vaguely;
-  - "missed": the answer does not state it, or states it wrongly.
-- Judge the meaning, not the wording. Do not reward length, confidence or keywords without the idea.
-- "evidence": for "covered" and "partly", copy an exact quote from the answer (a short phrase of at most 200 characters) that shows the idea. Do not paraphrase or translate the quote; a quote that is not in the answer makes the point count as missed. For "missed", use "".
+  - "missed": the answer does not state it;
+  - "contradicted": the answer states something that contradicts it (the opposite, or a wrong version of it). This lowers the score.
+- Judge the meaning, not the wording. Do not reward length, confidence or keywords without the idea. Words copied from the question or the hint show nothing, and a claim the answer denies ("X is not ...") does not state it.
+- "evidence": for "covered", "partly" and "contradicted", copy an exact quote from the answer (a short phrase of at most 200 characters) that shows it. Do not paraphrase or translate the quote; a quote that is not in the answer makes the point count as missed. For "missed", use "".
+- "reason": one short sentence (at most 200 characters) saying why, written before you choose the verdict.
 - Give exactly one verdict per key point, with "point" set to its number, in order.
 - "advice": one sentence in English telling the candidate what to add or fix next. Do not mention a score.
 
 QUESTION
 ${req.question.trim()}
-
+${req.hint ? `\nHINT THE CANDIDATE MAY HAVE SEEN\n${req.hint.trim()}\n` : ''}
 REFERENCE ANSWER
 ${req.reference.trim()}
-
+${examplesText(req)}
 KEY POINTS (the rubric)
 ${rubric}`;
+}
+/**
+ * Graded example answers, when the question has them: calibration, so the model's verdicts land
+ * where a careful human grader's score would. Never rubric lines (they are not numbered).
+ */
+function examplesText(req) {
+    const examples = (req.examples ?? []).slice(0, 6);
+    if (examples.length === 0)
+        return '';
+    const lines = examples.map((e) => `- Scored ${e.score}/10: "${oneLine(e.answer).slice(0, 600)}"`);
+    return `\nGRADED EXAMPLES (for calibration only: how a careful grader scored other answers; never evidence for this answer)\n${lines.join('\n')}\n`;
 }
 function markerText(nonce) {
     return `The candidate's answer is in the next message, between the line ${openMarker(nonce)} and the line ${closeMarker(nonce)} (code ${nonce}).`;
@@ -81,10 +94,10 @@ function markerText(nonce) {
 const questionPrompts = new WeakMap();
 function questionPrompt(req) {
     const known = questionPrompts.get(req.keyPoints);
-    if (known && known.question === req.question && known.reference === req.reference)
+    if (known && known.question === req.question && known.reference === req.reference && known.hint === req.hint && known.examples === req.examples)
         return known;
     const keyPoints = rubricOf(req);
-    const made = { question: req.question, reference: req.reference, keyPoints, rules: rulesText(req, keyPoints) };
+    const made = { question: req.question, reference: req.reference, hint: req.hint, examples: req.examples, keyPoints, rules: rulesText(req, keyPoints) };
     questionPrompts.set(req.keyPoints, made);
     return made;
 }

@@ -5,18 +5,23 @@
  */
 import { zodResponseFormat } from 'openai/helpers/zod';
 import { z } from 'zod';
-export const VERDICTS = ['covered', 'partly', 'missed'];
-/** Evidence first, then the verdict: the model quotes before it decides. */
+import { GraderReplyRejected } from '../core/ports.js';
+export const VERDICTS = ['covered', 'partly', 'missed', 'contradicted'];
+/** Longest quote, reason and advice, and most verdicts: limits in the schema itself, so the server enforces them too. */
+const LIMITS = { evidence: 300, reason: 200, advice: 300, verdicts: 20 };
+/** Evidence first, then a short reason, then the verdict: the model quotes and reasons before it decides. */
 export const VerdictSchema = z.object({
     point: z.number().int().min(1).max(100).describe('The number of the key point, as listed in the rubric (1 for the first).'),
     evidence: z
         .string()
-        .describe('For covered or partly: an exact quote copied from the answer that shows it. For missed: an empty string.'),
+        .max(LIMITS.evidence)
+        .describe('For covered, partly or contradicted: an exact quote copied from the answer. For missed: an empty string.'),
+    reason: z.string().max(LIMITS.reason).describe('One short sentence: why this verdict.'),
     verdict: z.enum(VERDICTS),
 });
 export const GradingReplySchema = z.object({
-    verdicts: z.array(VerdictSchema).describe('One verdict for every key point, in rubric order.'),
-    advice: z.string().describe('One sentence: what the candidate should add or fix next. No score.'),
+    verdicts: z.array(VerdictSchema).max(LIMITS.verdicts).describe('One verdict for every key point, in rubric order.'),
+    advice: z.string().max(LIMITS.advice).describe('One sentence: what the candidate should add or fix next. No score.'),
 });
 /** The `response_format` of every grading request (strict json_schema named `grading`). */
 export const GRADING_RESPONSE_FORMAT = zodResponseFormat(GradingReplySchema, 'grading');
@@ -25,8 +30,11 @@ export const GRADING_RESPONSE_FORMAT = zodResponseFormat(GradingReplySchema, 'gr
  * name every key point exactly once. A failure of this grading attempt, never a crash: the worker
  * hands the answer to the fallback grader.
  */
-export class GraderReplyError extends Error {
+export class GraderReplyError extends GraderReplyRejected {
     code = 'bad_reply';
+    constructor(message) {
+        super('unusable', message);
+    }
 }
 /**
  * Parses and checks the model's reply for a rubric of `pointCount` key points. Accepts the JSON

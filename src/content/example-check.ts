@@ -8,7 +8,7 @@ import type { Grader } from '../core/ports.js';
 import type { ContentError } from './errors.js';
 
 /** How far (in points of 10) the offline grade of an example may sit from its author's score. */
-const EXAMPLE_TOLERANCE = 2;
+export const EXAMPLE_TOLERANCE = 2;
 
 export async function checkExamples(questions: readonly Question[], grader: Grader): Promise<ContentError[]> {
   const errors: ContentError[] = [];

@@ -5,7 +5,7 @@
  * comma), and a quote may skip text with an ellipsis; whole words must match.
  */
 import { withoutInjection } from './injection.js';
-import { NEGATIVE_WORDS } from './text/claim-rubric.js';
+import { negativeWords } from './text/claim-rubric.js';
 import { readText, type Word } from './text/nlp.js';
 
 /** Letters and digits of any script, lower case, single spaces, padded: whole-word substring search. */
@@ -76,7 +76,7 @@ export function judgeEvidence(quote: string, answer: string, ctx: EvidenceContex
   const inAnswer = locate(quoted.map((w) => w.key), readText(answer).words) ?? quoted;
   const point = readText(ctx.point).words;
   // "Prevents", "vanish", "lacks": the answer may say it with a "not", so polarity is not judged.
-  if (point.some((w) => NEGATIVE_WORDS.has(w.key))) return 'ok';
+  if (point.some((w) => negativeWords().has(w.key))) return 'ok';
   const pointPolarity = new Map(point.map((w) => [w.key, w.negated]));
   let same = 0;
   let reversed = 0;

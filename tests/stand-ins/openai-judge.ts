@@ -18,6 +18,11 @@ export interface ParsedPrompt {
   nonce: string | null;
 }
 
+/** A judgement as the model's reply content: the grading schema's JSON, every verdict with a reason. */
+export function replyContent(r: { verdicts: StandInVerdict[]; advice: string }): string {
+  return JSON.stringify({ verdicts: r.verdicts.map((v) => ({ point: v.point, evidence: v.evidence, reason: v.reason ?? 'Stand-in reason.', verdict: v.verdict })), advice: r.advice });
+}
+
 /** Reads the key points and the fenced answer from a grading request's messages. */
 export function parsePrompt(messages: { role: string; content: unknown }[]): ParsedPrompt {
   const text = (role: string) =>

@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inventingJudge, keywordJudge, obedientJudge, parsePrompt, type ParsedPrompt, type StandInVerdict } from './openai-judge.js';
+import { inventingJudge, keywordJudge, obedientJudge, parsePrompt, replyContent, type ParsedPrompt, type StandInVerdict } from './openai-judge.js';
 
 export type Step =
   | { kind: 'judge' }
@@ -127,9 +127,7 @@ export class OpenAiStandIn {
 }
 
 /** The grading reply as the schema has it: every verdict with a short reason. */
-function reply(r: { verdicts: StandInVerdict[]; advice: string }): string {
-  return JSON.stringify({ verdicts: r.verdicts.map((v) => ({ point: v.point, evidence: v.evidence, reason: v.reason ?? 'Stand-in reason.', verdict: v.verdict })), advice: r.advice });
-}
+const reply = replyContent;
 
 function completion(res: ServerResponse, model: string, content: string | null, finishReason = 'stop', refusal?: string): void {
   send(res, 200, {

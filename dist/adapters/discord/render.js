@@ -105,9 +105,9 @@ function gradeEmbed(g) {
         if (items.length)
             fields.push({ name, value: bulletList(items, LIMITS.fieldValue) });
     };
-    list('Covered', g.covered);
-    list('Partly covered', g.partly);
-    list('Missed', g.missed);
+    list(g.labels.covered, g.covered);
+    list(g.labels.partly, g.partly);
+    list(g.labels.missed, g.missed);
     if (!g.covered.length && !g.partly.length && !g.missed.length)
         fields.push({ name: 'Key points', value: 'No key point was matched.' });
     if (g.feedback)

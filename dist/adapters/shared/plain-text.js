@@ -24,11 +24,11 @@ export function renderPlain(reply) {
         case 'grade': {
             const lines = [`Score: ${reply.score}/10${reply.mode === 'daily' && reply.points !== reply.score ? ` (${reply.points} points)` : ''}`];
             if (reply.covered.length)
-                lines.push('Covered:', ...bullets(reply.covered, '+'));
+                lines.push(`${reply.labels.covered}:`, ...bullets(reply.covered, '+'));
             if (reply.partly.length)
-                lines.push('Partly covered:', ...bullets(reply.partly, '~'));
+                lines.push(`${reply.labels.partly}:`, ...bullets(reply.partly, '~'));
             if (reply.missed.length)
-                lines.push('Missed:', ...bullets(reply.missed, '-'));
+                lines.push(`${reply.labels.missed}:`, ...bullets(reply.missed, '-'));
             if (reply.feedback)
                 lines.push(`Advice: ${reply.feedback}`);
             lines.push(...reply.notes);

@@ -40,7 +40,6 @@ export function sections(mrkdwn) {
 }
 export const header = (text) => ({ type: 'header', text: { type: 'plain_text', text: plainText(text, LIMITS.headerText), emoji: true } });
 export const context = (mrkdwn) => ({ type: 'context', elements: [{ type: 'mrkdwn', text: plainText(mrkdwn, LIMITS.sectionText) }] });
-const divider = () => ({ type: 'divider' });
 export function button(text, actionId, value, style) {
     return { type: 'button', text: { type: 'plain_text', text: plainText(text, LIMITS.buttonText), emoji: true }, action_id: actionId, value, ...(style ? { style } : {}) };
 }

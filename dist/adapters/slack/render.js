@@ -42,15 +42,15 @@ function questionBlocks(r) {
     blocks.push({ type: 'actions', block_id: 'answer', elements: [button('Answer', ACTION_ANSWER, r.answerRef, 'primary')] });
     return blocks;
 }
-function gradeBlocks(r) {
+export function gradeBlocks(r) {
     const extra = r.mode === 'daily' && r.points !== r.score ? ` (${r.points} points)` : '';
     const blocks = [header(`Score: ${r.score}/10${extra}`), ...sections(`*Question:* ${esc(r.questionPrompt)}`)];
     if (r.covered.length)
-        blocks.push(...sections(`*Covered*\n${bullets(r.covered)}`));
+        blocks.push(...sections(`*${r.labels.covered}*\n${bullets(r.covered)}`));
     if (r.partly.length)
-        blocks.push(...sections(`*Partly covered*\n${bullets(r.partly)}`));
+        blocks.push(...sections(`*${r.labels.partly}*\n${bullets(r.partly)}`));
     if (r.missed.length)
-        blocks.push(...sections(`*Missed*\n${bullets(r.missed)}`));
+        blocks.push(...sections(`*${r.labels.missed}*\n${bullets(r.missed)}`));
     if (r.feedback)
         blocks.push(...sections(`*Advice:* ${esc(r.feedback)}`));
     for (const note of r.notes)

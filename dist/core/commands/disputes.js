@@ -25,8 +25,8 @@ export const disputesList = {
     usage: 'disputes',
     summary: 'the open disputes of this server or workspace: answer, grade and reason',
     options: [],
-    run({ disputes, place }) {
-        return [disputes.list(place)];
+    run({ disputes, place, actor }) {
+        return [disputes.list(place, actor.id)];
     },
 };
 /** `resolve <dispute id> <score> [note]`: an admin settles a dispute with a new (or the same) score. */

@@ -1,5 +1,6 @@
 import { plural, quote } from '../display.js';
-import { text } from '../replies.js';
+import { labelsFor, text } from '../replies.js';
+import { hiddenQuestionIds, keyIdea } from '../rubric-guard.js';
 import { formatShort } from '../time.js';
 const LIMIT = 10;
 /**
@@ -12,7 +13,7 @@ function keyPointsVisible(e, openQuestions) {
         return false;
     return !openQuestions.has(e.questionId);
 }
-function entryLines(ctx, e, openQuestions) {
+function entryLines(ctx, e, openQuestions, hidden) {
     const { deps, channel } = ctx;
     const question = deps.content.get(e.questionId);
     const kind = e.kind === 'daily' ? 'question of the day' : 'practice';
@@ -25,10 +26,12 @@ function entryLines(ctx, e, openQuestions) {
     if (e.kind === 'daily')
         score += e.roundStatus === 'skipped' ? ', no points (the round was skipped)' : `, ${plural(e.points, 'point')}`;
     const lines = [head, score];
+    const labels = labelsFor(e.grader ?? 'offline');
+    const show = (t) => (hidden.has(e.questionId) ? keyIdea(question, t) : quote(t, 120));
     if (e.covered.length)
-        lines.push(`  Covered: ${e.covered.map((c) => quote(c, 120)).join('; ')}`);
+        lines.push(`  ${labels.covered}: ${e.covered.map(show).join('; ')}`);
     if (e.missed.length)
-        lines.push(`  Missed: ${e.missed.map((m) => quote(m, 120)).join('; ')}`);
+        lines.push(`  ${labels.missed}: ${e.missed.map(show).join('; ')}`);
     if (question && keyPointsVisible(e, openQuestions)) {
         lines.push(`  Key points: ${question.keyPoints.map((k) => quote(k.text, 120)).join('; ')}`);
     }
@@ -50,9 +53,11 @@ export const history = {
         if (entries.length === 0)
             return [text('You have no answers here yet. Answer the question of the day, or ask for a practice question with quiz.')];
         const openQuestions = new Set(deps.store.rounds.listOpenRounds().filter((r) => r.scopeId === place.scopeId).map((r) => r.questionId));
+        // Past grades of a question open here that this member has not answered name no key points.
+        const hidden = hiddenQuestionIds(deps, actor.id, place.scopeId);
         const lines = [`Your last ${entries.length === 1 ? 'answer' : `${entries.length} answers`}, newest first (times in ${channel.timezone}):`];
         for (const e of entries)
-            lines.push(...entryLines(ctx, e, openQuestions));
+            lines.push(...entryLines(ctx, e, openQuestions, hidden));
         if (entries.some((e) => e.kind === 'daily' && e.score !== null && e.roundStatus !== 'skipped'))
             lines.push('Think a grade was unfair? dispute <answer number> <reason>.');
         return [text(lines.join('\n'))];

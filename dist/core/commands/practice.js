@@ -1,4 +1,5 @@
 import { findOpenQuestion } from '../open-question.js';
+import { hiddenQuestionIds } from '../rubric-guard.js';
 import { error, text } from '../replies.js';
 import { HINT_CAP } from '../scoring.js';
 export const quiz = {
@@ -17,6 +18,10 @@ export const quiz = {
                 return [error(`There is no topic "${args.trim()}". Topics: ${known.join(', ')}.`)];
             }
         }
+        // Not today's question before the member has answered it: practising it would show its key points.
+        const hidden = hiddenQuestionIds(deps, actor.id, place.scopeId);
+        if (pool.some((q) => !hidden.has(q.id)))
+            pool = pool.filter((q) => !hidden.has(q.id));
         const current = deps.store.practice.latestOpenPractice(actor.id, place.scopeId);
         const question = practice.pick(actor.id, place.scopeId, pool, current?.questionId);
         if (!question)
@@ -43,13 +48,15 @@ export const quiz = {
         return [reply];
     },
 };
-/** A nudge toward the first key point the person is likely to miss, without giving it away. */
+/**
+ * The question's hint, or, for a question without one, a nudge that names no key point (a hint may
+ * come before the answer that is scored, so it must not give the rubric away).
+ */
 function hintFor(question) {
     if (question.hint)
         return question.hint;
-    const first = question.keyPoints[0]?.text ?? question.prompt;
-    const words = first.split(/\s+/);
-    return `Think about this idea: ${words.slice(0, Math.max(2, Math.ceil(words.length / 3))).join(' ')}...`;
+    const about = question.tags.length > 0 ? ` (${question.tags.slice(0, 3).join(', ')})` : '';
+    return `A full answer states ${question.keyPoints.length} key ideas about ${question.topic}${about}: say what it is, how it works, and why or when it matters.`;
 }
 export const hint = {
     verb: 'hint',

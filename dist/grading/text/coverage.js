@@ -1,31 +1,24 @@
 /**
- * The answer side of grading: how much of a rubric's weighted content an answer contains, per
- * term, per key point and in adjacent pairs. Pure functions of the texts, deterministic.
+ * How much of a reference's weighted content an answer contains, term by term (stems, synonyms
+ * and near spellings). Pure functions of the texts, deterministic.
  */
 import { nearMatch } from './fuzzy.js';
 import { buildRubric } from './rubric.js';
 import { analyse, synonymOf } from './terms.js';
 /** Credit for a term found only through a synonym group. */
-export const SYNONYM_CREDIT = 0.8;
+const SYNONYM_CREDIT = 0.8;
 /** Credit for a term found only as a near spelling. */
-export const FUZZY_CREDIT = 0.8;
-export function answerTerms(answer) {
+const FUZZY_CREDIT = 0.8;
+function answerTerms(answer) {
     const analysis = analyse(answer);
     const stems = new Set(analysis.stems);
     const synonyms = new Set();
     for (const s of stems)
         synonyms.add(synonymOf(s));
-    const pairs = new Set();
-    const st = analysis.stems;
-    for (let i = 1; i < st.length; i++) {
-        pairs.add(`${st[i - 1]} ${st[i]}`);
-        if (i >= 2)
-            pairs.add(`${st[i - 2]} ${st[i]}`);
-    }
-    return { analysis, stems, synonyms, pairs };
+    return { analysis, stems, synonyms };
 }
 /** How far (0..1) the answer contains one reference stem. */
-export function termCredit(term, a) {
+function termCredit(term, a) {
     if (a.stems.has(term))
         return 1;
     if (a.synonyms.has(synonymOf(term)))
@@ -36,34 +29,20 @@ export function termCredit(term, a) {
     return 0;
 }
 /** Per-term credits of the rubric's terms for one answer. */
-export function termCredits(rubric, a) {
+function termCredits(rubric, a) {
     const credits = new Map();
     for (const term of rubric.terms.keys())
         credits.set(term, termCredit(term, a));
     return credits;
 }
 /** Weighted share (0..1) of a weighted term set that the credits cover. */
-export function weightedRecall(terms, total, credits) {
+function weightedRecall(terms, total, credits) {
     if (total <= 0)
         return 0;
     let got = 0;
     for (const [term, w] of terms)
         got += w * (credits.get(term) ?? 0);
     return got / total;
-}
-/** Share (0..1) of the reference's adjacent stem pairs that the answer has (adjacent or one apart). */
-export function bigramRecall(rubric, a) {
-    if (rubric.bigrams.size === 0)
-        return 0;
-    let got = 0;
-    for (const b of rubric.bigrams)
-        if (a.pairs.has(b))
-            got++;
-    return got / rubric.bigrams.size;
-}
-/** Coverage (0..1) of each key point. */
-export function pointCoverage(points, credits) {
-    return points.map((p) => weightedRecall(p.terms, p.total, credits));
 }
 /**
  * Does this answer cover anything of the reference? The weighted share (0..1) of the

@@ -21,7 +21,7 @@ export function withinOneEdit(a, b) {
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 /** Shortest stem that may match another by one edit or by a shared long prefix. */
-export const FUZZY_MIN_LENGTH = 5;
+const FUZZY_MIN_LENGTH = 5;
 /** True when two different stems are probably the same word (typo, or one a longer form). */
 export function nearMatch(a, b) {
     if (a.length < FUZZY_MIN_LENGTH || b.length < FUZZY_MIN_LENGTH)

@@ -1,6 +1,6 @@
 import { analyse, COMMON_STEMS, LIGHT_STEMS } from './terms.js';
 import { splitSentences } from './tokenize.js';
-export const DEFAULT_WEIGHTING = {
+const DEFAULT_WEIGHTING = {
     questionWeight: 0.2,
     commonWeight: 0.5,
     dfDiscount: 0.3,
@@ -55,9 +55,6 @@ export function buildRubric(question, reference, keyPoints, p = DEFAULT_WEIGHTIN
     for (const s of [...refAnalysis.stems, ...pointStems.flat()])
         if (!terms.has(s))
             terms.set(s, weightOf(s));
-    const bigrams = new Set();
-    for (let i = 1; i < refAnalysis.stems.length; i++)
-        bigrams.add(`${refAnalysis.stems[i - 1]} ${refAnalysis.stems[i]}`);
     const points = pointTexts.map((text, i) => {
         const pt = new Map();
         for (const s of pointStems[i])
@@ -65,7 +62,7 @@ export function buildRubric(question, reference, keyPoints, p = DEFAULT_WEIGHTIN
         return { text, weight: derived ? 1 : keyPoints[i].weight, terms: pt, total: sum(pt) };
     });
     const distinctShare = refAnalysis.stems.length === 0 ? 1 : new Set(refAnalysis.stems).size / refAnalysis.stems.length;
-    return { terms, total: sum(terms), bigrams, points, derived, questionStems, distinctShare };
+    return { terms, total: sum(terms), points, derived, questionStems, distinctShare };
 }
 function sum(m) {
     let t = 0;

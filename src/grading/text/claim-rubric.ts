@@ -66,16 +66,20 @@ export interface ClaimRubric {
 /** This many consecutive content words in the order the question or hint has them are an echo. */
 export const ECHO_RUN = 4;
 
+/** The keys of some words, read on first use (reading needs the language model, loaded on first use too). */
+function keysOnce(words: string): () => ReadonlySet<string> {
+  let keys: ReadonlySet<string> | null = null;
+  return () => (keys ??= new Set(readText(words).words.map((w) => w.key)));
+}
+
 /** Words that carry a negation in their meaning. */
-export const NEGATIVE_WORDS: ReadonlySet<string> = new Set(
-  readText('prevent prevents avoid stop block lack miss vanish disappear fail forbid prohibit hide ignore exclude lose unable impossible').words.map((w) => w.key),
-);
+export const negativeWords = keysOnce('prevent prevents avoid stop block lack miss vanish disappear fail forbid prohibit hide ignore exclude lose unable impossible');
 
 /** A clause whose subject is "no ..." or "nothing". */
 const NO_SUBJECT = /(?:^|[,;:]\s*)(?:no|none|nothing|nobody)\b/i;
 
 /** Words about answering itself ("good question, I would have to look up the answer"): never evidence. */
-const META_WORDS = readText('question questions answer answers ask asked explain describe define sure guess').words.map((w) => w.key);
+const metaWords = keysOnce('question questions answer answers ask asked explain describe define sure guess');
 
 export function buildClaimRubric(question: string, reference: string, keyPoints: readonly KeyPoint[], hint = '', kind?: 'star'): ClaimRubric {
   const derived = keyPoints.length === 0;
@@ -85,7 +89,7 @@ export function buildClaimRubric(question: string, reference: string, keyPoints:
   const questionWords = readText(question).words;
   const hintWords = readText(hint).words;
   const questionKeys = new Set(questionWords.map((w) => w.key));
-  const asked = new Set([...questionKeys, ...META_WORDS]);
+  const asked = new Set([...questionKeys, ...metaWords()]);
   const given = new Set([...asked, ...hintWords.map((w) => w.key)]);
   const givenRuns = new Set([...runs(questionWords), ...runs(hintWords)]);
   // A structure point's opening verb ("Describes", "States") says what to do, not what to say.
@@ -117,7 +121,7 @@ export function buildClaimRubric(question: string, reference: string, keyPoints:
     // The examples count as much as the heaviest of them.
     const total = terms.reduce((s, t) => s + (t.example ? 0 : t.weight), 0) + Math.max(0, ...terms.filter((t) => t.example).map((t) => t.weight));
     // "no read returns older data" says in a quantifier what an answer may say positively ("every read sees the newest").
-    const negativeWord = words.some((w) => NEGATIVE_WORDS.has(w.key)) || NO_SUBJECT.test(texts[i]!);
+    const negativeWord = words.some((w) => negativeWords().has(w.key)) || NO_SUBJECT.test(texts[i]!);
     return { text: texts[i]!, weight: derived ? 1 : keyPoints[i]!.weight, negativeWord, terms, total, star: parts[i] ?? [] };
   });
   const referenceTerms = new Map<string, number>();

@@ -9,16 +9,29 @@
  * predicate ("has no fixed size and grows"), and scripts written without spaces (Han, Kana,
  * Hangul) are read character by character, since the English model keeps them as one token.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
 import { negationScope } from './negation.js';
 import { isStopWord, stem } from './terms.js';
 import { LIGHT_WORDS } from './stopwords.js';
 
-const nlp = winkNLP(model, ['sbd', 'negation', 'pos']);
-/** The same model with named entities (numbers, amounts, dates), for the answers to story questions only. */
-const nlpWithEntities = winkNLP(model, ['sbd', 'negation', 'pos', 'ner']);
-const its = nlp.its;
+type Nlp = ReturnType<typeof winkNLP>;
+let readers: { plain: Nlp; withEntities: Nlp } | null = null;
+
+/**
+ * The readers, built on first use: the English model takes about 40 MB, which a bot that has not
+ * graded anything offline or checked any evidence yet does not need to hold. `withEntities` adds
+ * named entities (numbers, amounts, dates), for the answers to story questions only.
+ */
+function nlpReaders(): { plain: Nlp; withEntities: Nlp } {
+  if (!readers) {
+    const require = createRequire(import.meta.url);
+    const make = require('wink-nlp') as typeof winkNLP;
+    const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0];
+    readers = { plain: make(model, ['sbd', 'negation', 'pos']), withEntities: make(model, ['sbd', 'negation', 'pos', 'ner']) };
+  }
+  return readers;
+}
 
 /** One content word of a text. */
 export interface Word {
@@ -102,7 +115,9 @@ function prepare(text: string): string {
 }
 
 export function readText(text: string, options: { story?: boolean } = {}): ReadText {
-  const doc = (options.story ? nlpWithEntities : nlp).readDoc(prepare(text));
+  const { plain, withEntities } = nlpReaders();
+  const its = plain.its;
+  const doc = (options.story ? withEntities : plain).readDoc(prepare(text));
   const tokens = doc.tokens();
   // The typings of wink-nlp 2 give `out` one return type for every property; the values are these.
   const out = tokens.out.bind(tokens) as (f: unknown) => unknown[];
@@ -180,13 +195,14 @@ function keyOf(lemma: string): string {
   return stem(lemma.includes('-') ? lemma.replace(/-/g, '') : lemma);
 }
 
-type Doc = ReturnType<typeof nlp.readDoc>;
+type Doc = ReturnType<Nlp['readDoc']>;
 
 function storyTokens(doc: Doc, words: string[], lemmas: string[], pos: string[], negated: boolean[], spans: [number, number][]): StoryTokens {
   const sentence = new Array<number>(words.length).fill(0);
   spans.forEach(([from, to], s) => sentence.fill(s, from, to + 1));
   const entity = new Array<string>(words.length).fill('');
   const entities = doc.entities();
+  const its = nlpReaders().plain.its;
   const types = entities.out(its.type) as unknown as string[];
   (entities.out(its.span) as unknown as [number, number][]).forEach(([from, to], i) => entity.fill(types[i]!, from, to + 1));
   return { words, lemmas: lemmas.map((l) => l.toLowerCase()), pos, negated, sentence, entity, sentences: spans.length };
