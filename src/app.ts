@@ -23,8 +23,6 @@ export interface AppOverrides {
   grader?: Grader;
   /** Adapters to run instead of the ones the config names (e.g. the console with test streams). */
   adapters?: PlatformAdapter[];
-  /** The console's streams; the process's by default. */
-  io?: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream };
   options?: Partial<CoreOptions>;
 }
 
@@ -56,8 +54,7 @@ export class App {
     this.store = SqliteStore.open(config.DATABASE_PATH);
     const offline = new InjectionGuard(new OfflineGrader(), logger);
     const options = { ...coreOptions(config), ...overrides.options };
-    const io = overrides.io ?? { stdin: process.stdin, stdout: process.stdout };
-    this.adapters = overrides.adapters ?? createPlatformAdapters(config, logger, { ...io, health: () => this.health() });
+    this.adapters = overrides.adapters ?? createPlatformAdapters(config, logger, { stdin: process.stdin, stdout: process.stdout, health: () => this.health() });
     // Every platform's posts go through its own queue, the one place that waits out its rate limits.
     for (const a of this.adapters) this.chat.register(a.platform, new PostQueue(a.chat, { clock, logger: logger.child({ platform: a.platform }) }));
     this.scheduler = new CronScheduler({ store: this.store, clock, logger, catchUpHours: options.catchUpHours });

@@ -1,7 +1,8 @@
 /**
  * What the core needs from the outside world. The core imports no platform or infrastructure
- * library; everything concrete (SQLite, discord.js, Bolt, openai, node-cron) sits behind these.
- * Each port has an in-memory twin in tests/fakes so the game rules can be tested alone.
+ * library; everything concrete (SQLite, discord.js, Bolt, openai, node-cron) sits behind these,
+ * and the store ports in ./stores. The core's tests use in-memory twins (tests/fakes) or SQLite in
+ * memory; tests/contracts runs one contract per store port against every implementation.
  */
 import type { ChannelSettings, GradeResult, KeyPoint, Question, QuestionExample, RubricKind } from './model.js';
 import type { Reply } from './replies.js';
