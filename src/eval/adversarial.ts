@@ -26,7 +26,7 @@ const AUX = /\b(is|are|was|were|can|could|will|would|should|must|does|do|did|has
  * subject of its own is negated too ("did not stop ... and did not ask"); in a sentence that opens
  * with "If ...," or "When ...," the claim after the comma is negated.
  */
-export function negateSentence(sentence: string, inMainClause = false): string {
+function negateSentence(sentence: string, inMainClause = false): string {
   const aux = AUX.exec(sentence);
   const tokens = nlp.readDoc(sentence).tokens();
   const out = tokens.out.bind(tokens) as (f?: unknown) => string[];

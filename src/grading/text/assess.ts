@@ -13,9 +13,9 @@ import { partsCredit, starCues } from './star.js';
  * nothing. It earns its full weight from `fullAt`. Points guessed from the reference's clauses (no
  * key points) are short and loose, so any credit counts there, and less of it is full.
  */
-export const MENTIONED_AT = 0.5;
-export const KEYED = { partlyAt: 0.25, fullAt: 0.7 };
-export const DERIVED = { partlyAt: 0, fullAt: 0.5 };
+const MENTIONED_AT = 0.5;
+const KEYED = { partlyAt: 0.25, fullAt: 0.7 };
+const DERIVED = { partlyAt: 0, fullAt: 0.5 };
 /**
  * What the answer's breadth adds to the key points' share, at most as much again as they earned:
  * breadth is how much of the reference's content (beyond the question and hint) the answer states
@@ -24,11 +24,11 @@ export const DERIVED = { partlyAt: 0, fullAt: 0.5 };
  * put most key points in their own words, which the key-point match sees only in part; they still
  * cover much of what the reference covers. An answer that mentions no key idea gains nothing.
  */
-export const BREADTH = 0.5;
+const BREADTH = 0.5;
 /** Reference words of its own an answer offers per key point it does not state, for full breadth. */
-export const WORDS_PER_POINT = 4;
+const WORDS_PER_POINT = 4;
 
-export function breadth(rubric: Pick<ClaimRubric, 'referenceTerms' | 'referenceTotal'>, a: AnswerWords, used: ReadonlySet<number>, unstated: number): number {
+function breadth(rubric: Pick<ClaimRubric, 'referenceTerms' | 'referenceTotal'>, a: AnswerWords, used: ReadonlySet<number>, unstated: number): number {
   if (unstated <= 0) return 0;
   const seen = new Set<string>();
   const denies = new Set(a.read.words.filter((w) => w.negated).map((w) => w.sentence));
@@ -42,7 +42,7 @@ export function breadth(rubric: Pick<ClaimRubric, 'referenceTerms' | 'referenceT
 }
 
 /** A sentence this much of whose words echo the question or hint gives no story cues. */
-export const ECHOED_SENTENCE = 0.75;
+const ECHOED_SENTENCE = 0.75;
 
 /**
  * Words that state one key point are weak evidence for another that merely shares some of them: a
@@ -51,9 +51,9 @@ export const ECHOED_SENTENCE = 0.75;
  * then not also "partly" every neighbouring point; a long answer that puts each point in its own
  * words keeps its partial credits.
  */
-export const SHARED_DISCOUNT = 0.5;
+const SHARED_DISCOUNT = 0.5;
 
-export function shareEvidence(matches: readonly PointMatch[]): PointMatch[] {
+function shareEvidence(matches: readonly PointMatch[]): PointMatch[] {
   const order = matches.map((m, i) => i).sort((a, b) => matches[b]!.credit - matches[a]!.credit);
   const used = new Set<number>();
   const out = matches.slice();
@@ -69,7 +69,7 @@ export function shareEvidence(matches: readonly PointMatch[]): PointMatch[] {
 }
 
 /** Share of its weight a reversed key point takes off the answer's total. */
-export const REVERSED_PENALTY = 0.5;
+const REVERSED_PENALTY = 0.5;
 
 export type PointState = 'mentioned' | 'partly' | 'missed' | 'reversed';
 

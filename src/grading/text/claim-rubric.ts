@@ -139,7 +139,7 @@ export function buildClaimRubric(question: string, reference: string, keyPoints:
 const EXAMPLES = /\b(?:such as|e\.g\.|for example|for instance|including)\s+([^;]+)$/i;
 
 /** How many content words at the end of a key point are examples of what it states ("such as CPU, queue depth or requests"). */
-export function exampleWords(keyPoint: string): number {
+function exampleWords(keyPoint: string): number {
   const m = EXAMPLES.exec(keyPoint);
   return m ? readText(m[1]!).words.length : 0;
 }

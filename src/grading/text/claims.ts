@@ -11,9 +11,9 @@ import type { ReadText } from './nlp.js';
 import { synonymOf } from './terms.js';
 
 /** Shortest stem whose "un-" or "non-" form counts as its denial. */
-export const NEGATED_BASE_MIN = 4;
+const NEGATED_BASE_MIN = 4;
 /** Shortest word that two joined answer words may stand for. */
-export const COMPOUND_MIN = 7;
+const COMPOUND_MIN = 7;
 /** Credit of a word found through a synonym group or as a near spelling, not as the same lemma. */
 const NEAR_CREDIT = 0.8;
 /** Window length in content words: this many per key-point word, and never fewer than MIN_WINDOW. */
@@ -79,7 +79,7 @@ export function echoes(read: ReadText, rubric: Pick<ClaimRubric, 'given' | 'give
 }
 
 /** A sentence of this many content words, each one the question or hint has, is an echo. */
-export const ECHO_SENTENCE = 3;
+const ECHO_SENTENCE = 3;
 
 export function prepareAnswer(read: ReadText, echo?: readonly boolean[]): AnswerWords {
   const list = read.tokens >= LIST_MIN_TOKENS && read.stopShare < LIST_MAX_STOP_SHARE;

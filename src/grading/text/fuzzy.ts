@@ -31,10 +31,10 @@ const DERIVED_ENDINGS = new Set(['li', 'abl', 'ibl', 'ship', 'ior', 'anc', 'enc'
 /** Endings before which a final "e" of the base drops (write/writable, reserve/reservable). */
 const E_DROPPING = new Set(['abl', 'ibl', 'iv']);
 /** Shortest stem that may match a derived form. */
-export const DERIVED_MIN_LENGTH = 4;
+const DERIVED_MIN_LENGTH = 4;
 
 /** True when one stem is the other plus a derivational ending. */
-export function derivedForm(a: string, b: string): boolean {
+function derivedForm(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= DERIVED_MIN_LENGTH && long.startsWith(short) && DERIVED_ENDINGS.has(long.slice(short.length))) return true;
   const base = short.slice(0, -1);

@@ -25,15 +25,15 @@ export type StarPart = (typeof STAR_PARTS)[number];
 export type StarCues = Record<StarPart, number>;
 
 /** Distinct first-person actions for full action credit. */
-export const ACTIONS_FULL = 6;
+const ACTIONS_FULL = 6;
 /** Concrete details (names, numbers, dates) for full situation detail. */
-export const DETAILS_FULL = 4;
+const DETAILS_FULL = 4;
 /** Situation credit of a first-person story told in the past without concrete detail. */
-export const NARRATIVE = 0.4;
+const NARRATIVE = 0.4;
 /** What one of "our" actions counts against one of "my" actions. */
-export const WE_SHARE = 0.25;
+const WE_SHARE = 0.25;
 /** Credit of an outcome stated without a number, and of a number beside no outcome word. */
-export const OUTCOME_ALONE = 0.5;
+const OUTCOME_ALONE = 0.5;
 
 /** Verbs that report an outcome or a change. */
 const OUTCOME = new Set(
