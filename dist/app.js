@@ -38,8 +38,7 @@ export class App {
         this.store = SqliteStore.open(config.DATABASE_PATH);
         const offline = new InjectionGuard(new OfflineGrader(), logger);
         const options = { ...coreOptions(config), ...overrides.options };
-        const io = overrides.io ?? { stdin: process.stdin, stdout: process.stdout };
-        this.adapters = overrides.adapters ?? createPlatformAdapters(config, logger, { ...io, health: () => this.health() });
+        this.adapters = overrides.adapters ?? createPlatformAdapters(config, logger, { stdin: process.stdin, stdout: process.stdout, health: () => this.health() });
         // Every platform's posts go through its own queue, the one place that waits out its rate limits.
         for (const a of this.adapters)
             this.chat.register(a.platform, new PostQueue(a.chat, { clock, logger: logger.child({ platform: a.platform }) }));

@@ -1,5 +1,5 @@
 /** How far (in points of 10) the offline grade of an example may sit from its author's score. */
-const EXAMPLE_TOLERANCE = 2;
+export const EXAMPLE_TOLERANCE = 2;
 export async function checkExamples(questions, grader) {
     const errors = [];
     for (const q of questions) {
@@ -10,6 +10,8 @@ export async function checkExamples(questions, grader) {
                 reference: q.reference,
                 keyPoints: q.keyPoints,
                 answer: example.answer,
+                ...(q.hint ? { hint: q.hint } : {}),
+                ...(q.rubric ? { rubric: q.rubric } : {}),
             });
             if (Math.abs(score - example.score) > EXAMPLE_TOLERANCE) {
                 errors.push({

@@ -34,6 +34,8 @@ function toQuestion(data, prompt, reference, source) {
     }
     if (data.sources !== undefined)
         question.sources = data.sources;
+    if (data.rubric !== undefined)
+        question.rubric = data.rubric;
     return question;
 }
 function toKeyPoint(point) {

@@ -3,6 +3,7 @@
  * typo such as `keypoints` or `dificulty` is caught instead of silently ignored.
  */
 import * as z from 'zod';
+import { RUBRIC_KINDS } from '../core/model.js';
 /** Lowercase words of letters and digits joined by single hyphens, e.g. `llm-basics`. */
 export const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Allowed number of key points per question. */
@@ -107,6 +108,11 @@ export const FrontMatterSchema = z.strictObject({
         .optional(),
     follow_ups: z
         .record(z.string().regex(/^[1-9]$/, { error: 'A follow-up is keyed by its key point number, 1 to 7.' }), requiredString('a follow-up question').trim().min(1, { error: 'A follow-up question must not be empty.' }), { error: (iss) => `Follow-ups must be a mapping of key point number to question, got ${typeName(iss.input)}.` })
+        .optional(),
+    rubric: z
+        .enum(RUBRIC_KINDS, {
+        error: (iss) => `Rubric must be one of ${RUBRIC_KINDS.join(', ')} (or left out), got ${JSON.stringify(iss.input)}.`,
+    })
         .optional(),
     sources: z
         .array(requiredString('a source').trim().min(1, { error: 'A source must not be empty.' }), {

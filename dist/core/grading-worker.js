@@ -9,7 +9,9 @@ import { Turns } from './turns.js';
 /**
  * Grades queued answers: claims due jobs from the store (so a crash leaves them to resume),
  * grades with the configured grader, falls back to the offline grader on failure or after waiting
- * out rate limits too long, stores the grade with its points, and replies to the author.
+ * out rate limits too long, stores the grade with its points, and replies to the author. It is the
+ * one owner of grading's limits: `GRADER_CONCURRENCY` jobs at once, and a server's 429 pausing
+ * them all (the graders themselves only report it).
  */
 export class GradingWorker {
     d;
@@ -175,6 +177,7 @@ export class GradingWorker {
             answer: answer.text,
             ...(question.hint ? { hint: question.hint } : {}),
             ...(question.examples?.length ? { examples: question.examples } : {}),
+            ...(question.rubric ? { rubric: question.rubric } : {}),
         };
         try {
             const grade = await this.withJobSignal((signal) => grader.grade(req, signal));

@@ -3,12 +3,13 @@ import { buildClaimRubric } from './text/claim-rubric.js';
 export { coverage } from './text/coverage.js';
 /**
  * With key points (every shipped question): floor 0, so an answer that mentions none of them scores
- * 0, and three quarters of the rubric's weight earns 10. Fitted (least squares) to the 100 graded
- * examples of the shipped packs, among the curves that keep the adversarial answers of
- * tests/grading/offline-adversarial.test.ts within bounds; checked on the held-out key-point set
- * (tests/eval/fixtures/keypoints-holdout.jsonl), never fitted to it.
+ * 0, and the whole rubric's weight earns 10, concavely (power below 1). Fitted by
+ * `npm run eval:examples -- --fit` to the graded examples of half the shipped packs (every other
+ * pack by name), among the curves that keep the gamed answers of
+ * tests/grading/offline-adversarial.test.ts within bounds; the other packs' examples and the
+ * held-out key-point set (tests/eval/fixtures/keypoints-holdout.jsonl) check it.
  */
-const KEYED_CURVE = { full: 0.75, power: 0.7, floor: 0 };
+export const KEYED_CURVE = { full: 1, power: 0.7, floor: 0 };
 /**
  * Without key points (eval sets), the rubric is guessed from the reference's clauses, and a lexical
  * grader cannot see a correct answer in other words, to which human graders give most of the marks:
@@ -31,7 +32,7 @@ export function calibrate(a, curve) {
 export class OfflineGrader {
     curves;
     id = 'offline';
-    version = 'offline-2';
+    version = 'offline-3';
     rubrics = new Map();
     constructor(curves = { keyed: KEYED_CURVE, derived: DERIVED_CURVE }) {
         this.curves = curves;
@@ -61,13 +62,16 @@ export class OfflineGrader {
                     reversed.push(p.text);
             }
         });
-        return { score, covered, missed, partly, feedback: feedback(a, score, covered, partly, missed, reversed), grader: this.id, flags: [] };
+        let text = feedback(a, score, covered, partly, missed, reversed);
+        if (rubric.story && !a.empty && !a.restatesQuestion)
+            text += ` ${STORY_NOTE}`;
+        return { score, covered, missed, partly, feedback: text, grader: this.id, flags: [] };
     }
     rubricFor(req) {
-        const key = JSON.stringify([req.question, req.reference, req.keyPoints, req.hint ?? '']);
+        const key = JSON.stringify([req.question, req.reference, req.keyPoints, req.hint ?? '', req.rubric ?? '']);
         let rubric = this.rubrics.get(key);
         if (!rubric) {
-            rubric = buildClaimRubric(req.question, req.reference, req.keyPoints, req.hint);
+            rubric = buildClaimRubric(req.question, req.reference, req.keyPoints, req.hint, req.rubric);
             if (this.rubrics.size >= 500)
                 this.rubrics.clear();
             this.rubrics.set(key, rubric);
@@ -75,6 +79,8 @@ export class OfflineGrader {
         return rubric;
     }
 }
+/** What offline grading can know of a behavioural story, said with every grade of one. */
+export const STORY_NOTE = 'Offline grading reads a story\'s shape (a specific situation, what you did yourself, a result with numbers, what you learned), not whether it is true or a good example.';
 function feedback(a, score, covered, partly, missed, reversed) {
     const total = covered.length + partly.length + missed.length;
     let first;

@@ -1,24 +1,37 @@
 import { opposites } from './antonyms.js';
 import { readText } from './nlp.js';
+import { starParts } from './star.js';
 import { referenceClauses } from './rubric.js';
 import { COMMON_STEMS, synonymOf } from './terms.js';
 /** Weights: a word the question or hint gives, an everyday word, a light word; df discount. */
 const TERM_WEIGHTS = { given: 0.2, common: 0.5, light: 0.4, dfDiscount: 0.3 };
+/** This many consecutive content words in the order the question or hint has them are an echo. */
+export const ECHO_RUN = 4;
 /** The keys of some words, read on first use (reading needs the language model, loaded on first use too). */
 function keysOnce(words) {
     let keys = null;
     return () => (keys ??= new Set(readText(words).words.map((w) => w.key)));
 }
 /** Words that carry a negation in their meaning. */
-export const negativeWords = keysOnce('prevent prevents avoid stop block lack vanish disappear fail forbid prohibit hide ignore exclude lose unable impossible');
+export const negativeWords = keysOnce('prevent prevents avoid stop block lack miss vanish disappear fail forbid prohibit hide ignore exclude lose unable impossible');
+/** A clause whose subject is "no ..." or "nothing". */
+const NO_SUBJECT = /(?:^|[,;:]\s*)(?:no|none|nothing|nobody)\b/i;
 /** Words about answering itself ("good question, I would have to look up the answer"): never evidence. */
 const metaWords = keysOnce('question questions answer answers ask asked explain describe define sure guess');
-export function buildClaimRubric(question, reference, keyPoints, hint = '') {
+export function buildClaimRubric(question, reference, keyPoints, hint = '', kind) {
     const derived = keyPoints.length === 0;
+    const story = kind === 'star' && !derived;
+    const parts = texts0(keyPoints).map((t, i) => (story ? starParts(t, i === 0) : []));
     const texts = derived ? referenceClauses(reference) : keyPoints.map((k) => k.text);
-    const questionKeys = new Set(readText(question).words.map((w) => w.key));
-    const given = new Set([...questionKeys, ...readText(hint).words.map((w) => w.key), ...metaWords()]);
-    const read = texts.map((t) => readText(t).words);
+    const questionWords = readText(question).words;
+    const hintWords = readText(hint).words;
+    const questionKeys = new Set(questionWords.map((w) => w.key));
+    const asked = new Set([...questionKeys, ...metaWords()]);
+    const given = new Set([...asked, ...hintWords.map((w) => w.key)]);
+    const givenRuns = new Set([...runs(questionWords), ...runs(hintWords)]);
+    // A structure point's opening verb ("Describes", "States") says what to do, not what to say.
+    const read = texts.map((t, i) => readText(t).words.slice(parts[i]?.length ? 1 : 0));
+    const examplesFrom = texts.map((t, i) => (derived ? read[i].length : read[i].length - exampleWords(t)));
     // Document frequency over the question and the points: a word shared by many points says little.
     const df = new Map();
     for (const doc of [questionKeys, ...read.map((ws) => new Set(ws.map((w) => w.key)))]) {
@@ -29,12 +42,12 @@ export function buildClaimRubric(question, reference, keyPoints, hint = '') {
         const keys = new Set(words.map((w) => w.key));
         const terms = [];
         const seen = new Set();
-        for (const w of words) {
+        for (const [at, w] of words.entries()) {
             if (seen.has(w.key))
                 continue;
             seen.add(w.key);
             let weight = 1;
-            if (given.has(w.key))
+            if (asked.has(w.key))
                 weight *= TERM_WEIGHTS.given;
             if (COMMON_STEMS.has(w.key))
                 weight *= TERM_WEIGHTS.common;
@@ -44,11 +57,41 @@ export function buildClaimRubric(question, reference, keyPoints, hint = '') {
             weight /= 1 + TERM_WEIGHTS.dfDiscount * extra;
             const opp = opposites(w.key);
             const usable = opp && [...opp].every((o) => !keys.has(o)) ? opp : undefined;
-            terms.push({ key: w.key, syn: synonymOf(w.key), weight, negated: w.negated, given: given.has(w.key), opposites: usable });
+            terms.push({ key: w.key, syn: synonymOf(w.key), weight, negated: w.negated, given: asked.has(w.key), opposites: usable, example: at >= examplesFrom[i] });
         }
-        const total = terms.reduce((s, t) => s + t.weight, 0);
-        const negativeWord = words.some((w) => negativeWords().has(w.key));
-        return { text: texts[i], weight: derived ? 1 : keyPoints[i].weight, negativeWord, terms, total };
+        // The examples count as much as the heaviest of them.
+        const total = terms.reduce((s, t) => s + (t.example ? 0 : t.weight), 0) + Math.max(0, ...terms.filter((t) => t.example).map((t) => t.weight));
+        // "no read returns older data" says in a quantifier what an answer may say positively ("every read sees the newest").
+        const negativeWord = words.some((w) => negativeWords().has(w.key)) || NO_SUBJECT.test(texts[i]);
+        return { text: texts[i], weight: derived ? 1 : keyPoints[i].weight, negativeWord, terms, total, star: parts[i] ?? [] };
     });
-    return { points, derived, given };
+    const referenceTerms = new Map();
+    if (!derived) {
+        for (const w of readText(reference).words) {
+            if (!given.has(w.key) && !w.light)
+                referenceTerms.set(w.key, COMMON_STEMS.has(w.key) ? TERM_WEIGHTS.common : 1);
+        }
+    }
+    let referenceTotal = 0;
+    for (const v of referenceTerms.values())
+        referenceTotal += v;
+    return { points, derived, story, given, givenRuns, referenceTerms, referenceTotal };
+}
+/** Where a key point starts listing examples. */
+const EXAMPLES = /\b(?:such as|e\.g\.|for example|for instance|including)\s+([^;]+)$/i;
+/** How many content words at the end of a key point are examples of what it states ("such as CPU, queue depth or requests"). */
+function exampleWords(keyPoint) {
+    const m = EXAMPLES.exec(keyPoint);
+    return m ? readText(m[1]).words.length : 0;
+}
+const texts0 = (keyPoints) => keyPoints.map((k) => k.text);
+/** The runs of ECHO_RUN consecutive content words inside each sentence of a text. */
+export function runs(words) {
+    const out = [];
+    for (let i = 0; i + ECHO_RUN <= words.length; i++) {
+        if (words[i + ECHO_RUN - 1].sentence !== words[i].sentence)
+            continue;
+        out.push(words.slice(i, i + ECHO_RUN).map((w) => w.key).join(' '));
+    }
+    return out;
 }

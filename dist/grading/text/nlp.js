@@ -10,46 +10,58 @@
  * Hangul) are read character by character, since the English model keeps them as one token.
  */
 import { createRequire } from 'node:module';
+import { negationScope } from './negation.js';
 import { isStopWord, stem } from './terms.js';
 import { LIGHT_WORDS } from './stopwords.js';
-let loaded = null;
+let readers = null;
 /**
- * The reader, built on first use: the English model takes about 40 MB, which a bot that has not
- * graded anything offline or checked any evidence yet does not need to hold.
+ * The readers, built on first use: the English model takes about 40 MB, which a bot that has not
+ * graded anything offline or checked any evidence yet does not need to hold. `withEntities` adds
+ * named entities (numbers, amounts, dates), for the answers to story questions only.
  */
-function reader() {
-    if (!loaded) {
+function nlpReaders() {
+    if (!readers) {
         const require = createRequire(import.meta.url);
         const make = require('wink-nlp');
-        loaded = make(require('wink-eng-lite-web-model'), ['sbd', 'negation', 'pos']);
+        const model = require('wink-eng-lite-web-model');
+        readers = { plain: make(model, ['sbd', 'negation', 'pos']), withEntities: make(model, ['sbd', 'negation', 'pos', 'ner']) };
     }
-    return loaded;
+    return readers;
 }
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const CJK_ALL = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
 const VERB_POS = new Set(['VERB', 'AUX']);
 /** Marks that separate the parts of a sentence. */
 const CLAUSE_MARKS = new Set([',', ';', ':', '(', ')', '"', '—', '–']);
-/** Words that turn a denied claim into an asserted one. */
-const CONTRAST = new Set(['but', 'however', 'whereas', 'while', 'although', 'though', 'yet', 'instead', 'rather']);
 /** Negation words: their meaning is carried by the negation scope, so they are not matched as words. */
 const NEGATORS = new Set(['not', 'no', 'nor', 'never', 'neither', 'without', 'none']);
-/** Where a negation's scope stops early: a conjunction that starts a new predicate. */
-const NEW_PREDICATE = new Set(['VERB', 'AUX', 'PRON']);
-/** NFKC, `c++`/`c#` kept as words, sentence marks of CJK scripts as full stops, CJK spaced out. */
+/** Complexity notation, "O(n log n)", read as one word ("bigonlogn", followed by its terms) rather than a letter and a bracket. */
+const BIG_O = /(?<![\p{L}\p{N}])[OΘΩ]\(\s*([^()]{1,24}?)\s*\)/gu;
+/** Words whose "'s" is "is" or "has", which the model reads as such. */
+const CONTRACTING = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'let', 'where', 'how']);
+/**
+ * NFKC, `c++`/`c#` kept as words, big-O notation as one word, "out of date" as "outdated", "no matter" as "regardless" (not a denial), a possessive "'s" split off (the model otherwise keeps a
+ * possessive it has seen in an earlier text as one word, so the same text would read differently
+ * later), sentence marks of CJK scripts as full stops, CJK spaced out.
+ */
 function prepare(text) {
     return text
         .normalize('NFKC')
         .replace(/\bc\+\+/gi, ' cplusplus ')
         .replace(/\bc#/gi, ' csharp ')
+        .replace(/(\p{L}+)['’]s\b/gu, (all, word) => (CONTRACTING.has(word.toLowerCase()) ? all : `${word} 's`))
+        .replace(BIG_O, (_all, inner) => ` bigo${inner.toLowerCase().replace(/²/g, '2').replace(/³/g, '3').replace(/[^a-z0-9]/g, '')} (${inner}) `)
+        .replace(/\b(is|has)-a\b/gi, (_all, verb) => ` ${verb.toLowerCase()}arelation `)
+        .replace(/\bno matter\b/gi, 'regardless')
+        .replace(/\b(out|up)[ -]of[ -]date\b/gi, (_all, side) => (side.toLowerCase() === 'out' ? 'outdated' : 'current'))
         .replace(/[。！？；]/gu, '. ')
         .replace(/\n\s*(?:[-*•]|\d+[.)])\s+|\n\s*\n/g, '.\n')
         .replace(CJK_ALL, ' $1 ');
 }
-export function readText(text) {
-    const nlp = reader();
-    const its = nlp.its;
-    const doc = nlp.readDoc(prepare(text));
+export function readText(text, options = {}) {
+    const { plain, withEntities } = nlpReaders();
+    const its = plain.its;
+    const doc = (options.story ? withEntities : plain).readDoc(prepare(text));
     const tokens = doc.tokens();
     // The typings of wink-nlp 2 give `out` one return type for every property; the values are these.
     const out = tokens.out.bind(tokens);
@@ -58,46 +70,8 @@ export function readText(text) {
     const negation = out(its.negationFlag);
     const types = out(its.type);
     const spans = doc.sentences().out(its.span);
-    // The model's negation scope, cut where a conjunction starts a new predicate, and none after
-    // "or not" ("whether or not it loops"), which negates nothing.
-    const negated = negation.slice();
-    const words = tokens.out();
-    for (let i = 2; i < negated.length; i++) {
-        if (negated[i] && words[i - 1].toLowerCase() === 'not' && words[i - 2].toLowerCase() === 'or') {
-            for (let j = i; j < negated.length && negated[j]; j++)
-                negated[j] = false;
-        }
-    }
-    for (let i = 1; i < negated.length; i++) {
-        if (negated[i] && pos[i - 1] === 'CCONJ' && NEW_PREDICATE.has(pos[i])) {
-            for (let j = i; j < negated.length && negated[j]; j++)
-                negated[j] = false;
-        }
-    }
-    const deniesPredicate = (n) => {
-        const w = words[n].toLowerCase();
-        if (w === 'never' || w === 'cannot')
-            return true;
-        return (w === 'not' || w === "n't") && n > 0 && VERB_POS.has(pos[n - 1]);
-    };
-    // The model ends a scope at a comma. A claim denied at the start of a sentence is denied to its
-    // end ("is not efficient because it needs less data, and ..."), unless a contrast turns it
-    // ("but", "however", "whereas") or a new sentence part starts (";", ":").
-    for (const [from, to] of doc.sentences().out(its.span)) {
-        let on = false;
-        for (let i = from; i <= to; i++) {
-            const w = words[i].toLowerCase();
-            const newPredicate = i > from && pos[i - 1] === 'CCONJ' && NEW_PREDICATE.has(pos[i]);
-            if (CONTRAST.has(w) || w === ';' || w === ':' || newPredicate)
-                on = false;
-            if (negated[i] && !on && i > from && deniesPredicate(i - 1))
-                on = true;
-            if (on && types[i] !== 'punctuation')
-                negated[i] = true;
-            else if (newPredicate || CONTRAST.has(w))
-                negated[i] = false;
-        }
-    }
+    const words = tokens.out().map((w) => w.toLowerCase());
+    const negated = negationScope({ words, pos, types, flags: negation, spans });
     const content = [];
     const hasVerb = [];
     const sentenceWords = [];
@@ -137,7 +111,7 @@ export function readText(text) {
             }
             if (light)
                 functionWords++;
-            const key = type === 'unk' && CJK.test(lemma) ? lemma : stem(lemma.replace(/\.$/, ''));
+            const key = type === 'unk' && CJK.test(lemma) ? lemma : keyOf(lemma.replace(/\.$/, ''));
             if (key === '')
                 continue;
             content.push({ key, at: content.length, sentence, negated: negated[i] === true, light });
@@ -149,7 +123,9 @@ export function readText(text) {
         sentenceFiller.push(tokensHere === 0 ? 0 : ((top[0] ?? 0) + (top[1] ?? 0)) / tokensHere);
     });
     const top = [...allFillers.values()].sort((x, y) => y - x);
+    const tokenView = options.story ? storyTokens(doc, words, lemmas, pos, negated, spans) : undefined;
     return {
+        ...(tokenView ? { tokenView } : {}),
         words: content,
         sentences: spans.length,
         hasVerb,
@@ -160,4 +136,18 @@ export function readText(text) {
         tokens: wordTokens,
         stopShare: wordTokens === 0 ? 0 : functionWords / wordTokens,
     };
+}
+/** The key of a lemma: its stem; a prefixed compound the model keeps whole ("pre-trained", "pre-emption") is one word ("pretrain", "preempt"). */
+function keyOf(lemma) {
+    return stem(lemma.includes('-') ? lemma.replace(/-/g, '') : lemma);
+}
+function storyTokens(doc, words, lemmas, pos, negated, spans) {
+    const sentence = new Array(words.length).fill(0);
+    spans.forEach(([from, to], s) => sentence.fill(s, from, to + 1));
+    const entity = new Array(words.length).fill('');
+    const entities = doc.entities();
+    const its = nlpReaders().plain.its;
+    const types = entities.out(its.type);
+    entities.out(its.span).forEach(([from, to], i) => entity.fill(types[i], from, to + 1));
+    return { words, lemmas: lemmas.map((l) => l.toLowerCase()), pos, negated, sentence, entity, sentences: spans.length };
 }
