@@ -1,2 +1,0 @@
-/** Splits arguments on whitespace. */
-export const words = (args) => args.trim().split(/\s+/).filter(Boolean);
