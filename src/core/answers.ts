@@ -1,3 +1,4 @@
+import { cmd } from './command-text.js';
 import type { DepsWith } from './context.js';
 import { plural } from './display.js';
 import type { Actor, Place } from './model.js';
@@ -17,16 +18,20 @@ export class Answers {
     private readonly onQueued: () => void,
   ) {}
 
-  /** What an Answer button opens: the form for this round or practice question, or a refusal. */
-  openForm(actor: Actor, place: Place, answerRef: string): Reply {
-    const target = resolveAnswerRef(this.d, answerRef, actor.id, place);
+  /**
+   * What an Answer button opens: the form for this round or practice question, or a refusal.
+   * Without a reference (`answer` with no text where forms exist), the form for the open question.
+   */
+  openForm(actor: Actor, place: Place, answerRef?: string): Reply {
+    const target = answerRef ? resolveAnswerRef(this.d, answerRef, actor.id, place) : findOpenQuestion(this.d, actor.id, place);
+    if (!target && !answerRef) return this.noOpenQuestion(place);
     if (!target) return error('That question is not available here. Use the Answer button on a question in this channel.');
     const closed = target.kind === 'round' && target.round.status !== 'open';
     const again = target.kind === 'round' && !closed && this.d.store.answers.hasAnsweredRound(actor.id, target.round.id);
     const form: FormReply = {
       kind: 'form',
       visibility: 'private',
-      answerRef,
+      answerRef: target.kind === 'round' ? `round:${target.round.id}` : `practice:${target.prompt.id}`,
       mode: target.kind === 'round' && !closed && !again ? 'daily' : 'practice',
       title: target.kind === 'round' ? 'Question of the day' : 'Practice question',
       prompt: target.question.prompt,
@@ -42,7 +47,9 @@ export class Answers {
     const { store, clock, options } = this.d;
     const text = rawText.trim();
     if (text.length === 0) {
-      return error('Your answer is empty. Write your answer after the command, for example: answer Attention lets each token weigh every other token.');
+      // From a form (it carries the question's reference), the member fixes it in the form itself.
+      if (answerRef) return error('Your answer is empty: write it in the answer box, then submit the form again.');
+      return error(`Your answer is empty. Write your answer after the command, for example: ${cmd(place.platform, 'answer Attention lets each token weigh every other token.')}`);
     }
     if (text.length > options.maxAnswerLength) {
       return error(
@@ -55,7 +62,7 @@ export class Answers {
       if (!target) return error('That question is not available here, so nothing was saved. Use the Answer button on a question in this channel.');
     } else {
       target = findOpenQuestion(this.d, actor.id, place);
-      if (!target) return error('You have no open question here. Wait for the question of the day, or ask for a practice question with quiz.');
+      if (!target) return this.noOpenQuestion(place);
     }
 
     const now = clock.now();
@@ -100,5 +107,9 @@ export class Answers {
     else if (!round) note = 'Practice answer received. Grading it now.';
     const ack: AckReply = { kind: 'ack', visibility: 'private', answerId: answer.id, mode: answer.kind, text: `Answer saved (${plural(text.length, 'character')}). ${note}` };
     return ack;
+  }
+
+  private noOpenQuestion(place: Place): Reply {
+    return error(`You have no open question here. Wait for the question of the day, or ask for a practice question with ${cmd(place.platform, 'quiz')}.`);
   }
 }

@@ -1,4 +1,5 @@
 import { isAdmin } from './admin.js';
+import { cmd, platformOf } from './command-text.js';
 import { Answers } from './answers.js';
 import { findCommand, suggestVerb } from './commands/registry.js';
 import type { CoreDeps } from './context.js';
@@ -58,7 +59,7 @@ export class Bot {
         await notifyAdmins(
           this.deps,
           channelId,
-          `A channel with a daily question is gone for prepbot (${reason}), so its schedule is suspended. Nothing was deleted; run schedule in it again to resume.`,
+          `A channel with a daily question is gone for prepbot (${reason}), so its schedule is suspended. Nothing was deleted; run ${cmd(platformOf(channelId), 'schedule')} in it again to resume.`,
         );
       }
       return true;
@@ -101,11 +102,11 @@ export class Bot {
     const command = findCommand(verb);
     if (!command) {
       const guess = suggestVerb(verb);
-      const didYouMean = guess ? ` Did you mean ${guess}?` : '';
-      return [error(`"${event.verb}" is not a command.${didYouMean} Use help to see them all.`)];
+      const didYouMean = guess ? ` Did you mean ${cmd(place.platform, guess)}?` : '';
+      return [error(`"${event.verb}" is not a command.${didYouMean} Use ${cmd(place.platform, 'help')} to see them all.`)];
     }
     if (command.admin && !(await isAdmin(actor, place, this.deps))) {
-      return [error(`Only admins can use ${command.verb}. An admin of this ${scopeNoun(place.platform)} can add you with admins add, or ask one to do it for you.`)];
+      return [error(`Only admins can use ${cmd(place.platform, command.verb)}. An admin of this ${scopeNoun(place.platform)} can add you with ${cmd(place.platform, 'admins add')}, or ask one to do it for you.`)];
     }
     this.deps.logger.debug({ verb, userId: actor.id, channelId: place.channelId }, 'command');
     return command.run({

@@ -1,4 +1,5 @@
 import { BOT_ACTOR, recordAction } from './audit.js';
+import { cmd } from './command-text.js';
 import type { DepsWith } from './context.js';
 import type { ChannelSettings, Question, Round } from './model.js';
 import { notifyAdmins } from './notify.js';
@@ -129,8 +130,8 @@ export class PostDelivery {
     const until = formatLocal(round.postedAt + options.catchUpHours * HOUR, channel.timezone);
     const message =
       error.code === 'channel_gone'
-        ? `I could not post today's question because ${sentence(error.message)}, so this channel's daily post is suspended. Nothing was deleted; once the channel is back, run schedule there to resume (today's question follows if it is before ${until}).`
-        : `I could not post today's question in this channel: ${sentence(error.message)}. I will keep trying until ${until}; once the channel is fixed, repost posts it at once.`;
+        ? `I could not post today's question because ${sentence(error.message)}, so this channel's daily post is suspended. Nothing was deleted; once the channel is back, run ${cmd(channel.platform, 'schedule')} there to resume (today's question follows if it is before ${until}).`
+        : `I could not post today's question in this channel: ${sentence(error.message)}. I will keep trying until ${until}; once the channel is fixed, ${cmd(channel.platform, 'repost')} posts it at once.`;
     await notifyAdmins(this.d, round.channelId, message);
   }
 }

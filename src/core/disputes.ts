@@ -1,4 +1,5 @@
 import { recordAction } from './audit.js';
+import { cmd } from './command-text.js';
 import type { DepsWith } from './context.js';
 import { endSentence, plural, quote, scopeNoun } from './display.js';
 import type { Actor, Place } from './model.js';
@@ -25,7 +26,7 @@ export class Disputes {
     const reason = rawReason.trim();
     const answer = store.answers.getAnswer(answerId);
     if (!answer || answer.userId !== actor.id || answer.scopeId !== place.scopeId) {
-      return error(`Answer #${answerId} is not one of your answers in this ${scopeNoun(place.platform)}. Your history lists your answers with their numbers.`);
+      return error(`Answer #${answerId} is not one of your answers in this ${scopeNoun(place.platform)}. ${cmd(place.platform, 'history')} lists your answers with their numbers.`);
     }
     if (answer.kind !== 'daily' || !answer.counts || answer.roundId === null) {
       return error('Only your first answer to a question of the day can be disputed: practice answers earn no points.');
@@ -33,7 +34,7 @@ export class Disputes {
     if (store.rounds.getRound(answer.roundId)?.status === 'skipped') return error('That round was skipped, so its answers earn no points and there is nothing to dispute.');
     const grade = store.answers.getGrade(answer.id);
     if (!grade) return error(`Answer #${answerId} is not graded yet; dispute it once your score arrives.`);
-    if (!reason) return error(`Say why the grade seems unfair, for example: dispute ${answerId} I covered the second key point in my last sentence.`);
+    if (!reason) return error(`Say why the grade seems unfair, for example: ${cmd(place.platform, `dispute ${answerId} I covered the second key point in my last sentence.`)}`);
     const current = grade.overrideScore ?? grade.score;
     const dispute = store.disputes.createDispute({
       answerId: answer.id,
@@ -54,7 +55,7 @@ export class Disputes {
     await notifyAdmins(
       this.d,
       answer.channelId,
-      `Dispute #${dispute.id}: ${actor.name} disputes the ${current}/10 of answer #${answer.id} to "${quote(prompt, 200)}". Reason: ${endSentence(quote(reason))} See it with disputes; settle it with resolve ${dispute.id} <score 0-10> [note].`,
+      `Dispute #${dispute.id}: ${actor.name} disputes the ${current}/10 of answer #${answer.id} to "${quote(prompt, 200)}". Reason: ${endSentence(quote(reason))} See it with ${cmd(place.platform, 'disputes')}; settle it with ${cmd(place.platform, `resolve ${dispute.id} <score 0-10> [note]`)}.`,
     );
     return text(`Dispute #${dispute.id} is with the admins: they will see your answer, its grade and your reason, and you will hear back privately.`, 'private', 'success');
   }
@@ -86,10 +87,10 @@ export class Disputes {
         ...(grade.missed.length ? [`  ${labels.missed}: ${grade.missed.map(show).join('; ')}`] : []),
         `  Reason: ${quote(dispute.reason, MAX_REASON)}`,
         `  Answer: ${quote(answer.text, 1_000)}`,
-        `  Settle it with: resolve ${dispute.id} <score 0-10> [note]`,
+        `  Settle it with: ${cmd(place.platform, `resolve ${dispute.id} <score 0-10> [note]`)}`,
       );
     }
-    if (open.length > 10) lines.push('', `...and ${plural(open.length - 10, 'more dispute')}; resolve these first.`);
+    if (open.length > 10) lines.push('', `...and ${plural(open.length - 10, 'more dispute')}; settle these first.`);
     return text(lines.join('\n'));
   }
 
@@ -97,7 +98,7 @@ export class Disputes {
   async resolve(actor: Actor, place: Place, disputeId: number, score: number, rawNote: string): Promise<Reply> {
     const { store, clock, content, chat, logger } = this.d;
     const dispute = store.disputes.getDispute(disputeId);
-    if (!dispute || dispute.scopeId !== place.scopeId) return error(`Dispute #${disputeId} was not found in this ${scopeNoun(place.platform)}. disputes lists the open ones.`);
+    if (!dispute || dispute.scopeId !== place.scopeId) return error(`Dispute #${disputeId} was not found in this ${scopeNoun(place.platform)}. ${cmd(place.platform, 'disputes')} lists the open ones.`);
     if (dispute.status !== 'open') return text(`Dispute #${disputeId} was already resolved: the score was set to ${dispute.newScore}/10.`);
     const answer = store.answers.getAnswer(dispute.answerId)!;
     const before = store.answers.getGrade(answer.id);

@@ -9,7 +9,7 @@ export type InboundEvent =
   | { type: 'command'; place: Place; actor: Actor; verb: string; args: string; replyRoute?: string | null }
   /** Answer text, from a form (with the `answerRef` of the button that opened it) or from `answer <text>`. */
   | { type: 'answer'; place: Place; actor: Actor; text: string; answerRef?: string; replyRoute?: string | null }
-  /** An Answer button was pressed: the adapter asks what form to open. */
-  | { type: 'open-answer'; place: Place; actor: Actor; answerRef: string }
+  /** An Answer button was pressed (or `answer` sent without text where forms exist): the adapter asks what form to open; without a reference, the form of the open question. */
+  | { type: 'open-answer'; place: Place; actor: Actor; answerRef?: string }
   /** The Dispute button of a score reply, with the reason the member gave (the same as `dispute <id> <reason>`). */
   | { type: 'dispute'; place: Place; actor: Actor; answerId: number; reason: string; replyRoute?: string | null };

@@ -4,6 +4,7 @@ import { gradeOfCopy, reportSameAnswers, sameAnswers } from './duplicates.js';
 import { answerHash } from './normalize.js';
 import { GraderRateLimited, GraderReplyRejected } from './ports.js';
 import { gradeReply } from './grade-reply.js';
+import { tellGradingWaits } from './grading-waits.js';
 import { rubricHidden, withRubricHidden } from './rubric-guard.js';
 import { pointsFor } from './scoring.js';
 import { RateLimitWindow } from './rate-limit-window.js';
@@ -139,6 +140,7 @@ export class GradingWorker {
       if ('deferred' in outcome) {
         store.answers.deferJob(job.id, outcome.deferred, outcome.reason);
         logger.info({ jobId: job.id, until: outcome.deferred, reason: outcome.reason }, 'grading deferred');
+        if (outcome.rateLimited && job.attempts === 1) await tellGradingWaits(this.d, answer, job);
         return;
       }
       const same = sameAnswers(this.d, answer);

@@ -101,13 +101,18 @@ export interface StatsReply {
   kind: 'stats';
   visibility: 'private';
   name: string;
+  /** Leaderboard points, from `answers` graded daily answers (the first answer to each round). */
   points: number;
   answers: number;
-  averageScore: number | null;
+  /** Average score of those daily answers; practice is averaged apart. */
+  dailyAverage: number | null;
   currentStreak: number;
   bestStreak: number;
+  /** The score a daily answer needs to count toward a streak (6). */
+  streakMinScore: number;
   practiceAnswered: number;
   practicePoints: number;
+  practiceAverage: number | null;
   practiceDue: number;
   hintedAnswers: number;
   weakestTopics: { topic: string; average: number; answers: number }[];

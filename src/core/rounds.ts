@@ -1,3 +1,4 @@
+import { cmd } from './command-text.js';
 import type { DepsWith } from './context.js';
 import { asDeliveryError, PostDelivery, type Attempt, type RetryReport } from './delivery.js';
 import { LiveCounts } from './live-counts.js';
@@ -15,6 +16,8 @@ export type PostOutcome =
   | { status: 'no-questions' };
 
 const HOUR = 3_600_000;
+/** How many the round summary ranks (more when several share the last place). */
+const TOP = 3;
 
 /** Rounds: posting the question of the day, live answer counts, closing with a summary. */
 export class Rounds {
@@ -51,12 +54,13 @@ export class Rounds {
     const candidates = content.byPacks(channel.packs);
     if (candidates.length === 0) return { status: 'no-questions' };
     let cycle = channel.cycle;
-    let pick = pickUnasked(candidates, new Set(store.rounds.askedQuestionIds(channelId, cycle)), `${channelId}|${date}`);
+    const asked = new Set(store.rounds.askedQuestionIds(channelId, cycle));
+    let pick = pickUnasked(candidates, asked, `${channelId}|${cycle}|${asked.size}`);
     let restarted = false;
     if (!pick.question) {
       cycle += 1;
       restarted = true;
-      pick = pickUnasked(candidates, new Set(), `${channelId}|${date}`);
+      pick = pickUnasked(candidates, new Set(), `${channelId}|${cycle}|0`);
     }
     const question = pick.question!;
 
@@ -79,14 +83,15 @@ export class Rounds {
     const error = sent.delivered ? undefined : sent.error;
     logger.info({ channelId, roundId: round.id, questionId: question.id, date, delivered }, 'round posted');
 
+    const addPack = `Add a pack (${cmd(channel.platform, 'settings packs')}) to keep questions fresh.`;
     if (restarted) {
       await this.notifyAdmins(channelId, `Every question of this channel's packs has been asked, so the cycle restarts (cycle ${cycle}); repeated questions earn points again.`);
     } else if (pick.remaining === 0) {
-      await this.notifyAdmins(channelId, "That was the last unasked question of this channel's packs; the next post restarts the cycle. Add a pack to keep questions fresh.");
+      await this.notifyAdmins(channelId, `That was the last unasked question of this channel's packs; the next post restarts the cycle. ${addPack}`);
     } else if (pick.remaining <= 2) {
       await this.notifyAdmins(
         channelId,
-        `Only ${plural(pick.remaining, 'unasked question')} left in this channel's packs; after that the cycle restarts. Add a pack to keep questions fresh.`,
+        `Only ${plural(pick.remaining, 'unasked question')} left in this channel's packs; after that the cycle restarts. ${addPack}`,
       );
     }
     return { status: 'posted', round, question, delivered, error };
@@ -184,8 +189,11 @@ export class Rounds {
     const question = this.d.content.get(round.questionId);
     const results = this.d.store.figures.roundResults(round.id);
     const average = results.length ? results.reduce((s, r) => s + r.score, 0) / results.length : null;
+    // The top three, and everyone tied with the third: a tie at the cut leaves nobody out.
+    const cut = results[TOP - 1]?.score;
     const top: SummaryReply['top'] = [];
-    results.slice(0, 3).forEach((r, i) => {
+    results.forEach((r, i) => {
+      if (i >= TOP && r.score !== cut) return;
       const prev = top[i - 1];
       top.push({ rank: prev && prev.score === r.score ? prev.rank : i + 1, name: displayName(r.name, r.privacy), score: r.score });
     });

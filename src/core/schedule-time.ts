@@ -1,4 +1,5 @@
 import type { ChannelSettings } from './model.js';
+import type { Stores } from './stores/index.js';
 import { addDays, isoWeekday, localDate, zonedInstant } from './time.js';
 
 /** Whether a channel posts on this local date (weekdays: Monday to Friday). */
@@ -12,13 +13,23 @@ export function slotOn(channel: Pick<ChannelSettings, 'days' | 'postTime' | 'tim
   return zonedInstant(date, channel.postTime, channel.timezone);
 }
 
-/** The first post instant strictly after `now`, or null when the channel has no schedule or is paused. */
-export function nextPostAt(channel: ChannelSettings, now: number): number | null {
+/**
+ * The first post instant strictly after `now`, or null when the channel has no schedule or is
+ * paused. A date that already has its round (`posted`, e.g. after `daily` by hand) gets no post:
+ * there is one round per channel and local date, so its slot would pass without one.
+ */
+export function nextPostAt(channel: ChannelSettings, now: number, posted: (date: string) => boolean = () => false): number | null {
   if (!channel.postTime || channel.paused || channel.suspended) return null;
   const today = localDate(now, channel.timezone);
   for (let i = 0; i < 8; i += 1) {
-    const at = slotOn(channel, addDays(today, i));
-    if (at !== null && at > now) return at;
+    const date = addDays(today, i);
+    const at = slotOn(channel, date);
+    if (at !== null && at > now && !posted(date)) return at;
   }
   return null;
+}
+
+/** Whether a channel has its round for a local date, for {@link nextPostAt}. */
+export function postedOn(d: { store: Pick<Stores, 'rounds'> }, channelId: string): (date: string) => boolean {
+  return (date) => d.store.rounds.getRoundByDate(channelId, date) !== null;
 }

@@ -3,7 +3,7 @@ import type { ChannelSettings } from '../core/model.js';
 import type { Clock, Logger, SchedulerPort } from '../core/ports.js';
 import type { Stores } from '../core/stores/index.js';
 import type { PostOutcome } from '../core/rounds.js';
-import { nextPostAt } from '../core/schedule-time.js';
+import { nextPostAt, postedOn } from '../core/schedule-time.js';
 import { cronLogger } from './cron-logger.js';
 import { cronExpressionFor } from './cron-expression.js';
 import { dueSlot, ON_TIME_GRACE_MS } from './due-slot.js';
@@ -132,7 +132,7 @@ export class CronScheduler implements SchedulerPort {
   }
 
   nextPostAt(channel: ChannelSettings): number | null {
-    return nextPostAt(channel, this.o.clock.now());
+    return nextPostAt(channel, this.o.clock.now(), postedOn(this.o, channel.channelId));
   }
 
   /**

@@ -71,4 +71,13 @@ export class AdminsRepo implements AdminStore {
   recentActions(scopeId: string, limit: number): AdminAction[] {
     return this.s.all<ActionRow>('SELECT * FROM admin_actions WHERE scope_id = ? ORDER BY at DESC, id DESC LIMIT ?', scopeId, limit).map(toAction);
   }
+
+  lastActor(scopeId: string, channelId: string, action: string): string | null {
+    return (
+      this.s.one<{ actor_id: string }>(
+        'SELECT actor_id FROM admin_actions WHERE scope_id = ? AND channel_id = ? AND action = ? ORDER BY at DESC, id DESC LIMIT 1',
+        scopeId, channelId, action,
+      )?.actor_id ?? null
+    );
+  }
 }

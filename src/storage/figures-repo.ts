@@ -55,9 +55,9 @@ export class FiguresRepo implements FigureStore {
       `SELECT
          SUM(CASE WHEN ${EARNS_POINTS} THEN g.points ELSE 0 END) AS points,
          SUM(CASE WHEN ${EARNS_POINTS} THEN 1 ELSE 0 END) AS answers,
-         COUNT(*) AS graded,
-         SUM(${EFFECTIVE}) AS scoreSum,
+         SUM(CASE WHEN ${EARNS_POINTS} THEN ${EFFECTIVE} ELSE 0 END) AS dailyScoreSum,
          SUM(a.kind = 'practice') AS practiceAnswers,
+         SUM(CASE WHEN a.kind = 'practice' THEN ${EFFECTIVE} ELSE 0 END) AS practiceScoreSum,
          SUM(CASE WHEN a.kind = 'practice' THEN g.points ELSE 0 END) AS practicePoints,
          SUM(a.hinted) AS hintedAnswers
        FROM answers a JOIN grades g ON g.answer_id = a.id
@@ -67,9 +67,9 @@ export class FiguresRepo implements FigureStore {
     return {
       points: r.points ?? 0,
       answers: r.answers ?? 0,
-      graded: r.graded ?? 0,
-      scoreSum: r.scoreSum ?? 0,
+      dailyScoreSum: r.dailyScoreSum ?? 0,
       practiceAnswers: r.practiceAnswers ?? 0,
+      practiceScoreSum: r.practiceScoreSum ?? 0,
       practicePoints: r.practicePoints ?? 0,
       hintedAnswers: r.hintedAnswers ?? 0,
     };

@@ -38,5 +38,17 @@ export function adminStoreContract(name: string, make: () => AdminStore): void {
       expect(log[0]).toMatchObject({ scopeId: 'discord:g1', channelId: 'discord:g1:c1', actorId: 'discord:u1', actorName: 'ann', detail: 'pause detail', at: 3 });
       expect(s.recentActions('discord:g3', 5)).toEqual([]);
     });
+
+    it('names who last did an action in a channel', () => {
+      const s = make();
+      const act = (at: number, actorId: string, action: string, channelId = 'discord:g1:c1') => s.recordAction({ scopeId: 'discord:g1', channelId, actorId, actorName: actorId, action, detail: '', at });
+      expect(s.lastActor('discord:g1', 'discord:g1:c1', 'schedule')).toBeNull();
+      act(1, 'discord:u1', 'schedule');
+      act(2, 'discord:u2', 'schedule');
+      act(3, 'discord:u3', 'pause');
+      act(4, 'discord:u4', 'schedule', 'discord:g1:c2');
+      expect(s.lastActor('discord:g1', 'discord:g1:c1', 'schedule')).toBe('discord:u2');
+      expect(s.lastActor('discord:g2', 'discord:g1:c1', 'schedule')).toBeNull();
+    });
   });
 }

@@ -34,8 +34,8 @@ export function figureStoreContract(name: string, make: () => Fixture): void {
       const round = claim(s)!;
       graded(s, 'u1', round.id, 6);
       graded(s, 'u1', null, 9, { normHash: 'p1' });
-      expect(s.figures.userTotals('discord:u1', PLACE.scopeId)).toMatchObject({ points: 6, answers: 1, graded: 2, scoreSum: 15, practiceAnswers: 1 });
-      expect(s.figures.userTotals('discord:u1', 'discord:g2')).toMatchObject({ points: 0, answers: 0, graded: 0 });
+      expect(s.figures.userTotals('discord:u1', PLACE.scopeId)).toMatchObject({ points: 6, answers: 1, dailyScoreSum: 6, practiceAnswers: 1, practiceScoreSum: 9 });
+      expect(s.figures.userTotals('discord:u1', 'discord:g2')).toMatchObject({ points: 0, answers: 0, dailyScoreSum: 0, practiceAnswers: 0, practiceScoreSum: 0 });
       expect(s.figures.topicAverages('discord:u1', PLACE.scopeId)).toEqual([{ questionId: 'q1', average: 7.5, answers: 2 }]);
     });
 

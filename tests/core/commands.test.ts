@@ -5,14 +5,14 @@ import { harness, PLACE, textOf } from '../fakes/harness.js';
 describe('commands', () => {
   it('suggest the closest verb for a typo', async () => {
     const h = harness();
-    expect(textOf(await h.cmd('ann', 'leaderbord'))).toMatch(/"leaderbord" is not a command. Did you mean leaderboard\?/);
-    expect(textOf(await h.cmd('ann', 'xyzzy'))).toMatch(/not a command. Use help/);
+    expect(textOf(await h.cmd('ann', 'leaderbord'))).toMatch(/"leaderbord" is not a command. Did you mean \/prep leaderboard\? Use \/prep help to see them all\./);
+    expect(textOf(await h.cmd('ann', 'xyzzy'))).toMatch(/not a command. Use \/prep help/);
   });
 
   it('list every verb in help, marking admin ones', async () => {
     const h = harness();
     const help = textOf(await h.cmd('ann', 'help'));
-    for (const c of COMMANDS) expect(help).toContain(c.usage);
+    for (const c of COMMANDS) expect(help).toContain(`/prep ${c.usage}:`);
     expect(help.indexOf('For admins:')).toBeLessThan(help.indexOf('daily:'));
     expect(help.indexOf('For admins:')).toBeGreaterThan(help.indexOf('stats:'));
   });
@@ -20,8 +20,13 @@ describe('commands', () => {
   it('list topics and packs with counts', async () => {
     const h = harness();
     const topics = textOf(await h.cmd('ann', 'topics'));
-    expect(topics).toMatch(/test-pack: 3 questions/);
-    expect(topics).toMatch(/topic-a: 2 questions/);
+    expect(topics).toBe(
+      [
+        'Packs and their topics (questions in brackets):',
+        '  test-pack (3 questions): topic-a (2), topic-b (1)',
+        'Practise a topic with /prep quiz <topic>, or a whole pack with /prep quiz <pack>.',
+      ].join('\n'),
+    );
   });
 
   it('schedule a channel in a zone and show the next post in that zone', async () => {
@@ -30,6 +35,17 @@ describe('commands', () => {
     expect(reply).toMatch(/every weekday at 09:00 Europe\/Berlin. Next post: Mon 30 Nov 09:00 \(Europe\/Berlin\)/);
     expect(h.store.channels.getChannel(PLACE.channelId)).toMatchObject({ postTime: '09:00', timezone: 'Europe/Berlin', days: 'weekdays' });
     expect(textOf(await h.cmd('admin', 'schedule 07:30 daily'))).toMatch(/every day at 07:30 UTC. Next post: Sat 28 Nov 07:30/);
+  });
+
+  it('name the next post that will come when today is already posted: after daily at 08:00, schedule 09:00 posts tomorrow', async () => {
+    const h = harness({ start: '2026-11-24T07:00:00Z' }); // Tuesday 08:00 in Berlin
+    expect(textOf(await h.cmd('admin', 'daily'))).toMatch(/Posted today's question/);
+    const reply = textOf(await h.cmd('admin', 'schedule 09:00 Europe/Berlin'));
+    expect(reply).toMatch(/every weekday at 09:00 Europe\/Berlin. Next post: Wed 25 Nov 09:00 \(Europe\/Berlin\)/);
+    expect(textOf(await h.cmd('admin', 'settings'))).toMatch(/Next post: Wed 25 Nov 09:00 \(Europe\/Berlin\)/);
+    // Without a round today, the same schedule posts today.
+    const fresh = harness({ start: '2026-11-24T07:00:00Z' });
+    expect(textOf(await fresh.cmd('admin', 'schedule 09:00 Europe/Berlin'))).toMatch(/Next post: Tue 24 Nov 09:00 \(Europe\/Berlin\)/);
   });
 
   it('refuse bad times and zones, changing nothing', async () => {
@@ -53,7 +69,7 @@ describe('commands', () => {
 
   it('toggle privacy and explain its use', async () => {
     const h = harness();
-    expect(textOf(await h.cmd('ann', 'privacy maybe'))).toMatch(/privacy on or privacy off \(it is off/);
+    expect(textOf(await h.cmd('ann', 'privacy maybe'))).toMatch(/Use \/prep privacy on or \/prep privacy off \(it is off/);
     expect(textOf(await h.cmd('ann', 'privacy on'))).toMatch(/anonymous/);
     expect(h.store.channels.getUser('discord:ann')?.privacy).toBe(true);
   });

@@ -87,7 +87,7 @@ describe('streaks', () => {
 });
 
 describe('stats', () => {
-  it('sum up points, answers, average, streaks, practice and weakest topics', async () => {
+  it('sum up points, answers, streaks, practice and weakest topics, averaging daily and practice answers apart', async () => {
     const h = harness();
     await playDays(h, [{ ann: 8 }, { ann: 7 }, { ann: 2 }, { ann: 9 }]);
     await h.cmd('ann', 'quiz');
@@ -96,11 +96,13 @@ describe('stats', () => {
     expect(stats).toMatchObject({
       points: 26,
       answers: 4,
-      averageScore: 6,
+      dailyAverage: 6.5,
       currentStreak: 1,
       bestStreak: 2,
+      streakMinScore: 6,
       practiceAnswered: 1,
       practicePoints: 4,
+      practiceAverage: 4,
     });
     expect(stats!.weakestTopics.length).toBeGreaterThan(0);
     expect(stats!.weakestTopics[0]!.average).toBeLessThanOrEqual(stats!.weakestTopics.at(-1)!.average);
@@ -117,6 +119,6 @@ describe('stats', () => {
   it('are empty but friendly for a newcomer', async () => {
     const h = harness();
     const [stats] = (await h.cmd('new', 'stats')) as StatsReply[];
-    expect(stats).toMatchObject({ points: 0, answers: 0, averageScore: null, currentStreak: 0, weakestTopics: [] });
+    expect(stats).toMatchObject({ points: 0, answers: 0, dailyAverage: null, practiceAverage: null, currentStreak: 0, weakestTopics: [] });
   });
 });

@@ -54,7 +54,7 @@ describe('practice', () => {
     for (let i = 0; i < 3; i += 1) {
       expect((await quiz(h, 'ann', 'topic-b')).topic).toBe('topic-b');
     }
-    expect(textOf(await h.cmd('ann', 'quiz cooking'))).toMatch(/no topic "cooking".*topic-a, topic-b/);
+    expect(textOf(await h.cmd('ann', 'quiz cooking'))).toMatch(/no topic or pack "cooking"\. Topics: topic-a, topic-b\. \/prep topics lists them by pack\./);
   });
 
   it('is private', async () => {

@@ -101,6 +101,30 @@ describe('the question of the day', () => {
     expect(h.chat.publicText()).not.toMatch(/secret answer/);
   });
 
+  it('lists everyone tied at the cut of the top three in the summary', async () => {
+    const h = harness();
+    await h.cmd('admin', 'daily');
+    for (const who of ['ann', 'bob', 'cid', 'dee']) await h.answer(who, `A full answer in ${who}'s own words [score 10]`);
+    await h.answer('eve', 'A partial answer [score 5]');
+    await h.cmd('admin', 'reveal');
+    expect(h.chat.of('summary')[0]!.reply.top).toEqual(['ann', 'bob', 'cid', 'dee'].map((name) => ({ rank: 1, name, score: 10 })));
+  });
+
+  it('lists everyone tied with the third in the summary, and nobody below them', async () => {
+    const h = harness();
+    await h.cmd('admin', 'daily');
+    const scores: [string, number][] = [['ann', 9], ['bob', 8], ['cid', 7], ['dee', 7], ['eve', 7], ['fay', 6]];
+    for (const [who, score] of scores) await h.answer(who, `An answer in ${who}'s own words [score ${score}]`);
+    await h.cmd('admin', 'reveal');
+    expect(h.chat.of('summary')[0]!.reply.top).toEqual([
+      { rank: 1, name: 'ann', score: 9 },
+      { rank: 2, name: 'bob', score: 8 },
+      { rank: 3, name: 'cid', score: 7 },
+      { rank: 3, name: 'dee', score: 7 },
+      { rank: 3, name: 'eve', score: 7 },
+    ]);
+  });
+
   it('reports a post the platform refused, keeping the round', async () => {
     const h = harness();
     h.chat.failNext = new DeliveryError('forbidden', 'Missing permission to send messages');

@@ -42,4 +42,9 @@ export class MemoryAdmins implements AdminStore {
       .slice(0, limit)
       .map((a) => ({ ...a }));
   }
+
+  lastActor(scopeId: string, channelId: string, action: string): string | null {
+    const done = this.actions.filter((a) => a.scopeId === scopeId && a.channelId === channelId && a.action === action);
+    return done.sort((a, b) => b.at - a.at || b.id - a.id)[0]?.actorId ?? null;
+  }
 }

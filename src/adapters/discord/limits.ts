@@ -54,7 +54,7 @@ export function splitText(text: string, max: number): string[] {
 
 /**
  * A bulleted list that fits in `max` characters: items are shortened to share the room, and
- * when there are too many the tail becomes "and N more".
+ * when there are too many the tail becomes "and N more". An empty `mark` gives plain lines.
  */
 export function bulletList(items: string[], max: number, mark = '•'): string {
   const lines: string[] = [];
@@ -62,7 +62,8 @@ export function bulletList(items: string[], max: number, mark = '•'): string {
   for (let i = 0; i < items.length; i += 1) {
     const reserve = i < items.length - 1 ? `\n… and ${items.length - i - 1} more`.length : 0;
     const room = Math.max(8, Math.min(300, max - reserve - mark.length - 1));
-    const line = `${mark} ${shorten(items[i]!.replace(/\s+/g, ' ').trim(), room)}`;
+    const item = shorten(items[i]!.replace(/\s+/g, ' ').trim(), room);
+    const line = mark ? `${mark} ${item}` : item;
     const sep = lines.length ? 1 : 0;
     if (used + sep + line.length + reserve > max) {
       const tail = `… and ${items.length - i} more`;

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { displayName } from '../../core/display.js';
 import type { GradeReply, LeaderboardReply, QuestionReply, Reply, StatsReply, SummaryReply } from '../../core/replies.js';
-import { renderPlain } from '../shared/plain-text.js';
+import { dailyLine, practiceLine, renderPlain, streakLine } from '../shared/plain-text.js';
 import { answerButtonId, disputeButtonId } from './ids.js';
 import { bulletList, LIMITS, shorten, splitText } from './limits.js';
 
@@ -149,13 +149,9 @@ function leaderboardEmbed(l: LeaderboardReply): APIEmbed {
 
 function statsEmbed(s: StatsReply): APIEmbed {
   const fields: NonNullable<APIEmbed['fields']> = [
-    { name: 'Points', value: `${s.points} from ${s.answers} daily answers`, inline: true },
-    { name: 'Average score', value: s.averageScore === null ? 'no graded answers yet' : `${s.averageScore}/10`, inline: true },
-    { name: 'Streak', value: `${s.currentStreak} (best ${s.bestStreak})`, inline: true },
-    {
-      name: 'Practice',
-      value: `${s.practiceAnswered} answered, ${s.practicePoints} practice points, ${s.practiceDue} due for review`,
-    },
+    { name: 'Daily', value: dailyLine(s) },
+    { name: 'Practice', value: practiceLine(s) },
+    { name: 'Streak', value: streakLine(s) },
   ];
   if (s.hintedAnswers) fields.push({ name: 'Answers after a hint', value: String(s.hintedAnswers), inline: true });
   if (s.weakestTopics.length) {
@@ -172,7 +168,8 @@ function summaryEmbed(s: SummaryReply): APIEmbed {
   if (!s.skipped) {
     fields.push({ name: 'Answered', value: String(s.answered), inline: true });
     fields.push({ name: 'Average score', value: s.averageScore === null ? 'no grades yet' : `${s.averageScore}/10`, inline: true });
-    if (s.top.length) fields.push({ name: 'Top', value: s.top.map((t) => `${t.rank}. ${escapeMarkdown(t.name)} (${t.score}/10)`).join('\n') });
+    // Everyone tied at the cut is listed; a long tie ends in "… and N more" within the field's limit.
+    if (s.top.length) fields.push({ name: 'Top', value: bulletList(s.top.map((t) => `${t.rank}. ${escapeMarkdown(t.name)} (${t.score}/10)`), LIMITS.fieldValue, '') });
   }
   return {
     title: s.skipped ? 'Round skipped' : 'Round closed',

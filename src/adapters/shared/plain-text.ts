@@ -1,8 +1,25 @@
 import { displayName } from '../../core/display.js';
 import type { LeaderboardEntry } from '../../core/model.js';
-import type { Reply } from '../../core/replies.js';
+import type { Reply, StatsReply } from '../../core/replies.js';
 
 const bullets = (items: string[], mark: string) => items.map((i) => `  ${mark} ${i}`);
+
+/** The daily answers' line of `stats`: points, answers and their average, apart from practice. */
+export function dailyLine(s: StatsReply): string {
+  if (s.answers === 0) return `${s.points} points; no graded daily answers yet`;
+  return `${s.points} points from ${s.answers} ${s.answers === 1 ? 'answer' : 'answers'}, average ${s.dailyAverage}/10`;
+}
+
+/** The streak line of `stats`, with the rule that makes a streak. */
+export function streakLine(s: StatsReply): string {
+  return `${s.currentStreak} (best ${s.bestStreak}): rounds in a row answered with a score of ${s.streakMinScore} or more`;
+}
+
+/** The practice line of `stats`: its answers and average, apart from the daily ones. */
+export function practiceLine(s: StatsReply): string {
+  const average = s.practiceAverage === null ? '' : `, average ${s.practiceAverage}/10`;
+  return `${s.practiceAnswered} ${s.practiceAnswered === 1 ? 'answer' : 'answers'}${average}, ${s.practicePoints} practice points, ${s.practiceDue} due for review`;
+}
 
 function boardLine(e: LeaderboardEntry): string {
   return `  ${String(e.rank).padStart(2)}. ${displayName(e.name, e.privacy)}: ${e.points} pts (${e.answers} answered)`;
@@ -12,7 +29,7 @@ function boardLine(e: LeaderboardEntry): string {
 export function renderPlain(reply: Reply): string {
   switch (reply.kind) {
     case 'text':
-      return reply.file ? `${reply.text}\n[file ${reply.file.name}]\n${reply.file.content}` : reply.text;
+      return reply.file ? `${reply.text}\n[file ${reply.file.name}]` : reply.text;
     case 'question': {
       const head = reply.mode === 'daily' ? 'Question of the day' : 'Practice question';
       const lines = [`${head} [${reply.topic}, ${reply.difficulty}]`, reply.prompt];
@@ -44,10 +61,9 @@ export function renderPlain(reply: Reply): string {
     case 'stats': {
       const lines = [
         `Stats for ${reply.name}`,
-        `  Points: ${reply.points} from ${reply.answers} daily answers`,
-        `  Average score: ${reply.averageScore === null ? 'no graded answers yet' : `${reply.averageScore}/10`}`,
-        `  Streak: ${reply.currentStreak} (best ${reply.bestStreak})`,
-        `  Practice: ${reply.practiceAnswered} answered, ${reply.practicePoints} practice points, ${reply.practiceDue} due for review`,
+        `  Daily: ${dailyLine(reply)}`,
+        `  Streak: ${streakLine(reply)}`,
+        `  Practice: ${practiceLine(reply)}`,
       ];
       if (reply.hintedAnswers) lines.push(`  Answers after a hint: ${reply.hintedAnswers}`);
       if (reply.weakestTopics.length) {

@@ -1,6 +1,6 @@
 import { displayName } from '../../core/display.js';
 import type { GradeReply, LeaderboardReply, QuestionReply, Reply, StatsReply, SummaryReply } from '../../core/replies.js';
-import { renderPlain } from '../shared/plain-text.js';
+import { dailyLine, practiceLine, renderPlain, streakLine } from '../shared/plain-text.js';
 import { button, capBlocks, context, fallbackText, header, sections, type Block } from './blocks.js';
 import { escapeMrkdwn as esc } from './escape.js';
 
@@ -78,10 +78,9 @@ export function statsBlocks(r: StatsReply): Block[] {
     {
       type: 'section',
       fields: [
-        field('Points', `${r.points} from ${r.answers} daily answers`),
-        field('Average score', r.averageScore === null ? 'no graded answers yet' : `${r.averageScore}/10`),
-        field('Streak', `${r.currentStreak} (best ${r.bestStreak})`),
-        field('Practice', `${r.practiceAnswered} answered, ${r.practicePoints} points, ${r.practiceDue} due`),
+        field('Daily', dailyLine(r)),
+        field('Practice', practiceLine(r)),
+        field('Streak', esc(streakLine(r))),
       ],
     },
   ];

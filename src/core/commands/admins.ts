@@ -1,4 +1,5 @@
 import { recordAction } from '../audit.js';
+import { cmd } from '../command-text.js';
 import { scopeNoun } from '../display.js';
 import type { Platform } from '../model.js';
 import { error, text } from '../replies.js';
@@ -7,6 +8,7 @@ import { formatShort } from '../time.js';
 import type { Command, CommandContext } from './command.js';
 
 const USAGE = 'admins add|remove|list [user, role or user group]';
+const usage = (p: Platform) => cmd(p, USAGE);
 
 const PLATFORM_ADMINS: Record<Platform, string> = {
   discord: 'members with Manage Server',
@@ -27,7 +29,7 @@ function list(ctx: CommandContext) {
   const { deps, place, channel } = ctx;
   const entries = deps.store.admins.listAdmins(place.scopeId);
   const where = scopeNoun(place.platform);
-  const lines = [`Admins of this ${where}: ${PLATFORM_ADMINS[place.platform]}, the ids in ADMIN_USER_IDS, and these added with admins add:`];
+  const lines = [`Admins of this ${where}: ${PLATFORM_ADMINS[place.platform]}, the ids in ADMIN_USER_IDS, and these added with ${cmd(place.platform, 'admins add')}:`];
   if (entries.length === 0) lines.push('  nobody yet.');
   for (const e of entries) {
     const by = deps.store.channels.getUser(e.addedBy)?.name ?? e.addedBy;
@@ -51,9 +53,9 @@ export const admins: Command = {
     const [rawAction = 'list', ...rest] = args.trim().split(/\s+/);
     const action = rawAction.toLowerCase();
     if (action === 'list' || action === '') return list(ctx);
-    if (action !== 'add' && action !== 'remove') return [error(`"${rawAction}" is not add, remove or list. Usage: ${USAGE}.`)];
+    if (action !== 'add' && action !== 'remove') return [error(`"${rawAction}" is not add, remove or list. Usage: ${usage(place.platform)}.`)];
     const target = rest.join(' ').trim();
-    if (!target) return [error(`Say whom to ${action}, for example: admins ${action} @name (a user, role or user group).`)];
+    if (!target) return [error(`Say whom to ${action}, for example: ${cmd(place.platform, `admins ${action} @name`)} (a user, role or user group).`)];
     const parsed = parseSubject(target, place);
     if ('error' in parsed) return [error(parsed.error)];
     const who = name(ctx, parsed);

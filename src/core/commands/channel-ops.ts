@@ -1,7 +1,8 @@
 import { recordAction } from '../audit.js';
+import { cmd } from '../command-text.js';
 import { permissionProblem } from '../permissions.js';
 import { error, text } from '../replies.js';
-import { nextPostAt } from '../schedule-time.js';
+import { nextPostAt, postedOn } from '../schedule-time.js';
 import { formatLocal } from '../time.js';
 import type { Command } from './command.js';
 
@@ -10,15 +11,16 @@ export const pause: Command = {
   verb: 'pause',
   admin: true,
   usage: 'pause',
-  summary: "stop this channel's daily post, keeping its settings (resume restarts it)",
+  summary: "stop this channel's daily post, keeping its settings",
   options: [],
   run({ deps, channel, actor, place }) {
-    if (!channel.postTime) return [text('This channel has no daily post to pause; schedule sets one.')];
-    if (channel.paused) return [text('This channel is already paused; resume restarts its daily post.')];
+    const c = (usage: string) => cmd(place.platform, usage);
+    if (!channel.postTime) return [text(`This channel has no daily post to pause; ${c('schedule')} sets one.`)];
+    if (channel.paused) return [text(`This channel is already paused; ${c('resume')} restarts its daily post.`)];
     const updated = deps.store.channels.updateChannel(channel.channelId, { paused: true });
     deps.scheduler?.update(updated);
     recordAction(deps, actor, place, 'pause');
-    return [text('Paused: no question of the day here until resume. The schedule, settings, history and points are kept; an open round still closes as usual.', 'private', 'success')];
+    return [text(`Paused: no question of the day here until ${c('resume')}. The schedule, settings, history and points are kept; an open round still closes as usual.`, 'private', 'success')];
   },
 };
 
@@ -30,14 +32,14 @@ export const resume: Command = {
   summary: "restart this channel's paused daily post",
   options: [],
   async run({ deps, channel, actor, place }) {
-    if (!channel.postTime) return [text('This channel has no daily post to resume; schedule sets one.')];
+    if (!channel.postTime) return [text(`This channel has no daily post to resume; ${cmd(place.platform, 'schedule')} sets one.`)];
     if (!channel.paused && !channel.suspended) return [text('This channel is not paused; its daily post runs.')];
     const problem = await permissionProblem(deps, channel.channelId, 'post the question of the day');
     if (problem) return [error(problem)];
     const updated = deps.store.channels.updateChannel(channel.channelId, { paused: false, suspended: false });
     deps.scheduler?.update(updated);
     recordAction(deps, actor, place, 'resume');
-    const next = nextPostAt(updated, deps.clock.now());
+    const next = nextPostAt(updated, deps.clock.now(), postedOn(deps, updated.channelId));
     return [text(`Resumed: the daily post runs again.${next ? ` Next post: ${formatLocal(next, updated.timezone)}.` : ''}`, 'private', 'success')];
   },
 };
@@ -73,7 +75,7 @@ export const repost: Command = {
   options: [],
   async run({ deps, rounds, actor, place }) {
     const round = deps.store.rounds.getOpenRound(place.channelId);
-    if (!round) return [text('There is no open round in this channel to repost. daily posts today\'s question if it is not posted yet.')];
+    if (!round) return [text(`There is no open round in this channel to repost. ${cmd(place.platform, 'daily')} posts today's question if it is not posted yet.`)];
     const problem = await permissionProblem(deps, place.channelId, 'post the question');
     if (problem) return [error(problem)];
     const result = await rounds.repost(round);

@@ -1,3 +1,4 @@
+import { cmd } from '../command-text.js';
 import { error } from '../replies.js';
 import type { Command } from './command.js';
 
@@ -8,7 +9,7 @@ export const dispute: Command = {
   verb: 'dispute',
   admin: false,
   usage: 'dispute <answer number> <reason>',
-  summary: 'ask the admins to review the grade of one of your answers (history shows the numbers)',
+  summary: 'ask the admins to review the grade of one of your answers (numbered in your history)',
   options: [
     { name: 'answer', description: 'the answer number, from your score or history', required: true },
     { name: 'reason', description: 'why the grade seems unfair', required: true, rest: true },
@@ -16,7 +17,7 @@ export const dispute: Command = {
   async run({ disputes, actor, place, args }) {
     const [idArg = '', ...rest] = args.trim().split(/\s+/);
     const m = ID.exec(idArg);
-    if (!m) return [error('Give the answer number and your reason, for example: dispute 12 I covered the second key point. history shows your answers with their numbers.')];
+    if (!m) return [error(`Give the answer number and your reason, for example: ${cmd(place.platform, 'dispute 12 I covered the second key point.')} ${cmd(place.platform, 'history')} shows your answers with their numbers.`)];
     return [await disputes.open(actor, place, Number(m[1]), rest.join(' '))];
   },
 };
@@ -47,8 +48,8 @@ export const resolve: Command = {
   async run({ disputes, actor, place, args }) {
     const [idArg = '', scoreArg = '', ...rest] = args.trim().split(/\s+/);
     const m = ID.exec(idArg);
-    if (!m) return [error('Give the dispute number and a score, for example: resolve 3 7 The second point is covered.')];
-    if (!/^\d{1,2}$/.test(scoreArg) || Number(scoreArg) > 10) return [error(`"${scoreArg}" is not a score. Give a whole number from 0 to 10: resolve ${m[1]} <score 0-10> [note].`)];
+    if (!m) return [error(`Give the dispute number and a score, for example: ${cmd(place.platform, 'resolve 3 7 The second point is covered.')}`)];
+    if (!/^\d{1,2}$/.test(scoreArg) || Number(scoreArg) > 10) return [error(`"${scoreArg}" is not a score. Give a whole number from 0 to 10: ${cmd(place.platform, `resolve ${m[1]} <score 0-10> [note]`)}.`)];
     return [await disputes.resolve(actor, place, Number(m[1]), Number(scoreArg), rest.join(' '))];
   },
 };

@@ -1,11 +1,15 @@
+import { cmd } from '../command-text.js';
 import type { Period } from '../model.js';
 import { error, type LeaderboardReply, type StatsReply } from '../replies.js';
+import { STREAK_MIN_SCORE } from '../scoring.js';
 import { computeStreaks } from '../streaks.js';
 import { localDate, periodKey } from '../time.js';
 import { words, type Command } from './command.js';
 
 const PERIODS: Period[] = ['week', 'month', 'all'];
 const PERIOD_TITLE: Record<Period, string> = { week: 'this week', month: 'this month', all: 'all time' };
+/** An average to one decimal, or null over no answers. */
+const average = (sum: number, n: number) => (n ? Math.round((sum / n) * 10) / 10 : null);
 
 export const leaderboard: Command = {
   verb: 'leaderboard',
@@ -23,7 +27,7 @@ export const leaderboard: Command = {
       if ((PERIODS as string[]).includes(w)) period = w as Period;
       else if (w === 'channel' || w === 'here') here = true;
       else if (w === 'server' || w === 'workspace') here = false;
-      else return [error(`"${w}" is not a period. Use leaderboard week, leaderboard month or leaderboard all (add "channel" for this channel only).`)];
+      else return [error(`"${w}" is not a period. Use ${cmd(place.platform, 'leaderboard week')}, ${cmd(place.platform, 'leaderboard month')} or ${cmd(place.platform, 'leaderboard all')} (add "channel" for this channel only).`)];
     }
     const key = periodKey(period, localDate(deps.clock.now(), channel.timezone));
     const channelId = here ? place.channelId : null;
@@ -45,7 +49,7 @@ export const stats: Command = {
   verb: 'stats',
   admin: false,
   usage: 'stats',
-  summary: 'your points, answers, average score, current and best streak, weakest topics',
+  summary: `your points, daily and practice averages, streak (rounds scored ${STREAK_MIN_SCORE}+ in a row), weakest topics`,
   options: [],
   run({ deps, practice, actor, place }) {
     const totals = deps.store.figures.userTotals(actor.id, place.scopeId);
@@ -72,11 +76,13 @@ export const stats: Command = {
       name: actor.name,
       points: totals.points,
       answers: totals.answers,
-      averageScore: totals.graded ? Math.round((totals.scoreSum / totals.graded) * 10) / 10 : null,
+      dailyAverage: average(totals.dailyScoreSum, totals.answers),
       currentStreak: streaks.current,
       bestStreak: streaks.best,
+      streakMinScore: STREAK_MIN_SCORE,
       practiceAnswered: totals.practiceAnswers,
       practicePoints: totals.practicePoints,
+      practiceAverage: average(totals.practiceScoreSum, totals.practiceAnswers),
       practiceDue: practice.dueCount(actor.id, place.scopeId),
       hintedAnswers: totals.hintedAnswers,
       weakestTopics: weakest,

@@ -1,3 +1,4 @@
+import { cmd } from '../command-text.js';
 import { plural, quote } from '../display.js';
 import type { HistoryEntry } from '../stores/record-store.js';
 import { labelsFor, text } from '../replies.js';
@@ -49,13 +50,13 @@ export const history: Command = {
   run(ctx) {
     const { deps, actor, place, channel } = ctx;
     const entries = deps.store.records.answerHistory(actor.id, place.scopeId, LIMIT);
-    if (entries.length === 0) return [text('You have no answers here yet. Answer the question of the day, or ask for a practice question with quiz.')];
+    if (entries.length === 0) return [text(`You have no answers here yet. Answer the question of the day, or ask for a practice question with ${cmd(place.platform, 'quiz')}.`)];
     const openQuestions = new Set(deps.store.rounds.listOpenRounds().filter((r) => r.scopeId === place.scopeId).map((r) => r.questionId));
     // Past grades of a question open here that this member has not answered name no key points.
     const hidden = hiddenQuestionIds(deps, actor.id, place.scopeId);
     const lines = [`Your last ${entries.length === 1 ? 'answer' : `${entries.length} answers`}, newest first (times in ${channel.timezone}):`];
     for (const e of entries) lines.push(...entryLines(ctx, e, openQuestions, hidden));
-    if (entries.some((e) => e.kind === 'daily' && e.score !== null && e.roundStatus !== 'skipped')) lines.push('Think a grade was unfair? dispute <answer number> <reason>.');
+    if (entries.some((e) => e.kind === 'daily' && e.score !== null && e.roundStatus !== 'skipped')) lines.push(`Think a grade was unfair? ${cmd(place.platform, 'dispute <answer number> <reason>')}.`);
     return [text(lines.join('\n'))];
   },
 };

@@ -1,3 +1,4 @@
+import { cmd } from '../command-text.js';
 import { findOpenQuestion } from '../open-question.js';
 import { hiddenQuestionIds } from '../rubric-guard.js';
 import { error, text, type QuestionReply } from '../replies.js';
@@ -18,7 +19,7 @@ export const quiz: Command = {
       pool = pool.filter((q) => q.topic === topic || q.pack === topic);
       if (pool.length === 0) {
         const known = deps.content.topics().map((t) => t.topic);
-        return [error(`There is no topic "${args.trim()}". Topics: ${known.join(', ')}.`)];
+        return [error(`There is no topic or pack "${args.trim()}". Topics: ${known.join(', ')}. ${cmd(place.platform, 'topics')} lists them by pack.`)];
       }
     }
     // Not today's question before the member has answered it: practising it would show its key points.
@@ -68,7 +69,7 @@ export const hint: Command = {
   options: [],
   run({ deps, actor, place }) {
     const open = findOpenQuestion(deps, actor.id, place);
-    if (!open) return [error('You have no open question to give a hint for. Ask for one with quiz.')];
+    if (!open) return [error(`You have no open question to give a hint for. Ask for one with ${cmd(place.platform, 'quiz')}.`)];
     const lines = [`Hint for "${open.question.prompt}": ${hintFor(open.question)}`];
     if (open.kind === 'practice') {
       deps.store.practice.markPracticeHinted(open.prompt.id);

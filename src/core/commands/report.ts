@@ -1,3 +1,4 @@
+import { cmd } from '../command-text.js';
 import { endSentence, quote } from '../display.js';
 import { notifyAdmins } from '../notify.js';
 import { findOpenQuestion } from '../open-question.js';
@@ -22,7 +23,7 @@ export const report: Command = {
     const open = findOpenQuestion(deps, actor.id, place);
     const round = open?.kind === 'round' ? open.round : open ? null : store.rounds.latestRound(place.channelId);
     const question = open?.question ?? (round ? content.get(round.questionId) : undefined);
-    if (!question) return [error('There is no question here to report. Use report while a question is open, or after its round closed.')];
+    if (!question) return [error(`There is no question here to report. Use ${cmd(place.platform, 'report')} while a question is open, or after its round closed.`)];
     const reason = args.trim().slice(0, MAX_REASON);
     const saved = store.records.createReport({
       scopeId: place.scopeId,
@@ -35,7 +36,7 @@ export const report: Command = {
     });
     if (!saved) return [text(`You already reported "${quote(question.prompt, 120)}"; the admins have it.`)];
     deps.logger.info({ reportId: saved.id, questionId: question.id, userId: actor.id }, 'question reported');
-    const skipHint = round?.status === 'open' && round.channelId === place.channelId ? ' If it is wrong, skip closes the open round without points.' : '';
+    const skipHint = round?.status === 'open' && round.channelId === place.channelId ? ` If it is wrong, ${cmd(place.platform, 'skip')} closes the open round without points.` : '';
     await notifyAdmins(
       deps,
       place.channelId,

@@ -1,22 +1,23 @@
 import { recordAction } from '../audit.js';
+import { cmd } from '../command-text.js';
 import { plural } from '../display.js';
-import type { ChannelSettings } from '../model.js';
+import type { ChannelSettings, Platform } from '../model.js';
 import { error, text, type Reply } from '../replies.js';
-import { nextPostAt } from '../schedule-time.js';
+import { nextPostAt, postedOn } from '../schedule-time.js';
 import { describeSubject, parseSubject } from '../subjects.js';
 import { formatLocal, formatShort } from '../time.js';
 import type { Command, CommandContext } from './command.js';
 import { schedule, unschedule } from './schedule.js';
 
 const KEYS = ['packs', 'round-hours', 'ping-role', 'schedule'] as const;
-const USAGE = 'settings [packs a,b|all] [round-hours 1-168] [ping-role <role>|none] [schedule HH:MM [zone] [days]|off]';
+const usage = (p: Platform) => cmd(p, 'settings [packs a,b|all] [round-hours 1-168] [ping-role <role>|none] [schedule HH:MM [zone] [days]|off]');
 const RECENT_ACTIONS = 5;
 
 function scheduleLine(c: ChannelSettings): string {
-  if (!c.postTime) return 'not scheduled (schedule HH:MM [zone] [weekdays|daily] sets it)';
+  if (!c.postTime) return `not scheduled (${cmd(c.platform, 'schedule HH:MM [zone] [weekdays|daily]')} sets it)`;
   const when = `${c.days === 'daily' ? 'every day' : 'every weekday'} at ${c.postTime} ${c.timezone}`;
-  if (c.suspended) return `${when}, suspended: prepbot lost this channel (run schedule again to resume)`;
-  if (c.paused) return `${when}, paused (resume restarts it)`;
+  if (c.suspended) return `${when}, suspended: prepbot lost this channel (run ${cmd(c.platform, 'schedule')} again to resume)`;
+  if (c.paused) return `${when}, paused (${cmd(c.platform, 'resume')} restarts it)`;
   return when;
 }
 
@@ -31,7 +32,7 @@ function show(ctx: CommandContext): Reply[] {
   const { store, content, clock, options } = deps;
   const c = store.channels.getChannel(channel.channelId) ?? channel;
   const now = clock.now();
-  const next = nextPostAt(c, now);
+  const next = nextPostAt(c, now, postedOn(deps, c.channelId));
   const pool = content.byPacks(c.packs);
   const asked = new Set(store.rounds.askedQuestionIds(c.channelId, c.cycle));
   const left = pool.filter((q) => !asked.has(q.id)).length;
@@ -47,7 +48,7 @@ function show(ctx: CommandContext): Reply[] {
   ];
   const open = store.rounds.getOpenRound(c.channelId);
   if (open) {
-    const state = open.delivery === 'pending' || open.delivery === 'failed' ? `, not delivered yet (${open.deliveryError ?? 'sending'}); repost posts it` : '';
+    const state = open.delivery === 'pending' || open.delivery === 'failed' ? `, not delivered yet (${open.deliveryError ?? 'sending'}); ${cmd(place.platform, 'repost')} posts it` : '';
     lines.push(`  Open round: ${open.questionId}, closes ${formatLocal(open.closesAt, c.timezone)}${state}`);
   }
   const actions = store.admins.recentActions(place.scopeId, RECENT_ACTIONS);
@@ -57,7 +58,7 @@ function show(ctx: CommandContext): Reply[] {
     const elsewhere = a.channelId === c.channelId ? '' : ' (in another channel)';
     lines.push(`  ${formatShort(a.at, c.timezone)} ${a.actorName}: ${a.action}${a.detail ? ` ${a.detail}` : ''}${elsewhere}`);
   }
-  lines.push(`Change one with: ${USAGE}`);
+  lines.push(`Change one with: ${usage(place.platform)}`);
   return [text(lines.join('\n'))];
 }
 
@@ -65,7 +66,7 @@ function setPacks(ctx: CommandContext, value: string): Reply[] {
   const { deps, channel, actor, place } = ctx;
   const known = deps.content.packs().map((p) => p.name);
   const wanted = [...new Set(value.split(/[\s,]+/).map((w) => w.trim()).filter(Boolean))];
-  if (wanted.length === 0) return [error(`Name the packs, for example: settings packs ${known.slice(0, 2).join(',')} (or all). Packs: ${known.join(', ')}.`)];
+  if (wanted.length === 0) return [error(`Name the packs, for example: ${cmd(place.platform, `settings packs ${known.slice(0, 2).join(',')}`)} (or all). Packs: ${known.join(', ')}.`)];
   const packs = wanted.length === 1 && wanted[0]!.toLowerCase() === 'all' ? [] : wanted;
   const unknown = packs.filter((p) => !known.includes(p));
   if (unknown.length) return [error(`${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a pack' : 'are not packs'}. Packs: ${known.join(', ')} (or all).`)];
@@ -132,7 +133,7 @@ export const settings: Command = {
       case 'schedule':
         return /^(off|none)$/i.test(value) ? unschedule.run({ ...ctx, args: '' }) : schedule.run({ ...ctx, args: value });
       default:
-        return [error(`"${key}" is not a setting. Settings: ${KEYS.join(', ')}. Usage: ${USAGE}.`)];
+        return [error(`"${key}" is not a setting. Settings: ${KEYS.join(', ')}. Usage: ${usage(ctx.place.platform)}.`)];
     }
   },
 };

@@ -45,4 +45,6 @@ export interface AdminStore {
   recordAction(action: NewAdminAction): void;
   /** The scope's latest actions, newest first. */
   recentActions(scopeId: string, limit: number): AdminAction[];
+  /** Who last did `action` in a channel (a platform-qualified user id), or null. */
+  lastActor(scopeId: string, channelId: string, action: string): string | null;
 }

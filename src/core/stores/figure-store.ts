@@ -12,12 +12,12 @@ export interface RoundResult {
 export interface UserTotals {
   /** Leaderboard points: the scoring answers of rounds. */
   points: number;
-  /** Scoring answers of rounds that have been graded. */
+  /** Scoring answers of rounds that have been graded, and the sum of their scores. */
   answers: number;
-  /** Every graded answer, daily and practice, and the sum of their scores. */
-  graded: number;
-  scoreSum: number;
+  dailyScoreSum: number;
+  /** Graded practice answers, and the sum of their scores. */
   practiceAnswers: number;
+  practiceScoreSum: number;
   practicePoints: number;
   hintedAnswers: number;
 }

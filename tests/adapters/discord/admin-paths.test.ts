@@ -21,7 +21,7 @@ describe('admins beyond Manage Server, through /prep', () => {
 
     const refused = await slashReply(rig, OTHER, 'daily');
     expect(refused.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(refused.content).toMatch(/^Only admins can use daily/);
+    expect(refused.content).toMatch(/^Only admins can use \/prep daily/);
     expect(rig.app.store.rounds.listOpenRounds()).toEqual([]);
     expect(rig.standIn.messagesIn(CHANNEL_ID)).toEqual([]);
 

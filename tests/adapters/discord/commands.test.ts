@@ -22,12 +22,21 @@ describe('/prep slash commands', () => {
     expect(reply.content).toContain('leaderboard');
   });
 
+  it('shows /prep stats with daily and practice apart and the rule a streak follows', async () => {
+    rig = await startRig();
+    const ix = rig.standIn.slash(MEMBER, 'stats');
+    const reply = await rig.standIn.waitFor(() => ix.original, 'the stats');
+    expect(visible(reply)).toMatch(/Daily: 0 points; no graded daily answers yet/);
+    expect(visible(reply)).toMatch(/Practice: 0 answers, 0 practice points, 0 due for review/);
+    expect(visible(reply)).toMatch(/Streak: 0 \(best 0\): rounds in a row answered with a score of 6 or more/);
+  });
+
   it('refuses an admin verb to a member without Manage Server, privately, and changes nothing', async () => {
     rig = await startRig();
     const ix = rig.standIn.slash(MEMBER, 'schedule', { time: '09:00', zone: 'Europe/Berlin' });
     const reply = await rig.standIn.waitFor(() => ix.original, 'the refusal');
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reply.content).toMatch(/Only admins can use schedule/);
+    expect(reply.content).toMatch(/Only admins can use \/prep schedule/);
     expect(rig.app.store.channels.listChannels({ scheduled: true })).toEqual([]);
   });
 

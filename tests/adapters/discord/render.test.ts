@@ -76,6 +76,23 @@ describe('Discord rendering within limits', () => {
     expect(e.fields!.find((f) => f.name === 'Top')!.value).toBe('1. \\*bold\\* name (9/10)');
   });
 
+  it('lists a long tie at the top of a summary within the field limit, ending in how many more', () => {
+    const s: SummaryReply = {
+      kind: 'summary',
+      visibility: 'public',
+      roundId: 1,
+      questionPrompt: 'What is attention?',
+      keyPoints: ['Weighs tokens'],
+      answered: 120,
+      averageScore: 10,
+      top: Array.from({ length: 120 }, (_, i) => ({ rank: 1, name: `member-number-${i}`, score: 10 })),
+    };
+    const top = renderReply(s)[0]!.embeds![0]!.fields!.find((f) => f.name === 'Top')!.value;
+    expect(top.length).toBeLessThanOrEqual(1024);
+    expect(top).toMatch(/^1\. member-number-0 \(10\/10\)\n1\. member-number-1 \(10\/10\)\n/);
+    expect(top).toMatch(/\n… and \d+ more$/);
+  });
+
   it('splits long text at line breaks into messages of at most 2,000 characters', () => {
     const text = Array.from({ length: 200 }, (_, i) => `row ${i}: ${long(3)}`).join('\n');
     const pieces = renderReply({ kind: 'text', visibility: 'private', text });

@@ -50,7 +50,7 @@ describe('App Home', () => {
     expect(publish.user_id).toBe('UALICE');
     const view = publish.view as { type: string; blocks: unknown[]; private_metadata: string };
     expect(view.type).toBe('home');
-    expect(allText(view.blocks)).toMatch(/Points[\s\S]*Streak[\s\S]*Practice/);
+    expect(allText(view.blocks)).toMatch(/Daily[\s\S]*points[\s\S]*Practice[\s\S]*Streak[\s\S]*score of 6 or more/);
     expect(allText(view.blocks)).toContain('prepbot_practice');
     expect(JSON.parse(view.private_metadata)).toEqual({ channel: 'DALICE' });
     await homeOpened('UALICE', 'Ev1', 1);

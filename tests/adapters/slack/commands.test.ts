@@ -25,7 +25,7 @@ describe('/prep over HTTP', () => {
     await rig.until(() => rig.responses(responseId).length === 1);
     expect(rig.api.callsTo('users.info').map((c) => c.body.user)).toEqual(['UBOB']);
     expect(rig.responses(responseId)[0]).toMatchObject({ response_type: 'ephemeral' });
-    expect(allText(rig.responses(responseId))).toMatch(/Only admins can use daily/);
+    expect(allText(rig.responses(responseId))).toMatch(/Only admins can use \/prep daily/);
     expect(posts()).toHaveLength(0);
     expect(rig.app.store.rounds.getOpenRound(`slack:T1:${CHANNEL}`)).toBeNull();
   });
