@@ -3,6 +3,8 @@
 #
 #   docker build -t prepbot .
 #   docker run -d --name prepbot --env-file prepbot.env -v prepbot-data:/data -p 3000:3000 prepbot
+#   docker run --rm prepbot --help                      (arguments go to prepbot: ENTRYPOINT, not CMD)
+#   docker run -it --rm -v prepbot-data:/data prepbot   (no token: the console, which needs -it)
 
 # --- build: compile TypeScript to dist/, then drop the development dependencies ---
 FROM node:20-bookworm-slim AS build
@@ -35,7 +37,10 @@ USER node
 VOLUME ["/data"]
 EXPOSE 3000
 STOPSIGNAL SIGTERM
-# GET /healthz answers whenever a platform adapter runs; console mode (no token) serves no HTTP.
+# GET /healthz answers whenever a platform adapter runs; console mode (no token, -it) serves no HTTP.
+# Without a token and without -it, prepbot exits 1 naming the token variables (no silent restart loop).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD node -e "if (!process.env.DISCORD_TOKEN && !process.env.SLACK_BOT_TOKEN) process.exit(0); fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "dist/main.js"]
+# Arguments given to `docker run prepbot ...` are appended (`--help`, `--version`).
+ENTRYPOINT ["node", "dist/main.js"]
+CMD []

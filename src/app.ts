@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { ChatRouter } from './adapters/chat-router.js';
 import { createPlatformAdapters, servesHttp } from './adapters/create-adapters.js';
-import type { HealthStatus, PlatformAdapter } from './adapters/platform-adapter.js';
+import type { AdapterEnv, HealthStatus, PlatformAdapter } from './adapters/platform-adapter.js';
 import { PostQueue } from './adapters/shared/post-queue.js';
 import type { Config } from './config.js';
 import { loadContentOrThrow } from './content/index.js';
@@ -23,6 +23,8 @@ export interface AppOverrides {
   grader?: Grader;
   /** Adapters to run instead of the ones the config names (e.g. the console with test streams). */
   adapters?: PlatformAdapter[];
+  /** The console's files folder, log file and Ctrl-C (main.ts sets them). */
+  console?: AdapterEnv['console'];
   options?: Partial<CoreOptions>;
 }
 
@@ -54,7 +56,7 @@ export class App {
     this.store = SqliteStore.open(config.DATABASE_PATH);
     const offline = new InjectionGuard(new OfflineGrader(), logger);
     const options = { ...coreOptions(config), ...overrides.options };
-    this.adapters = overrides.adapters ?? createPlatformAdapters(config, logger, { stdin: process.stdin, stdout: process.stdout, health: () => this.health() });
+    this.adapters = overrides.adapters ?? createPlatformAdapters(config, logger, { stdin: process.stdin, stdout: process.stdout, console: overrides.console, health: () => this.health() });
     // Every platform's posts go through its own queue, the one place that waits out its rate limits.
     for (const a of this.adapters) this.chat.register(a.platform, new PostQueue(a.chat, { clock, logger: logger.child({ platform: a.platform }) }));
     this.scheduler = new CronScheduler({ store: this.store, clock, logger, catchUpHours: options.catchUpHours });
@@ -84,7 +86,7 @@ export class App {
     this.bot.start();
     for (const a of this.adapters) await a.start(this.bot);
     const platforms = this.adapters.some((a) => a.platform !== 'console');
-    if (platforms && !servesHttp(this.config)) this.healthServer = await startHealthServer(this.config.PORT, () => this.health());
+    if (platforms && !servesHttp(this.config)) this.healthServer = await startHealthServer(this.config.PORT, () => this.health(), this.config.HOST);
     if (this.stopping) return;
     await this.scheduler.start(this.bot.rounds);
     this.state = 'ok';

@@ -25,6 +25,8 @@ const schema = z
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be a URL' }).optional()),
     PORT: number(3000, (n) => n.int('must be a whole number').min(0, 'must be a port number').max(65535, 'must be a port number')),
+    /** Address the HTTP server binds; unset, every interface (what a container needs). */
+    HOST: z.preprocess(blankToUndefined, z.string().regex(/^[A-Za-z0-9.:_-]+$/, { error: 'must be an address such as 127.0.0.1, ::1 or 0.0.0.0' }).optional()),
     DEFAULT_TIMEZONE: z.preprocess(
       blankToUndefined,
       z.string().default('UTC').refine(isValidZone, { message: 'must be an IANA time zone such as Europe/Berlin' }),
@@ -46,6 +48,9 @@ const schema = z
   });
 
 export type RawConfig = z.infer<typeof schema>;
+
+/** Every setting prepbot reads, in the order `.env.example` and the README list them. */
+export const SETTING_NAMES = Object.keys(schema.shape) as (keyof RawConfig)[];
 
 const set = (env: NodeJS.ProcessEnv, key: string) => (env[key] ?? '').trim() !== '';
 

@@ -1,3 +1,4 @@
+import { basename, dirname, extname, join } from 'node:path';
 import pino from 'pino';
 import type { Logger } from './core/ports.js';
 import { redactSecrets } from './log-redaction.js';
@@ -34,4 +35,19 @@ export function createLogger(level: string, destination: pino.DestinationStream 
     },
     destination,
   );
+}
+
+/**
+ * Where the console's logs go: a file beside the database, named after it (`data/prepbot.log` for
+ * `data/prepbot.sqlite`), so they never land between the chat lines; the working directory for a
+ * database in memory.
+ */
+export function consoleLogFile(databasePath: string): string {
+  if (databasePath === ':memory:' || databasePath === '') return 'prepbot.log';
+  return join(dirname(databasePath), `${basename(databasePath, extname(databasePath))}.log`);
+}
+
+/** A log file, created with its folder if needed, written synchronously (a console session is small). */
+export function logFileDestination(path: string): pino.DestinationStream {
+  return pino.destination({ dest: path, mkdir: true, sync: true });
 }

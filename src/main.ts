@@ -1,7 +1,18 @@
+import { dirname } from 'node:path';
 import { App } from './app.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { ContentInvalidError } from './content/index.js';
-import { createLogger } from './logger.js';
+import { parseCli } from './cli-args.js';
+import { consoleLogFile, createLogger, logFileDestination } from './logger.js';
+import { stdinKind } from './stdin-kind.js';
+
+const NO_PLATFORM = [
+  'prepbot cannot start: no platform token is set, and there is no terminal or piped input for the console.',
+  '  - Discord: set DISCORD_TOKEN.',
+  '  - Slack: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP).',
+  '  - The console: run it in a terminal (docker run -it prepbot), or pipe commands into it.',
+  'Every setting is listed in .env.example; npm start -- --help says more.',
+].join('\n');
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -10,6 +21,11 @@ function fail(message: string): never {
 
 /** Entry point: validate settings, build the app, run until end of console input or a signal. */
 async function main(): Promise<void> {
+  const cli = parseCli(process.argv.slice(2));
+  if (!cli.run) {
+    (cli.exitCode === 0 ? process.stdout : process.stderr).write(cli.output);
+    process.exit(cli.exitCode);
+  }
   loadDotEnv();
   let config: Config;
   try {
@@ -18,13 +34,22 @@ async function main(): Promise<void> {
     if (err instanceof ConfigError) fail(err.message);
     throw err;
   }
-  // On the console stdout is the chat, so only warnings reach the terminal unless LOG_LEVEL asks for more.
-  const level = config.platforms.console && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL;
-  const logger = createLogger(level);
+  // A container started without tokens and without -i has nobody to talk to: say so, exit 1 (no silent restart loop).
+  if (config.platforms.console && stdinKind() === 'none') fail(NO_PLATFORM);
+  // On the console stdout is the chat: logs go to a file beside the database, unless LOG_LEVEL asks for stderr.
+  const logFile = config.platforms.console && !process.env.LOG_LEVEL?.trim() ? consoleLogFile(config.DATABASE_PATH) : undefined;
+  const logger = logFile ? createLogger(config.LOG_LEVEL, logFileDestination(logFile)) : createLogger(config.LOG_LEVEL);
 
   let running: App;
   try {
-    running = new App(config, logger);
+    running = new App(config, logger, {
+      console: {
+        filesDir: config.DATABASE_PATH === ':memory:' ? '.' : dirname(config.DATABASE_PATH),
+        logFile,
+        // Ctrl-C at the prompt: the same shutdown as a SIGINT (the terminal sends none in raw mode).
+        onInterrupt: () => void process.emit('SIGINT'),
+      },
+    });
   } catch (err) {
     if (err instanceof ContentInvalidError) fail(`prepbot cannot start: the content in ${config.CONTENT_DIR} is invalid.\n${err.message}`);
     throw err;

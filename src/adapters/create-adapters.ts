@@ -8,7 +8,7 @@ import { SlackAdapter } from './slack/slack-adapter.js';
 /** The adapters the config asks for: Discord and/or Slack when their tokens are set, else the console. */
 export function createPlatformAdapters(config: Config, logger: Logger, env: AdapterEnv): PlatformAdapter[] {
   const adapters: PlatformAdapter[] = [];
-  if (config.platforms.console) adapters.push(new ConsoleAdapter({ input: env.stdin, output: env.stdout, logger }));
+  if (config.platforms.console) adapters.push(new ConsoleAdapter({ input: env.stdin, output: env.stdout, logger, ...env.console }));
   if (config.platforms.discord) adapters.push(DiscordAdapter.fromConfig(config, logger, env));
   if (config.platforms.slack) adapters.push(SlackAdapter.fromConfig(config, logger, env));
   return adapters;

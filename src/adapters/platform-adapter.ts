@@ -27,6 +27,8 @@ export interface AdapterEnv {
   stdout: NodeJS.WritableStream;
   /** The app's health, for adapters that serve `GET /healthz` themselves (Slack over HTTP). */
   health: () => HealthStatus;
+  /** The console's files folder (export), its log file (named in the banner) and Ctrl-C at its prompt. */
+  console?: { filesDir?: string; logFile?: string; onInterrupt?: () => void };
 }
 
 /** What `GET /healthz` reports. */

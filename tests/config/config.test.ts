@@ -14,6 +14,14 @@ describe('settings', () => {
     expect(loadConfig({ OPENAI_API_KEY: 'k', GRADER: 'offline' }).graderKind).toBe('offline');
   });
 
+  it('take HOST as the address to bind, every interface when unset, and refuse what is not an address', () => {
+    expect(loadConfig({}).HOST).toBeUndefined();
+    expect(loadConfig({ HOST: ' ' }).HOST).toBeUndefined();
+    expect(loadConfig({ HOST: '127.0.0.1' }).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::1' }).HOST).toBe('::1');
+    expect(() => loadConfig({ HOST: 'http://localhost:3000' })).toThrow(/HOST must be an address such as 127\.0\.0\.1, ::1 or 0\.0\.0\.0/);
+  });
+
   it('split ADMIN_USER_IDS and treat blank values as unset', () => {
     expect(loadConfig({ ADMIN_USER_IDS: ' U1, 123 ,,', PORT: '' })).toMatchObject({ ADMIN_USER_IDS: ['U1', '123'], PORT: 3000 });
   });

@@ -1,21 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** One level below the root, like dist/: the compiled store finds migrations/ two folders up from dist/storage. */
 const OUT = join(ROOT, '.dist-test');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
+let build: ReturnType<typeof spawnSync>;
+beforeAll(() => {
+  build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', OUT], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+}, 150_000);
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 describe('the compiled build (what the Docker image runs)', () => {
   it('compiles with the build settings and plays a piped console round on plain node, finding content and migrations', () => {
-    const build = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', OUT], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
-    expect(build.stdout + build.stderr).toBe('');
+    expect(`${String(build.stdout)}${String(build.stderr)}`).toBe('');
     expect(build.status).toBe(0);
 
     const db = join(mkdtempSync(join(tmpdir(), 'prepbot-dist-')), 'bot.sqlite');
@@ -32,4 +35,15 @@ describe('the compiled build (what the Docker image runs)', () => {
     expect(run.stdout).toMatch(/1\. alice: \d+ pts/);
     // A whole compile: on a busy machine it takes far longer than a test usually may.
   }, 240_000);
+
+  it("prints the usage when run as the image's ENTRYPOINT with --help appended (docker run prepbot --help)", () => {
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^CMD \[\]$/m);
+    const [node, ...args] = JSON.parse(/^ENTRYPOINT (\[.*\])$/m.exec(dockerfile)![1]!) as string[];
+    expect(node).toBe('node');
+    // The image's WORKDIR holds dist/; here the build went to OUT.
+    const run = spawnSync(process.execPath, [...args.map((a) => a.replace(/^dist\//, `${OUT}/`)), '--help'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Usage: npm start/);
+  });
 });

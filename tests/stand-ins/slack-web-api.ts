@@ -194,6 +194,18 @@ export class SlackWebApiStandIn {
           user: { id, team_id: u.team, name: u.name, real_name: u.realName ?? u.name, profile: { real_name: u.realName ?? u.name }, is_admin: Boolean(u.admin), is_owner: Boolean(u.owner), deleted: false },
         };
       }
+      case 'users.list': {
+        // Paged like Slack's: `limit` members per page, the next page's offset as the cursor.
+        const team = body.team_id ? String(body.team_id) : null;
+        const all = [...this.users].filter(([, u]) => !team || u.team === team);
+        const start = Number(body.cursor ?? 0) || 0;
+        const limit = Number(body.limit ?? 200) || 200;
+        const page = all.slice(start, start + limit).map(([id, u]) => ({
+          id, team_id: u.team, name: u.name, real_name: u.realName ?? u.name, is_admin: Boolean(u.admin), is_owner: Boolean(u.owner), is_bot: false, deleted: false,
+        }));
+        const next = start + limit < all.length ? String(start + limit) : '';
+        return { ok: true, members: page, response_metadata: { next_cursor: next } };
+      }
       case 'usergroups.list':
         return { ok: true, usergroups: [...this.userGroups].map(([id, users]) => ({ id, handle: id.toLowerCase(), users: body.include_users === 'true' ? users : undefined })) };
       case 'conversations.info': {

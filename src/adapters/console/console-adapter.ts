@@ -1,19 +1,33 @@
-import { createInterface, type Interface } from 'node:readline';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Bot } from '../../core/bot.js';
+import { COMMANDS } from '../../core/commands/registry.js';
 import type { Place } from '../../core/model.js';
 import type { ChatPort, Logger, MessageRef, Target } from '../../core/ports.js';
-import type { Reply } from '../../core/replies.js';
+import type { Reply, TextReply } from '../../core/replies.js';
 import type { PlatformAdapter } from '../platform-adapter.js';
 import { renderPlain } from '../shared/plain-text.js';
+import { ConsoleIo } from './console-io.js';
 
 const CONSOLE_PLACE: Place = { platform: 'console', scopeId: 'console', channelId: 'console:main' };
 
 const BANNER = 'prepbot console. You are "you"; /as NAME switches user, /help lists commands, Ctrl-D quits.';
 
+/** The console's own verbs, which `/help` lists after the game's. */
+const CONSOLE_HELP = ['On the console:', '  /as NAME: the next lines come from user NAME (every console user is an admin)', '  /quit: finish grading and leave (or Ctrl-D)'];
+
 export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   logger: Logger;
+  /** Where files such as `export`'s CSV are written (beside the database); the working directory by default. */
+  filesDir?: string;
+  /** Where the logs go, said in the banner; absent when they go to stderr. */
+  logFile?: string;
+  /** Line editing, prompt and history; by default when input and output are terminals. */
+  terminal?: boolean;
+  /** Ctrl-C on an empty line at a terminal; by default the same as end of input. */
+  onInterrupt?: () => void;
 }
 
 /**
@@ -30,7 +44,7 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
   private user = 'you';
   private messages = 0;
   private bot: Bot | null = null;
-  private rl: Interface | null = null;
+  private io: ConsoleIo | null = null;
 
   constructor(private readonly opts: ConsoleOptions) {
     this.finished = new Promise((r) => (this.resolveFinished = r));
@@ -46,12 +60,13 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
   }
 
   async stop(): Promise<void> {
-    this.rl?.close();
+    this.io?.close();
   }
 
   async send(target: Target, reply: Reply): Promise<MessageRef | null> {
     const shown = reply.kind === 'question' && !reply.closed ? { ...reply, footer: 'Answer with /answer <your answer>; /hint for a hint.' } : reply;
-    this.print(this.label(target), renderPlain(shown));
+    const text = shown.kind === 'text' && shown.file ? this.saveFile(shown.text, shown.file) : renderPlain(shown);
+    this.print(this.label(target), text);
     this.messages += 1;
     return `console-msg-${this.messages}`;
   }
@@ -61,24 +76,36 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
   }
 
   banner(): void {
-    this.opts.output.write(`${BANNER}\n`);
+    const logs = this.opts.logFile ? `\nLogs go to ${shortPath(this.opts.logFile)}.` : '';
+    this.opts.output.write(`${BANNER}${logs}\n`);
   }
 
   /** Reads commands until end of input (or /quit), then waits for grading to finish. */
   async run(bot: Bot, onLine?: () => void): Promise<void> {
     this.bot = bot;
-    const rl = createInterface({ input: this.opts.input, terminal: false, crlfDelay: Infinity });
-    this.rl = rl;
-    for await (const raw of rl) {
+    const stream = this.opts.output as NodeJS.WritableStream & { isTTY?: boolean };
+    const input = this.opts.input as NodeJS.ReadableStream & { isTTY?: boolean };
+    const io = new ConsoleIo({
+      input: this.opts.input,
+      output: this.opts.output,
+      terminal: this.opts.terminal ?? Boolean(input.isTTY && stream.isTTY),
+      words: () => [...COMMANDS.map((c) => `/${c.verb}`), '/as', '/quit'].sort(),
+      onInterrupt: this.opts.onInterrupt ?? (() => io.close()),
+    });
+    this.io = io;
+    io.prompt(this.user);
+    for await (const raw of io.lines()) {
       const line = raw.trim();
-      if (!line) continue;
       if (line === '/quit' || line === '/exit') break;
-      await this.handleLine(line);
-      // A terminal conversation is sequential: a score arrives before the next command is read.
-      await bot.worker.idle();
-      onLine?.();
+      if (line) {
+        await this.handleLine(line);
+        // A terminal conversation is sequential: a score arrives before the next command is read.
+        await bot.worker.idle();
+        onLine?.();
+      }
+      io.prompt(this.user);
     }
-    rl.close();
+    io.close();
     await bot.worker.idle();
   }
 
@@ -102,7 +129,24 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
     }
     const actor = { id: `console:${this.user}`, platformId: this.user, name: this.user };
     const replies = await this.bot!.handle({ type: 'command', place: CONSOLE_PLACE, actor, verb, args });
-    for (const r of replies) await this.send(r.visibility === 'public' ? { channelId: CONSOLE_PLACE.channelId } : { channelId: CONSOLE_PLACE.channelId, userId: actor.id }, r);
+    for (const r of replies) {
+      const shown = verb === 'help' && r.kind === 'text' ? { ...r, text: [r.text, ...CONSOLE_HELP].join('\n') } : r;
+      await this.send(r.visibility === 'public' ? { channelId: CONSOLE_PLACE.channelId } : { channelId: CONSOLE_PLACE.channelId, userId: actor.id }, shown);
+    }
+  }
+
+  /** Writes a reply's file (the CSV of `export`) beside the database and says where; never prints its content. */
+  private saveFile(text: string, file: NonNullable<TextReply['file']>): string {
+    const dir = resolve(this.opts.filesDir ?? '.');
+    const path = join(dir, file.name.replace(/[\\/]/g, '-'));
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path, file.content, 'utf8');
+      return `${text}\nSaved to ${shortPath(path)}`;
+    } catch (err) {
+      this.opts.logger.warn({ err, path }, 'could not write a console file');
+      return `${text}\nI could not write ${shortPath(path)}: ${(err as Error).message}`;
+    }
   }
 
   private label(target: Target): string {
@@ -114,6 +158,14 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
 
   private print(label: string, text: string): void {
     const lines = text.split('\n');
-    this.opts.output.write(`[${label}] ${lines[0]}\n${lines.slice(1).map((l) => `  ${l}\n`).join('')}`);
+    const out = `[${label}] ${lines[0]}\n${lines.slice(1).map((l) => `  ${l}\n`).join('')}`;
+    if (this.io) this.io.write(out);
+    else this.opts.output.write(out);
   }
+}
+
+/** A path as the person at the console would type it: relative to the working directory when inside it. */
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), resolve(path));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : resolve(path);
 }

@@ -62,6 +62,8 @@ async function onCommand(i: ChatInputCommandInteraction, deps: InteractionDeps):
   if (i.commandName !== COMMAND_NAME) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
   const verb = i.options.getSubcommand(false) ?? 'help';
   const args = argsFromOptions(verb, (name) => optionText(i, name));
+  // `/prep answer` without text opens the form of the open question, as the Answer button does.
+  if (verb === 'answer' && !args) return void (await respond(i, await deps.bot.handle({ type: 'open-answer', place, actor: actorOf(i) })));
   const route = deps.routes.add(i);
   const handled = deps.bot.handle({ type: 'command', place, actor: actorOf(i), verb, args, replyRoute: route.key });
   // Reserved on the route at once, so a later reply through the route (a grade) comes after this one.

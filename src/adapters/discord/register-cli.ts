@@ -2,10 +2,12 @@ import { DiscordAPIError, REST } from 'discord.js';
 import { ConfigError, loadConfig, loadDotEnv } from '../../config.js';
 import { registerCommands } from './command-check.js';
 import { verbsLeftOut } from './command-definitions.js';
+import { inviteUrl } from './invite.js';
 
 /**
  * `npm run discord:register`: registers `/prep` with Discord, in DISCORD_GUILD_ID when set
- * (instant, for development), else globally.
+ * (instant, for development), else globally, and prints the invite link with the permissions the
+ * bot needs. DISCORD_APPLICATION_ID is optional: without it, Discord is asked (the token's application).
  */
 async function main(): Promise<void> {
   loadDotEnv();
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Registered /prep ${where} for application ${done.applicationId} with ${done.subcommands.length} subcommands: ${done.subcommands.join(', ')}.\n`);
   const left = verbsLeftOut();
   if (left.length) process.stdout.write(`Discord allows 25 subcommands; left out: ${left.join(', ')}.\n`);
+  process.stdout.write(`Invite the bot to a server with: ${inviteUrl(done.applicationId)}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -34,13 +34,10 @@ export function registerCommandListener(app: App, ctx: () => SlackContext): void
     const team = command.team_id;
     // Admins may be named by user group: only an admin verb needs to know the caller's groups.
     const groups = findCommand(verb)?.admin ? await c.users.groupsOf(team, command.user_id) : undefined;
-    const replies = await c.bot.handle({
-      type: 'command',
-      place: placeOf(team, command.channel_id),
-      actor: actorOf(c, team, command.user_id, command.user_name, groups),
-      verb,
-      args,
-    });
+    const place = placeOf(team, command.channel_id);
+    const actor = actorOf(c, team, command.user_id, command.user_name, groups);
+    // `/prep answer` without text opens the form of the open question, as the Answer button does.
+    const replies = await c.bot.handle(verb === 'answer' && !args ? { type: 'open-answer', place, actor } : { type: 'command', place, actor, verb, args });
     await deliverReplies(c, { team, channel: command.channel_id, user: command.user_id, respond, triggerId: command.trigger_id }, replies);
   });
 }

@@ -98,6 +98,6 @@ async function openForm(ctx: SlackContext, route: ReplyRoute, form: FormReply): 
     await ctx.client.views.open({ trigger_id: route.triggerId, view: answerModal(form, { ref: form.answerRef, team: route.team, channel: route.channel }) });
   } catch (err) {
     ctx.logger.warn({ err, team: route.team }, 'could not open the answer form');
-    await deliverOne(ctx, route, error('Slack did not open the answer form in time. Press Answer again.'));
+    await deliverOne(ctx, route, error('Slack did not open the answer form in time. Press Answer, or send /prep answer, again.'));
   }
 }

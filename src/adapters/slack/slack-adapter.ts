@@ -4,10 +4,10 @@ import { App, type CustomRoute } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../core/ports.js';
+import { listenProblem } from '../../health/health-server.js';
 import type { AdapterEnv, HealthStatus, PlatformAdapter } from '../platform-adapter.js';
 import { registerAnswerListeners } from './answer-listeners.js';
 import { BoltLogger } from './bolt-logger.js';
-import { slackErrorCode } from './delivery-errors.js';
 import { registerCommandListener } from './command-listener.js';
 import { registerDisputeListeners } from './dispute-listeners.js';
 import { registerHomeListeners } from './home-listeners.js';
@@ -16,9 +16,9 @@ import { registerLostPlaceListeners } from './lost-places.js';
 import type { SlackContext } from './interaction.js';
 import { RecentDeliveries } from './recent-deliveries.js';
 import { SlackChat } from './slack-chat.js';
+import { slackStartError } from './start-errors.js';
 import { UserDirectory } from './users.js';
 
-const describeError = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 export interface SlackAdapterOptions {
   /** SLACK_BOT_TOKEN (`xoxb-...`). */
@@ -29,6 +29,8 @@ export interface SlackAdapterOptions {
   signingSecret?: string;
   /** HTTP mode's port (PORT); 0 picks a free one, read back with {@link SlackAdapter.port}. */
   port: number;
+  /** HOST: the address HTTP mode binds; every interface when unset. */
+  host?: string;
   /** SLACK_API_URL: the Web API base (a proxy, or a local stand-in in tests). */
   apiUrl?: string;
   /** ADMIN_USER_IDS: admins everywhere, and who receives admin notices. */
@@ -92,6 +94,7 @@ export class SlackAdapter implements PlatformAdapter {
       appToken: config.platforms.slack === 'socket' ? config.SLACK_APP_TOKEN : undefined,
       signingSecret: config.platforms.slack === 'http' ? config.SLACK_SIGNING_SECRET : undefined,
       port: config.PORT,
+      host: config.HOST,
       apiUrl: config.SLACK_API_URL,
       adminUserIds: config.ADMIN_USER_IDS,
       logger,
@@ -125,24 +128,21 @@ export class SlackAdapter implements PlatformAdapter {
     try {
       await this.app.init();
     } catch (err) {
-      throw new Error(`Slack did not accept SLACK_BOT_TOKEN (${slackErrorCode(err) ?? describeError(err)}). Use the Bot User OAuth Token (xoxb-...) from the app's "OAuth & Permissions" page.`, { cause: err });
+      throw slackStartError(err, 'bot-token', this.opts.apiUrl);
     }
     if (this.mode === 'http') {
       try {
-        this.server = (await this.app.start(this.opts.port)) as Server;
+        const { port, host } = this.opts;
+        this.server = (await this.app.start(host ? { port, host } : port)) as Server;
       } catch (err) {
-        const inUse = (err as { code?: unknown }).code === 'EADDRINUSE';
-        throw new Error(inUse ? `PORT ${this.opts.port} is already in use; set PORT to a free port.` : `Slack's HTTP receiver could not start: ${describeError(err)}`, { cause: err });
+        throw new Error(`Slack's HTTP receiver could not start: ${listenProblem(err, this.opts.port, this.opts.host)}`, { cause: err });
       }
-      this.logger.info({ port: this.port }, 'Slack over HTTP: POST /slack/events, GET /healthz');
+      this.logger.info({ host: this.opts.host ?? 'every interface', port: this.port }, 'Slack over HTTP: POST /slack/events, GET /healthz');
     } else {
       try {
         await this.app.start();
       } catch (err) {
-        throw new Error(
-          `Slack did not open a Socket Mode connection (${slackErrorCode(err) ?? describeError(err)}). SLACK_APP_TOKEN must be an app-level token (xapp-...) with the connections:write scope, and Socket Mode must be on.`,
-          { cause: err },
-        );
+        throw slackStartError(err, 'socket-mode', this.opts.apiUrl);
       }
       this.logger.info({}, 'Slack in Socket Mode: connected');
     }

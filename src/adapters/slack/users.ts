@@ -11,6 +11,9 @@ export interface SlackMember {
   isAdmin: boolean;
 }
 
+/** `users.list` pages (of 200) read when looking for workspace admins; a huge workspace is not walked whole. */
+const MAX_MEMBER_PAGES = 10;
+
 interface Entry {
   at: number;
   member: SlackMember | null;
@@ -24,6 +27,7 @@ export class UserDirectory {
   private readonly cache = new Map<string, Entry>();
   private readonly pending = new Map<string, Promise<SlackMember | null>>();
   private readonly groups = new Map<string, { at: number; byUser: Promise<Map<string, string[]>> }>();
+  private readonly admins = new Map<string, { at: number; ids: Promise<string[]> }>();
 
   constructor(
     private readonly client: Pick<webApi.WebClient, 'users' | 'usergroups'>,
@@ -74,6 +78,41 @@ export class UserDirectory {
    */
   async membersOf(team: string, group: string): Promise<string[]> {
     return [...(await this.groupMap(team))].filter(([, groups]) => groups.includes(group)).map(([user]) => user);
+  }
+
+  /**
+   * The workspace's admins and owners (people, not bots), from `users.list`: the Slack side of
+   * "admin", told of what admins should know. Cached like the rest (the list is a Tier 2 call),
+   * read a few pages at most; empty when Slack will not list members (missing `users:read`).
+   */
+  async workspaceAdmins(team: string): Promise<string[]> {
+    let entry = this.admins.get(team);
+    if (!entry || this.now() - entry.at >= this.ttlMs) {
+      entry = { at: this.now(), ids: this.fetchAdmins(team) };
+      this.admins.set(team, entry);
+    }
+    return entry.ids;
+  }
+
+  private async fetchAdmins(team: string): Promise<string[]> {
+    const ids: string[] = [];
+    try {
+      let cursor: string | undefined;
+      for (let page = 0; page < MAX_MEMBER_PAGES; page += 1) {
+        const res = await this.client.users.list({ limit: 200, team_id: team, ...(cursor ? { cursor } : {}) });
+        for (const u of res.members ?? []) {
+          if (!u.id || u.deleted || u.is_bot || !(u.is_admin || u.is_owner || u.is_primary_owner)) continue;
+          if (u.team_id && u.team_id !== team) continue;
+          ids.push(u.id);
+        }
+        cursor = res.response_metadata?.next_cursor || undefined;
+        if (!cursor) break;
+      }
+    } catch (err) {
+      this.admins.delete(team);
+      this.logger.info({ team, code: slackErrorCode(err) }, 'could not list the workspace admins; notices reach the other admins only');
+    }
+    return ids;
   }
 
   private groupMap(team: string): Promise<Map<string, string[]>> {

@@ -25,6 +25,10 @@ describe('the /prep command built from the core registry', () => {
     expect(sub('schedule').options.find((o: any) => o.name === 'time')).toMatchObject({ required: true, max_length: 5 });
   });
 
+  it('leaves the text of /prep answer optional, so /prep answer alone can open the form', () => {
+    expect(sub('answer').options).toEqual([expect.objectContaining({ name: 'text', type: STRING, required: false, max_length: 4000 })]);
+  });
+
   it('lists required options first, as Discord demands', () => {
     const verb: Command = {
       verb: 'demo',

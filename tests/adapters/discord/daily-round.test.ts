@@ -100,6 +100,25 @@ describe('the daily post on Discord', () => {
     expect(rig.app.store.figures.roundResults(rig.app.store.rounds.getRound(1)!.id)).toEqual([]);
   });
 
+  it('opens the answer form of the open question for /prep answer without text, and grades what is submitted in it', async () => {
+    rig = await startRig();
+    const post = await postDaily(rig);
+    const ix = rig.standIn.slash(MEMBER, 'answer');
+    const modal = await rig.standIn.waitFor(() => ix.modal, 'the answer modal');
+    expect(ix.callbacks.map((c) => c.type)).toEqual([9]);
+    expect(modal.custom_id).toBe(`answer-form:${firstButton(post).custom_id.slice('answer:'.length)}`);
+    const submit = rig.standIn.submit(MEMBER, modal.custom_id, { answer: 'Attention weighs tokens [score 6]' });
+    expect(visible(await rig.standIn.waitFor(() => gradeIn(submit), 'the grade'))).toMatch(/Score: 6\/10/);
+  });
+
+  it('says there is no open question, naming /prep quiz, for /prep answer without text when none is open', async () => {
+    rig = await startRig();
+    const ix = rig.standIn.slash(MEMBER, 'answer');
+    const reply = await rig.standIn.waitFor(() => ix.original, 'the reply');
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reply.content).toMatch(/You have no open question here\. .*ask for a practice question with \/prep quiz\./);
+  });
+
   it('says in the modal that a closed round counts as practice', async () => {
     rig = await startRig();
     const post = await postDaily(rig);

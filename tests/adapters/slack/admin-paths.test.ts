@@ -16,7 +16,7 @@ describe('admins beyond workspace rights, through /prep', () => {
     rig.api.userGroups.set('SLEADS', ['UBOB']);
     expect(await command(rig, 'admins add <!subteam^SLEADS|@leads>', { user: 'UADMIN' })).toMatch(/Members of user group SLEADS may now use admin verbs/);
 
-    expect(await command(rig, 'daily', { user: 'UALICE' })).toMatch(/Only admins can use daily/);
+    expect(await command(rig, 'daily', { user: 'UALICE' })).toMatch(/Only admins can use \/prep daily/);
     expect(rig.app.store.rounds.listOpenRounds()).toEqual([]);
     expect(channelPosts(rig)).toEqual([]);
 
@@ -52,7 +52,7 @@ describe('admins beyond workspace rights, through /prep', () => {
     expect(channelPosts(rig).map((c) => allText(c.body)).join('\n')).not.toMatch(/second key point|weighs every token/);
   });
 
-  it('DMs admin notices to listed users, members of listed user groups and ADMIN_USER_IDS of the workspace, once each', async () => {
+  it("DMs admin notices to listed users, members of listed user groups, ADMIN_USER_IDS and the workspace's admins and owners, once each", async () => {
     rig = await startRig();
     rig.api.userGroups.set('SLEADS', ['UALICE', 'UROOT']);
     await command(rig, 'admins add <@UBOB>', { user: 'UADMIN' });
@@ -62,10 +62,20 @@ describe('admins beyond workspace rights, through /prep', () => {
     // Three questions in the bank: posting the first warns that only two are left.
     await command(rig, 'daily', { user: 'UADMIN' });
     const warned = (u: string) => dmsTo(rig!, u).filter((t) => t.includes('unasked questions left'));
-    await rig.until(() => ['UBOB', 'UALICE', 'UROOT'].every((u) => warned(u).length === 1));
+    await rig.until(() => ['UBOB', 'UALICE', 'UROOT', 'UADMIN'].every((u) => warned(u).length === 1));
     expect(warned('UOTHER')).toEqual([]); // in ADMIN_USER_IDS, but of another workspace
-    expect(warned('UADMIN')).toEqual([]); // workspace admins are not all told
     expect(channelPosts(rig)).toHaveLength(1); // only the question
+  });
+
+  it('tells whoever scheduled the channel when the workspace set no ADMIN_USER_IDS and no admins add, even if Slack will not list its admins', async () => {
+    rig = await startRig({ env: { ADMIN_USER_IDS: '' } });
+    rig.api.failNext('users.list', { error: 'missing_scope' });
+    expect(await command(rig, 'schedule 09:00 Europe/Berlin', { user: 'UADMIN' })).toMatch(/Scheduled: every weekday at 09:00 Europe\/Berlin/);
+    await command(rig, 'daily', { user: 'UADMIN' });
+    const warned = (u: string) => dmsTo(rig!, u).filter((t) => t.includes('unasked questions left'));
+    await rig.until(() => warned('UADMIN').length === 1);
+    expect(warned('UALICE')).toEqual([]);
+    expect(rig.logs('warn')).not.toContainEqual(expect.stringMatching(/no admin of this workspace/));
   });
 });
 

@@ -65,11 +65,34 @@ describe('answering the question of the day on Slack', () => {
     expect(publicBodies.join('\n')).not.toContain('tangerine-42');
   });
 
-  it('keeps an empty answer in the form with an error next to the input, storing nothing', async () => {
+  it('keeps an empty answer in the form with an error next to the input that speaks of the form, storing nothing', async () => {
     const view = await openModal();
     const res = await rig.submit(view, '   \n  ');
-    expect(res.json).toMatchObject({ response_action: 'errors', errors: { answer: expect.stringMatching(/empty/) } });
+    expect(res.json).toMatchObject({ response_action: 'errors', errors: { answer: 'Your answer is empty: write it in the answer box, then submit the form again.' } });
+    expect(allText(res.json)).not.toMatch(/after the command/);
     expect(answersOf('UALICE').n).toBe(0);
+  });
+
+  it('opens the answer form of the open question for /prep answer without text, and takes the answer from it', async () => {
+    const { res, responseId } = await rig.command('answer', { user: 'UBOB' });
+    expect(res.status).toBe(200);
+    await rig.until(() => rig.api.callsTo('views.open').length === 1);
+    const view = rig.api.callsTo('views.open')[0]!.body.view as Record<string, unknown>;
+    expect(JSON.parse(view.private_metadata as string)).toEqual({ ref: `round:${roundId}`, team: 'T1', channel: CHANNEL });
+    expect(rig.responses(responseId)).toEqual([]);
+    const saved = await rig.submit(view, 'An answer from the form [score 5]', { user: 'UBOB' });
+    expect(saved.json).toMatchObject({ response_action: 'update' });
+    expect(answersOf('UBOB').n).toBe(1);
+  });
+
+  it('names verbs as they are typed on Slack, with /prep', async () => {
+    await rig.app.bot.rounds.close(rig.app.store.rounds.getOpenRound(`slack:T1:${CHANNEL}`)!, 'closed');
+    const { responseId } = await rig.command('hint', { user: 'UBOB' });
+    await rig.until(() => rig.responses(responseId).length === 1);
+    expect(allText(rig.responses(responseId))).toMatch(/no open question to give a hint for\. Ask for one with \/prep quiz\./);
+    const typo = await rig.command('leaderbord', { user: 'UBOB' });
+    await rig.until(() => rig.responses(typo.responseId).length === 1);
+    expect(allText(rig.responses(typo.responseId))).toMatch(/Did you mean \/prep leaderboard\? Use \/prep help to see them all\./);
   });
 
   it('refuses an answer over 4,000 characters in the form, storing nothing', async () => {

@@ -61,12 +61,12 @@ describe("the Slack ChatPort (what the core's sends become)", () => {
     expect(updates.at(-1)!.body).toMatchObject({ channel: 'C1', ts: ref!.split(':')[1] });
   });
 
-  it("DMs admin notices to the ADMIN_USER_IDS of that workspace only, and warns when there is none", async () => {
+  it("DMs admin notices to the workspace's admins and owners and the ADMIN_USER_IDS of that workspace only, and warns when there is none", async () => {
     await rig.adapter.chat.send({ channelId: CH, admins: true }, { kind: 'text', visibility: 'private', text: 'Two questions left.' });
     const dms = rig.api.callsTo('chat.postMessage').map((c) => c.body.channel);
-    expect(dms).toEqual(['UROOT']);
+    expect(dms).toEqual(['UADMIN', 'UROOT']);
     await rig.adapter.chat.send({ channelId: 'slack:T9:C9', admins: true }, { kind: 'text', visibility: 'private', text: 'Hello T9.' });
-    expect(rig.api.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(rig.api.callsTo('chat.postMessage')).toHaveLength(2);
     expect(rig.logs('warn')).toContainEqual(expect.stringMatching(/no admin of this workspace/));
   });
 

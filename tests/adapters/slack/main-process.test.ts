@@ -32,6 +32,7 @@ describe('prepbot started with SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET + SLACK_AP
         SLACK_SIGNING_SECRET: SECRET,
         SLACK_API_URL: api.url,
         PORT: '0',
+        HOST: '127.0.0.1',
         LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -46,7 +47,9 @@ describe('prepbot started with SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET + SLACK_AP
       () => {
         const line = stderr.split('\n').find((l) => l.includes('Slack over HTTP'));
         if (!line) throw new Error(`not listening yet:\n${stderr}`);
-        port = (JSON.parse(line) as { port: number }).port;
+        const logged = JSON.parse(line) as { port: number; host: string };
+        expect(logged.host).toBe('127.0.0.1');
+        port = logged.port;
       },
       { timeout: 30_000, interval: 50 },
     );
