@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
 import { ChatRouter } from './adapters/chat-router.js';
 import { createPlatformAdapters, servesHttp } from './adapters/create-adapters.js';
 import type { AdapterEnv, HealthStatus, PlatformAdapter } from './adapters/platform-adapter.js';
@@ -13,6 +15,7 @@ import { InjectionGuard } from './grading/injection-defence.js';
 import { OfflineGrader } from './grading/offline-grader.js';
 import { startHealthServer } from './health/health-server.js';
 import { CronScheduler } from './scheduler/cron-scheduler.js';
+import { storageStartError } from './storage/open-database.js';
 import { SqliteStore } from './storage/sqlite-store.js';
 import { systemClock } from './system-clock.js';
 
@@ -44,6 +47,8 @@ export class App {
   private stopping: Promise<void> | null = null;
   private healthServer: Server | null = null;
   private readonly startedAt: number;
+  /** The database's answer to the last write probe, and when it was asked (at most every 5 s). */
+  private writeCheck: { at: number; problem: string | null } | null = null;
 
   constructor(
     readonly config: Config,
@@ -53,7 +58,11 @@ export class App {
     const clock = (this.clock = overrides.clock ?? systemClock);
     const content = overrides.content ?? loadContentOrThrow(config.CONTENT_DIR);
     this.startedAt = clock.now();
-    this.store = SqliteStore.open(config.DATABASE_PATH);
+    try {
+      this.store = SqliteStore.open(config.DATABASE_PATH);
+    } catch (err) {
+      throw storageStartError(err, config.DATABASE_PATH);
+    }
     const offline = new InjectionGuard(new OfflineGrader(), logger);
     const options = { ...coreOptions(config), ...overrides.options };
     this.adapters = overrides.adapters ?? createPlatformAdapters(config, logger, { stdin: process.stdin, stdout: process.stdout, console: overrides.console, health: () => this.health() });
@@ -89,6 +98,8 @@ export class App {
     if (platforms && !servesHttp(this.config)) this.healthServer = await startHealthServer(this.config.PORT, () => this.health(), this.config.HOST);
     if (this.stopping) return;
     await this.scheduler.start(this.bot.rounds);
+    // Between the scheduler's minute sweeps, a post whose attempt's lease runs out (its process died) is finished at once.
+    this.bot.posts.start();
     this.state = 'ok';
     this.logger.info({ platforms: this.adapters.map((a) => a.platform) }, 'prepbot started');
   }
@@ -107,6 +118,7 @@ export class App {
   private async shutdown(graceMs: number): Promise<void> {
     this.state = 'stopping';
     await this.scheduler.stop();
+    this.bot.posts.stop();
     for (const a of this.adapters) {
       try {
         await a.stopIntake?.();
@@ -140,12 +152,30 @@ export class App {
     this.store.close();
   }
 
+  /**
+   * What `GET /healthz` says: `degraded`, with a reason each, when the database refuses writes (a
+   * one-row write, asked at most every 5 seconds) or a platform connection has been down longer
+   * than HEALTH_GRACE_SECONDS.
+   */
   health(): HealthStatus {
+    const now = this.clock.now();
+    const open = this.store.db.open;
+    const reasons: string[] = [];
+    if (open && this.state === 'ok') {
+      if (!this.writeCheck || now - this.writeCheck.at >= 5_000) this.writeCheck = { at: now, problem: this.store.writeProblem(now) };
+      if (this.writeCheck.problem) reasons.push(`the database (DATABASE_PATH) refuses writes: ${this.writeCheck.problem}`);
+      for (const a of this.adapters) {
+        const link = a.connection?.();
+        const down = link && !link.up && link.downSince !== null ? now - link.downSince : 0;
+        if (link && down > this.config.HEALTH_GRACE_SECONDS * 1000) reasons.push(`${link.detail} for ${Math.round(down / 1000)} s`);
+      }
+    }
     return {
-      status: this.state,
+      status: reasons.length ? 'degraded' : this.state,
       platforms: this.adapters.map((a) => a.platform),
-      pendingJobs: this.store.db.open ? this.store.answers.pendingJobCount() : 0,
-      uptimeSeconds: Math.round((this.clock.now() - this.startedAt) / 1000),
+      pendingJobs: open ? this.store.answers.pendingJobCount() : 0,
+      uptimeSeconds: Math.round((now - this.startedAt) / 1000),
+      ...(reasons.length ? { reasons } : {}),
     };
   }
 }
@@ -159,5 +189,15 @@ function coreOptions(config: Config): CoreOptions {
     adminUserIds: config.ADMIN_USER_IDS,
     maxAnswersPerHour: config.MAX_ANSWERS_PER_HOUR,
     gradingConcurrency: config.GRADER_CONCURRENCY,
+    instanceId: instanceId(),
+    leaseMs: config.LEASE_SECONDS * 1000,
+    gradingDeadlineMs: config.GRADER_DEADLINE_SECONDS * 1000,
+    breakerFailures: config.GRADER_BREAKER_FAILURES,
+    breakerCooldownMs: config.GRADER_BREAKER_COOLDOWN_SECONDS * 1000,
   };
+}
+
+/** This process among those sharing the database: host, pid and a random part (a restarted pid differs). */
+function instanceId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
 }

@@ -19,9 +19,11 @@ Other settings (defaults in brackets):
   DATABASE_PATH [./data/prepbot.sqlite]   CONTENT_DIR [./content]
   GRADER [auto] llm|offline               OPENAI_API_KEY, OPENAI_BASE_URL, GRADER_MODEL [gpt-4.1-mini]
   GRADER_CONCURRENCY [4]                  DISCORD_API_URL, SLACK_API_URL (proxies, tests)
+  GRADER_DEADLINE_SECONDS [45]            GRADER_BREAKER_FAILURES [3], GRADER_BREAKER_COOLDOWN_SECONDS [300]
   PORT [3000], HOST [every interface]     DEFAULT_TIMEZONE [UTC]
   REVEAL_AFTER_HOURS [24]                 CATCH_UP_HOURS [6]
   ADMIN_USER_IDS                          MAX_ANSWERS_PER_HOUR [30]
+  LEASE_SECONDS [30]                      HEALTH_GRACE_SECONDS [120]
   LOG_LEVEL [info; on the console, logs go to a file beside the database unless it is set]
 
 Every setting is explained in .env.example and the README.

@@ -16,6 +16,12 @@ const schema = z
     OPENAI_BASE_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be a URL such as http://localhost:11434/v1' }).optional()),
     GRADER_MODEL: z.preprocess(blankToUndefined, z.string().default('gpt-4.1-mini')),
     GRADER_CONCURRENCY: number(4, (n) => n.int('must be a whole number').min(1, 'must be at least 1').max(64, 'must be at most 64')),
+    /** The whole LLM grading of one answer, retries included, before it is graded offline. */
+    GRADER_DEADLINE_SECONDS: number(45, (n) => n.min(1, 'must be at least 1').max(600, 'must be at most 600')),
+    /** Consecutive LLM failures that take the grader offline for a cool-down. */
+    GRADER_BREAKER_FAILURES: number(3, (n) => n.int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100')),
+    /** How long the grader stays offline before it probes the server again. */
+    GRADER_BREAKER_COOLDOWN_SECONDS: number(300, (n) => n.min(5, 'must be at least 5').max(86_400, 'must be at most 86400 (a day)')),
     DISCORD_TOKEN: optionalString,
     DISCORD_APPLICATION_ID: optionalString,
     DISCORD_GUILD_ID: optionalString,
@@ -41,6 +47,10 @@ const schema = z
         .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)),
     ),
     MAX_ANSWERS_PER_HOUR: number(30, (n) => n.int('must be a whole number').min(1, 'must be at least 1')),
+    /** How long a process's claim on a grading job or a post lasts unrenewed: a crashed process's work is taken over after it. */
+    LEASE_SECONDS: number(30, (n) => n.min(2, 'must be at least 2').max(55, 'must be at most 55 (under a minute)')),
+    /** How long a platform connection may be down before /healthz says degraded. */
+    HEALTH_GRACE_SECONDS: number(120, (n) => n.min(0, 'must be 0 or more').max(3_600, 'must be at most 3600')),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),

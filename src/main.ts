@@ -5,6 +5,7 @@ import { ContentInvalidError } from './content/index.js';
 import { parseCli } from './cli-args.js';
 import { consoleLogFile, createLogger, logFileDestination } from './logger.js';
 import { stdinKind } from './stdin-kind.js';
+import { StorageStartError, storageStartError } from './storage/open-database.js';
 
 const NO_PLATFORM = [
   'prepbot cannot start: no platform token is set, and there is no terminal or piped input for the console.',
@@ -38,7 +39,13 @@ async function main(): Promise<void> {
   if (config.platforms.console && stdinKind() === 'none') fail(NO_PLATFORM);
   // On the console stdout is the chat: logs go to a file beside the database, unless LOG_LEVEL asks for stderr.
   const logFile = config.platforms.console && !process.env.LOG_LEVEL?.trim() ? consoleLogFile(config.DATABASE_PATH) : undefined;
-  const logger = logFile ? createLogger(config.LOG_LEVEL, logFileDestination(logFile)) : createLogger(config.LOG_LEVEL);
+  let logger: ReturnType<typeof createLogger>;
+  try {
+    logger = logFile ? createLogger(config.LOG_LEVEL, logFileDestination(logFile)) : createLogger(config.LOG_LEVEL);
+  } catch (err) {
+    // The log file lives beside the database: a folder that cannot be made is the database's problem too.
+    fail(`prepbot cannot start: ${storageStartError(err, config.DATABASE_PATH).message}`);
+  }
 
   let running: App;
   try {
@@ -52,6 +59,7 @@ async function main(): Promise<void> {
     });
   } catch (err) {
     if (err instanceof ContentInvalidError) fail(`prepbot cannot start: the content in ${config.CONTENT_DIR} is invalid.\n${err.message}`);
+    if (err instanceof StorageStartError) fail(`prepbot cannot start: ${err.message}`);
     throw err;
   }
   // One shutdown, however many signals arrive: a second SIGTERM or Ctrl-C waits for the first.

@@ -1,4 +1,4 @@
-import type { ChatPort, MessageRef, Target } from '../core/ports.js';
+import type { ChatPort, MessageRef, PostMark, PostWindow, Target } from '../core/ports.js';
 import type { Reply } from '../core/replies.js';
 
 /**
@@ -25,6 +25,12 @@ export class ChatRouter implements ChatPort {
 
   edit(target: Target, ref: MessageRef, reply: Reply): Promise<void> {
     return this.route(target).edit(target, ref, reply);
+  }
+
+  /** Forwards to the channel's adapter; an adapter without history (the console) finds nothing. */
+  async findPost(target: Target, mark: PostMark, window: PostWindow): Promise<MessageRef | null> {
+    const port = this.route(target);
+    return port.findPost ? port.findPost(target, mark, window) : null;
   }
 
   /** Forwards to the channel's adapter; an adapter that cannot tell reports nothing missing. */

@@ -1,5 +1,6 @@
 import type { Bot } from '../core/bot.js';
 import type { ChatPort } from '../core/ports.js';
+import type { Connection } from './connection-state.js';
 
 /**
  * A chat platform as the app sees it: the outbound ChatPort the core writes to, and a lifecycle.
@@ -19,6 +20,8 @@ export interface PlatformAdapter {
    */
   stopIntake?(): Promise<void>;
   stop(): Promise<void>;
+  /** The platform connection (a gateway, a socket), for the health check; absent when there is none to lose. */
+  connection?(): Connection;
 }
 
 /** What adapters get from the app besides the config. */
@@ -31,10 +34,15 @@ export interface AdapterEnv {
   console?: { filesDir?: string; logFile?: string; onInterrupt?: () => void };
 }
 
-/** What `GET /healthz` reports. */
+/**
+ * What `GET /healthz` reports: HTTP 200 only for `ok`. `degraded` (503) names each reason: the
+ * database refuses writes, or a platform connection has been down past the grace period.
+ */
 export interface HealthStatus {
-  status: 'ok' | 'starting' | 'stopping';
+  status: 'ok' | 'starting' | 'stopping' | 'degraded';
   platforms: string[];
   pendingJobs: number;
   uptimeSeconds: number;
+  /** Why it is degraded, one sentence each; absent when it is not. */
+  reasons?: string[];
 }

@@ -1,7 +1,7 @@
 import { cmd } from './command-text.js';
 import type { DepsWith } from './context.js';
 import { plural } from './display.js';
-import type { Actor, Place } from './model.js';
+import type { Actor, Answer, Place } from './model.js';
 import { answerHash } from './normalize.js';
 import { findOpenQuestion, resolveAnswerRef, type OpenQuestion } from './open-question.js';
 import { error, type AckReply, type FormReply, type Reply } from './replies.js';
@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 /** Taking answers: checks, storing before acknowledging, queueing the grading job. */
 export class Answers {
   constructor(
-    private readonly d: DepsWith<'answers' | 'channels' | 'practice' | 'rounds'>,
+    private readonly d: DepsWith<'answers' | 'channels' | 'practice' | 'rounds' | 'deliveries'>,
     private readonly rounds: Rounds,
     private readonly onQueued: () => void,
   ) {}
@@ -42,9 +42,19 @@ export class Answers {
     return form;
   }
 
-  /** Stores an answer with its grading job and acknowledges it; the grade follows as its own reply. */
-  submit(actor: Actor, place: Place, rawText: string, answerRef?: string, replyRoute?: string | null): Reply {
+  /**
+   * Stores an answer with its grading job and acknowledges it; the grade follows as its own reply.
+   * With a `deliveryId`, the answer is idempotent on it: the same delivery again (a platform's retry,
+   * a replay, after a restart or in another process) gets the same acknowledgement and stores nothing.
+   */
+  submit(actor: Actor, place: Place, rawText: string, o: { answerRef?: string; replyRoute?: string | null; deliveryId?: string | null } = {}): Reply {
     const { store, clock, options } = this.d;
+    const { answerRef, replyRoute, deliveryId } = o;
+    const earlier = deliveryId ? store.deliveries.answerOfDelivery(deliveryId, clock.now()) : null;
+    if (earlier !== null) {
+      const answer = store.answers.getAnswer(earlier);
+      if (answer) return this.repeatAck(answer);
+    }
     const text = rawText.trim();
     if (text.length === 0) {
       // From a form (it carries the question's reference), the member fixes it in the form itself.
@@ -79,7 +89,7 @@ export class Answers {
     const open = round !== null && round.status === 'open';
     const date = round ? round.localDate : localDate(now, channel.timezone);
     const hinted = round ? store.practice.hasHintedRound(actor.id, round.id) : target.kind === 'practice' && target.prompt.hinted;
-    const { answer } = store.answers.insertAnswer({
+    const { answer, repeated } = store.answers.insertAnswer({
       userId: actor.id,
       userName: actor.name,
       scopeId: place.scopeId,
@@ -96,7 +106,9 @@ export class Answers {
       localDate: date,
       weekKey: weekKey(date),
       monthKey: monthKey(date),
+      ...(deliveryId ? { delivery: { id: deliveryId, expiresAt: now + options.deliveryMemoryMs } } : {}),
     });
+    if (repeated) return this.repeatAck(answer);
     this.d.logger.info({ answerId: answer.id, userId: actor.id, questionId: answer.questionId, kind: answer.kind, chars: text.length }, 'answer stored');
     this.onQueued();
     if (round && open && answer.counts) this.rounds.liveCounts.changed(round.id);
@@ -107,6 +119,18 @@ export class Answers {
     else if (!round) note = 'Practice answer received. Grading it now.';
     const ack: AckReply = { kind: 'ack', visibility: 'private', answerId: answer.id, mode: answer.kind, text: `Answer saved (${plural(text.length, 'character')}). ${note}` };
     return ack;
+  }
+
+  /** The acknowledgement of a delivery that stored its answer already: nothing new is stored or graded. */
+  private repeatAck(answer: Answer): AckReply {
+    this.d.logger.info({ answerId: answer.id, userId: answer.userId }, 'a delivery that stored its answer already came again; nothing stored');
+    return {
+      kind: 'ack',
+      visibility: 'private',
+      answerId: answer.id,
+      mode: answer.kind,
+      text: `Answer saved (${plural(answer.text.length, 'character')}). It had reached me already, so it is stored once; your score comes privately.`,
+    };
   }
 
   private noOpenQuestion(place: Place): Reply {

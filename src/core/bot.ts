@@ -8,6 +8,7 @@ import { scopeNoun } from './display.js';
 import type { InboundEvent } from './events.js';
 import { GradingWorker } from './grading-worker.js';
 import { notifyAdmins } from './notify.js';
+import { Posts } from './posts.js';
 import { Practice } from './practice.js';
 import { error, type Reply } from './replies.js';
 import { Rounds } from './rounds.js';
@@ -17,6 +18,8 @@ import { Rounds } from './rounds.js';
  * replies this returns; the bot never throws at them: a failure becomes a polite sentence and a log line.
  */
 export class Bot {
+  /** Posts that must appear once (rounds, summaries; other parts register their own kinds). */
+  readonly posts: Posts;
   readonly rounds: Rounds;
   readonly answers: Answers;
   readonly practice: Practice;
@@ -24,7 +27,8 @@ export class Bot {
   readonly disputes: Disputes;
 
   constructor(readonly deps: CoreDeps) {
-    this.rounds = new Rounds(deps);
+    this.posts = new Posts(deps);
+    this.rounds = new Rounds(deps, this.posts);
     this.worker = new GradingWorker(deps);
     // Grading starts after the acknowledgement is on its way, so the score never overtakes it.
     this.answers = new Answers(deps, this.rounds, () => setImmediate(() => this.worker.kick()));
@@ -37,8 +41,30 @@ export class Bot {
     this.worker.start();
   }
 
+  /**
+   * For adapters: true the first time this delivery is seen (by any process on the database, for
+   * DELIVERY memory), false for a repeat. A delivery id that cannot be recorded counts as new.
+   */
+  firstDelivery(id: string | null | undefined): boolean {
+    if (!id) return true;
+    const { store, clock, options, logger } = this.deps;
+    try {
+      const now = clock.now();
+      return store.deliveries.claimDelivery(id, now, now + options.deliveryMemoryMs);
+    } catch (err) {
+      logger.error({ err }, 'could not record a delivery; handling it');
+      return true;
+    }
+  }
+
   async handle(event: InboundEvent): Promise<Reply[]> {
     try {
+      // An answer records its delivery with itself; anything else is claimed before it is handled.
+      const answering = event.type === 'answer' || (event.type === 'command' && event.verb.trim().toLowerCase() === 'answer');
+      if (!answering && !this.firstDelivery(event.deliveryId)) {
+        this.deps.logger.info({ type: event.type, channelId: event.place.channelId }, 'ignored a repeated delivery');
+        return [];
+      }
       return await this.dispatch(event);
     } catch (err) {
       this.deps.logger.error({ err, type: event.type, channelId: event.place.channelId, userId: event.actor.id }, 'handler failed');
@@ -94,7 +120,7 @@ export class Bot {
     // An answer records its author in the write that stores it: one write transaction per answer, not two.
     if (event.type !== 'answer') store.channels.upsertUser(actor.id, actor.name);
     const channel = store.channels.ensureChannel(place, { timezone: options.defaultTimezone });
-    if (event.type === 'answer') return [this.answers.submit(actor, place, event.text, event.answerRef, event.replyRoute)];
+    if (event.type === 'answer') return [this.answers.submit(actor, place, event.text, { answerRef: event.answerRef, replyRoute: event.replyRoute, deliveryId: event.deliveryId })];
     if (event.type === 'open-answer') return [this.answers.openForm(actor, place, event.answerRef)];
     if (event.type === 'dispute') return [await this.disputes.open(actor, place, event.answerId, event.reason)];
 
@@ -120,6 +146,7 @@ export class Bot {
       channel,
       args: event.args,
       replyRoute: event.replyRoute ?? null,
+      deliveryId: event.deliveryId ?? null,
     });
   }
 }

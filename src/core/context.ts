@@ -17,6 +17,21 @@ export interface CoreOptions {
   rateLimitPatienceMs: number;
   /** At most one edit of a round's post per this many ms for its live answer count. */
   liveCountIntervalMs: number;
+  /**
+   * This process, as the owner of the grading jobs and posts it works on: unique among the
+   * processes sharing the database (host, pid and a random part).
+   */
+  instanceId: string;
+  /** How long a claim on a grading job or a post lasts without renewal (its owner renews it). */
+  leaseMs: number;
+  /** The whole LLM grading of one answer, retries included, before it is graded offline. */
+  gradingDeadlineMs: number;
+  /** Consecutive LLM failures that take the grader offline for a cool-down. */
+  breakerFailures: number;
+  /** How long the grader stays offline before it probes the server again. */
+  breakerCooldownMs: number;
+  /** How long a platform delivery (trigger, interaction) is remembered, to recognise a repeat. */
+  deliveryMemoryMs: number;
 }
 
 export const DEFAULT_OPTIONS: CoreOptions = {
@@ -29,6 +44,12 @@ export const DEFAULT_OPTIONS: CoreOptions = {
   gradingConcurrency: 4,
   rateLimitPatienceMs: 15 * 60_000,
   liveCountIntervalMs: 2_000,
+  instanceId: 'prepbot',
+  leaseMs: 30_000,
+  gradingDeadlineMs: 45_000,
+  breakerFailures: 3,
+  breakerCooldownMs: 5 * 60_000,
+  deliveryMemoryMs: 24 * 3_600_000,
 };
 
 /**

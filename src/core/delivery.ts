@@ -3,13 +3,15 @@ import { cmd } from './command-text.js';
 import type { DepsWith } from './context.js';
 import type { ChannelSettings, Question, Round } from './model.js';
 import { notifyAdmins } from './notify.js';
+import { ROUND_POST } from './post-identity.js';
 import { DeliveryError } from './ports.js';
+import type { PostKind, Rendered } from './post-kind.js';
+import type { Posts } from './posts.js';
 import type { QuestionReply } from './replies.js';
-import { DELIVERY_LEASE_MS } from './stores/round-store.js';
+import type { PostIntent } from './stores/post-store.js';
 import { formatLocal } from './time.js';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+const HOUR = 3_600_000;
 
 /** What one sweep of {@link PostDelivery.retryUndelivered} did. */
 export interface RetryReport {
@@ -21,58 +23,46 @@ export interface RetryReport {
 
 export type Attempt = { delivered: true } | { delivered: false; error: DeliveryError };
 
-/** Any failure as a DeliveryError, so every caller reasons about the same four codes. */
-export function asDeliveryError(err: unknown): DeliveryError {
-  return err instanceof DeliveryError ? err : new DeliveryError('failed', err instanceof Error ? err.message : String(err), undefined, { cause: err });
-}
-
-/**
- * Wait before the next attempt: what a rate limit asked for, else 1, 2, 4, 8 then every 15 minutes,
- * so a channel the bot may not post in is not hammered (platforms penalise repeated refusals).
- */
-function retryDelay(attempts: number, err: DeliveryError): number {
-  if (err.code === 'rate_limited' && err.retryAfterMs) return Math.max(err.retryAfterMs, 1_000);
-  return Math.min(15 * MINUTE, MINUTE * 2 ** Math.max(0, attempts - 1));
-}
-
 const sentence = (s: string) => s.trim().replace(/[.\s]+$/, '');
 
 /**
- * Getting a round's post into its channel. A round's slot is claimed before its post is sent, so a
- * failed post never makes a second round: the round stays `pending` and is re-sent while
- * CATCH_UP_HOURS lasts (backing off between attempts), the admins hear of it once, and a channel
- * that is gone is suspended, deleting nothing.
+ * Getting a round's question into its channel: the `round` kind of {@link Posts}. A round's slot is
+ * claimed (with the intent of its post) before its post is sent, so a failed or interrupted post
+ * never makes a second round: the post is retried while CATCH_UP_HOURS lasts (backing off), found
+ * and adopted when an interrupted attempt had made it, the admins hear of a refusal once, and a
+ * channel that is gone is suspended, deleting nothing.
  */
-export class PostDelivery {
-  private retrying: Promise<RetryReport> | null = null;
-
+export class PostDelivery implements PostKind {
   constructor(
     private readonly d: DepsWith<'rounds' | 'channels' | 'admins'>,
-    private readonly render: (round: Round, question: Question, channel: ChannelSettings) => QuestionReply,
-  ) {}
+    private readonly posts: Posts,
+    private readonly renderQuestion: (round: Round, question: Question, channel: ChannelSettings) => QuestionReply,
+  ) {
+    posts.register(ROUND_POST, this);
+  }
 
-  /** Sends the post once. The caller holds the round's delivery lease (the claim, or a retry's). */
-  async attempt(round: Round, question: Question, channel: ChannelSettings): Promise<Attempt> {
-    try {
-      const ref = await this.d.chat.send({ channelId: round.channelId }, this.render(round, question, channel));
-      this.d.store.rounds.roundDelivered(round.id, ref);
-      return { delivered: true };
-    } catch (err) {
-      const error = asDeliveryError(err);
-      await this.failed(round, channel, error);
-      return { delivered: false, error };
-    }
+  /** One attempt at the round's post now (the caller claimed the round); `force` skips the back-off. */
+  async attempt(round: Round, o: { force?: boolean } = {}): Promise<Attempt> {
+    const outcome = await this.posts.deliver(ROUND_POST, String(round.id), o);
+    if (outcome.status === 'sent' || outcome.status === 'adopted') return { delivered: true };
+    if (outcome.status === 'done' && this.d.store.rounds.getRound(round.id)?.delivery !== 'failed') return { delivered: true };
+    if (outcome.status === 'failed') return { delivered: false, error: outcome.error };
+    const why =
+      outcome.status === 'busy'
+        ? 'another attempt at this post is in progress; it follows in a moment'
+        : outcome.status === 'waiting'
+          ? 'the channel is paused or suspended'
+          : 'its time to be posted has passed';
+    return { delivered: false, error: new DeliveryError('failed', why) };
   }
 
   /**
-   * Re-sends the posts of open rounds that did not reach their channel, while their post time is
-   * within CATCH_UP_HOURS; past it, gives up (the round stays, undelivered). Paused and suspended
-   * channels wait (a `resume` or `schedule` within the window lets the retry through). Meant for the
-   * scheduler's periodic sweep; concurrent calls share one run.
+   * Finishes the posts that did not reach their channel (rounds' and any other registered kind's),
+   * while their post time is within CATCH_UP_HOURS; past it, gives up (the round stays,
+   * undelivered). Paused and suspended channels wait. Meant for the scheduler's periodic sweep.
    */
   retryUndelivered(): Promise<RetryReport> {
-    this.retrying ??= this.retryAll().finally(() => (this.retrying = null));
-    return this.retrying;
+    return this.posts.recover();
   }
 
   /**
@@ -90,40 +80,45 @@ export class PostDelivery {
     return true;
   }
 
-  private async retryAll(): Promise<RetryReport> {
-    const { store, clock, content, logger, options } = this.d;
-    const report: RetryReport = { delivered: 0, waiting: 0, gaveUp: 0 };
-    for (const round of store.rounds.undeliveredRounds()) {
-      const now = clock.now();
-      const channel = store.channels.getChannel(round.channelId);
-      const question = content.get(round.questionId);
-      if (!channel || !question || now - round.postedAt > options.catchUpHours * HOUR) {
-        store.rounds.giveUpDelivery(round.id);
-        logger.warn({ roundId: round.id, channelId: round.channelId, attempts: round.deliveryAttempts, error: round.deliveryError }, 'gave up posting the round');
-        report.gaveUp += 1;
-        continue;
-      }
-      if (channel.paused || channel.suspended || !store.rounds.claimDeliveryAttempt(round.id, now, now + DELIVERY_LEASE_MS)) {
-        report.waiting += 1;
-        continue;
-      }
-      const result = await this.attempt(round, question, channel);
-      if (result.delivered) {
-        logger.info({ roundId: round.id, channelId: round.channelId, attempts: (round.deliveryAttempts ?? 0) + 1 }, 'round posted on retry');
-        report.delivered += 1;
-      } else {
-        report.waiting += 1;
-      }
-    }
-    return report;
+  // ---- the `round` post kind ------------------------------------------------------------------
+
+  render(intent: PostIntent): Rendered | 'wait' | null {
+    const { store, content } = this.d;
+    const round = store.rounds.getRound(Number(intent.key));
+    if (!round || round.status !== 'open') return null;
+    const channel = store.channels.getChannel(round.channelId);
+    const question = content.get(round.questionId);
+    if (!channel || !question) return null;
+    if (channel.paused || channel.suspended) return 'wait';
+    return { target: { channelId: round.channelId }, reply: this.renderQuestion(round, question, channel) };
   }
 
-  private async failed(round: Round, channel: ChannelSettings, error: DeliveryError): Promise<void> {
+  deadline(intent: PostIntent): number {
+    return intent.createdAt + this.d.options.catchUpHours * HOUR;
+  }
+
+  delivered(intent: PostIntent, ref: string | null, adopted: boolean): void {
+    this.d.store.rounds.roundDelivered(Number(intent.key), ref);
+    if (intent.attempts > 1 || adopted) {
+      this.d.logger.info({ roundId: Number(intent.key), channelId: intent.channelId, attempts: intent.attempts, adopted }, 'round posted on retry');
+    }
+  }
+
+  abandoned(intent: PostIntent, reason: string): void {
+    const { store, logger } = this.d;
+    const round = store.rounds.getRound(Number(intent.key));
+    store.rounds.giveUpDelivery(Number(intent.key));
+    logger.warn({ roundId: Number(intent.key), channelId: intent.channelId, attempts: round?.deliveryAttempts, error: round?.deliveryError, reason }, 'gave up posting the round');
+  }
+
+  async failed(intent: PostIntent, error: DeliveryError, nextAt: number): Promise<void> {
     const { store, clock, logger, options } = this.d;
+    const round = store.rounds.getRound(Number(intent.key));
+    const channel = store.channels.getChannel(intent.channelId);
+    if (!round || !channel) return;
     const now = clock.now();
-    const attempts = (round.deliveryAttempts ?? 0) + 1;
-    store.rounds.roundDeliveryFailed(round.id, error.message, now + retryDelay(attempts, error));
-    logger.error({ err: error, code: error.code, channelId: round.channelId, roundId: round.id, attempts }, 'daily post not delivered');
+    store.rounds.roundDeliveryFailed(round.id, error.message, nextAt);
+    logger.error({ err: error, code: error.code, channelId: round.channelId, roundId: round.id, attempts: intent.attempts }, 'daily post not delivered');
     if (error.code === 'channel_gone') this.suspend(round.channelId, sentence(error.message));
     // A rate limit is waited out at the next attempt; only a real refusal is worth an admin's time.
     if (error.code === 'rate_limited' || !store.rounds.markDeliveryReported(round.id, now)) return;

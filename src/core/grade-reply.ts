@@ -10,6 +10,8 @@ function fallbackNote(flags: readonly string[]): string {
   const rest = 'so this grade is offline: it checks which key ideas are mentioned, not whether they are right.';
   if (flags.includes('reply_unusable')) return `The grader's reply was unusable twice, ${rest}`;
   if (flags.includes('evidence_unsupported')) return `The grader quoted words that are not in your answer, twice, ${rest}`;
+  if (flags.includes('grader_timeout')) return `The LLM grader did not answer in time, ${rest}`;
+  if (flags.includes('grader_offline')) return `The LLM grader is not answering at the moment (prepbot checks on it every few minutes), ${rest}`;
   return `The LLM grader could not be reached, ${rest}`;
 }
 

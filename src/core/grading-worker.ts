@@ -1,9 +1,8 @@
 import type { DepsWith } from './context.js';
-import type { Answer, GradeFlag, GradeResult, Question } from './model.js';
+import type { Answer, GradeResult, Question } from './model.js';
 import { gradeOfCopy, reportSameAnswers, sameAnswers } from './duplicates.js';
-import { answerHash } from './normalize.js';
-import { GraderRateLimited, GraderReplyRejected } from './ports.js';
 import { gradeReply } from './grade-reply.js';
+import { GradingAttempts } from './grading-attempt.js';
 import { tellGradingWaits } from './grading-waits.js';
 import { rubricHidden, withRubricHidden } from './rubric-guard.js';
 import { pointsFor } from './scoring.js';
@@ -11,14 +10,13 @@ import { RateLimitWindow } from './rate-limit-window.js';
 import type { GradingJob } from './stores/answer-store.js';
 import { Turns } from './turns.js';
 
-type Outcome = { grade: GradeResult; fresh: boolean } | { deferred: number; reason: string; rateLimited: boolean };
-
 /**
- * Grades queued answers: claims due jobs from the store (so a crash leaves them to resume),
- * grades with the configured grader, falls back to the offline grader on failure or after waiting
- * out rate limits too long, stores the grade with its points, and replies to the author. It is the
- * one owner of grading's limits: `GRADER_CONCURRENCY` jobs at once, and a server's 429 pausing
- * them all (the graders themselves only report it).
+ * Grades queued answers: claims due jobs from the store under a lease it renews while it works (so
+ * a crash leaves them to another process, or the next start, once the lease runs out, and a live
+ * owner's jobs are never graded twice), grades each ({@link GradingAttempts}: the configured grader
+ * within the answer's deadline, else offline), stores the grade with its points, and replies.
+ * It is the one owner of grading's limits: `GRADER_CONCURRENCY` jobs at once, and a server's 429
+ * pausing them all (the graders themselves only report it).
  */
 export class GradingWorker {
   private readonly inFlight = new Set<Promise<void>>();
@@ -28,8 +26,10 @@ export class GradingWorker {
   private stopped = false;
   /** Aborted when shutdown's grace runs out, so slow grader calls give up and their jobs stay queued. */
   private readonly shutdown = new AbortController();
-  /** The signals of the grader calls in flight, aborted with `shutdown`. */
-  private readonly calls = new Set<AbortController>();
+  /** Grading one answer: deadline, breaker, offline fallback. */
+  readonly attempts: GradingAttempts;
+  /** Stops renewing the leases of the jobs in flight. */
+  private cancelRenewal: (() => void) | null = null;
   private idleWaiters: (() => void)[] = [];
   private readonly turns = new Turns();
   /** Jobs in flight at once: the concurrency, narrowed while the grader's server rate-limits. */
@@ -37,30 +37,40 @@ export class GradingWorker {
 
   constructor(private readonly d: DepsWith<'answers' | 'rounds' | 'records' | 'channels' | 'admins'>) {
     this.window = new RateLimitWindow(d.options.gradingConcurrency);
+    this.attempts = new GradingAttempts(d);
   }
 
-  /** Resumes jobs a crash left running and starts on whatever is due. Returns the jobs resumed. */
+  private get owner(): string {
+    return this.d.options.instanceId;
+  }
+
+  /**
+   * Starts on whatever is due, jobs a crashed process left running included once their lease has
+   * run out (those of a live process are left to it). Returns how many jobs other processes hold.
+   */
   start(): number {
-    const resumed = this.d.store.answers.resetRunningJobs();
-    if (resumed > 0) this.d.logger.info({ resumed }, 'resuming grading jobs left by a previous run');
+    const held = this.d.store.answers.jobsHeldByOthers(this.owner, this.d.clock.now());
+    if (held > 0) this.d.logger.info({ held }, 'grading jobs held by another process (or one that just stopped) are left to it until their lease runs out');
     this.kick();
-    return resumed;
+    return held;
   }
 
   /** Claims due jobs up to the concurrency limit. Safe to call any time. */
   kick(): void {
     if (this.stopped) return;
-    const { store, clock } = this.d;
+    const { store, clock, options } = this.d;
     const now = clock.now();
     while (this.window.allows(now, this.inFlight.size)) {
-      const job = store.answers.claimNextJob(now);
+      const job = store.answers.claimNextJob(now, { owner: this.owner, until: now + options.leaseMs });
       if (!job) break;
+      if (job.attempts > 1) this.d.logger.info({ jobId: job.id, attempts: job.attempts }, 'grading a job again (retried, or left by a stopped process)');
       const p: Promise<void> = this.run(job, now).finally(() => {
         this.inFlight.delete(p);
         this.kick();
       });
       this.inFlight.add(p);
     }
+    this.renewLeases();
     this.armTimer();
     if (this.inFlight.size === 0 && store.answers.pendingJobCount() === 0) this.notifyIdle();
   }
@@ -72,6 +82,24 @@ export class GradingWorker {
     this.cancelTimer = null;
   }
 
+  /** While jobs are in flight, renews their leases every third of a lease; stops when none is left. */
+  private renewLeases(): void {
+    if (this.inFlight.size === 0) {
+      this.cancelRenewal?.();
+      this.cancelRenewal = null;
+      return;
+    }
+    if (this.cancelRenewal) return;
+    const { clock, store, options } = this.d;
+    const tick = () => {
+      this.cancelRenewal = null;
+      if (this.inFlight.size === 0) return;
+      store.answers.renewJobs({ owner: this.owner, until: clock.now() + options.leaseMs });
+      this.cancelRenewal = clock.setTimeout(tick, options.leaseMs / 3);
+    };
+    this.cancelRenewal = clock.setTimeout(tick, options.leaseMs / 3);
+  }
+
   /** Waits for in-flight grading, at most `timeoutMs`. True when nothing was left running. */
   async settle(timeoutMs: number): Promise<boolean> {
     const { clock } = this.d;
@@ -79,10 +107,13 @@ export class GradingWorker {
     const settled = await Promise.race([all, clock.sleep(timeoutMs).then(() => false)]);
     if (!settled) {
       this.shutdown.abort();
-      for (const call of this.calls) call.abort(this.shutdown.signal.reason);
+      this.attempts.shutdown();
       // Aborted jobs go back to the queue; give them a moment to record that.
       await Promise.race([all, clock.sleep(500)]);
     }
+    this.attempts.breaker?.stop();
+    this.cancelRenewal?.();
+    this.cancelRenewal = null;
     return settled;
   }
 
@@ -101,10 +132,13 @@ export class GradingWorker {
     for (const w of waiters) w();
   }
 
-  /** Wakes the worker when the next pending job is due (or a rate-limit pause ends), at the latest in a minute. */
+  /**
+   * Wakes the worker when the next job becomes claimable (a pending job due, another process's lease
+   * running out) or a rate-limit pause ends, at the latest in a minute.
+   */
   private armTimer(): void {
     if (this.stopped) return;
-    const due = this.d.store.answers.nextJobDue();
+    const due = this.d.store.answers.nextJobDue(this.owner);
     if (due === null) return;
     const now = this.d.clock.now();
     const at = now + Math.max(50, Math.min(Math.max(due, this.window.resumesAt) - now, 60_000));
@@ -125,7 +159,7 @@ export class GradingWorker {
     if (!answer) return;
     const question = content.get(answer.questionId);
     try {
-      const outcome = question ? await this.grade(job, answer, question) : { grade: missingQuestion(answer), fresh: false };
+      const outcome = question ? await this.attempts.grade(job, answer, question) : { grade: missingQuestion(answer), fresh: false };
       // A rate limit holds every job, not just this one: claiming others now would only defer them again.
       if ('deferred' in outcome) {
         if (outcome.rateLimited && this.window.limited(startedAt, clock.now(), outcome.deferred, this.inFlight.size)) {
@@ -134,11 +168,11 @@ export class GradingWorker {
       } else if (outcome.fresh) this.window.accepted(startedAt);
       await this.turns.take();
       if (this.shutdown.signal.aborted) {
-        store.answers.deferJob(job.id, clock.now(), 'interrupted by shutdown');
+        store.answers.deferJob(job.id, this.owner, clock.now(), 'interrupted by shutdown');
         return;
       }
       if ('deferred' in outcome) {
-        store.answers.deferJob(job.id, outcome.deferred, outcome.reason);
+        store.answers.deferJob(job.id, this.owner, outcome.deferred, outcome.reason);
         logger.info({ jobId: job.id, until: outcome.deferred, reason: outcome.reason }, 'grading deferred');
         if (outcome.rateLimited && job.attempts === 1) await tellGradingWaits(this.d, answer, job);
         return;
@@ -154,62 +188,12 @@ export class GradingWorker {
       if (same.length) await reportSameAnswers(this.d, answer, question, same);
     } catch (err) {
       if (this.shutdown.signal.aborted) {
-        store.answers.deferJob(job.id, clock.now(), 'interrupted by shutdown');
+        store.answers.deferJob(job.id, this.owner, clock.now(), 'interrupted by shutdown');
         return;
       }
       const delay = Math.min(300_000, 2_000 * 2 ** Math.min(job.attempts, 8));
       logger.error({ err, jobId: job.id, answerId: answer.id }, 'grading failed; the job will be retried');
-      store.answers.deferJob(job.id, clock.now() + delay, String(err));
-    }
-  }
-
-  private async grade(job: GradingJob, answer: Answer, question: Question): Promise<Outcome> {
-    const { grader, fallbackGrader, store, clock, options } = this.d;
-    const hash = answerHash(answer.text);
-    const cached = store.answers.findCachedGrade(question.id, hash, grader.id, grader.version);
-    if (cached) return { grade: { ...cached, flags: [...cached.flags.filter((f) => f !== 'cached'), 'cached'] }, fresh: false };
-    const req = {
-      questionId: question.id,
-      question: question.prompt,
-      reference: question.reference,
-      keyPoints: question.keyPoints,
-      answer: answer.text,
-      ...(question.hint ? { hint: question.hint } : {}),
-      ...(question.examples?.length ? { examples: question.examples } : {}),
-      ...(question.rubric ? { rubric: question.rubric } : {}),
-    };
-    try {
-      const grade = await this.withJobSignal((signal) => grader.grade(req, signal));
-      store.answers.saveCachedGrade(question.id, hash, grader.id, grader.version, grade);
-      return { grade, fresh: true };
-    } catch (err) {
-      if (this.shutdown.signal.aborted) throw err;
-      const now = clock.now();
-      if (err instanceof GraderRateLimited) {
-        const until = now + err.retryAfterMs;
-        if (!fallbackGrader || until - job.createdAt <= options.rateLimitPatienceMs) return { deferred: until, reason: 'rate limited', rateLimited: true };
-      }
-      if (!fallbackGrader) throw err;
-      this.d.logger.warn({ err, answerId: answer.id }, 'grader failed; using the offline grader');
-      const grade = await fallbackGrader.grade(req);
-      const why: GradeFlag[] = err instanceof GraderReplyRejected ? [err.reason === 'unusable' ? 'reply_unusable' : 'evidence_unsupported'] : [];
-      return { grade: { ...grade, flags: [...grade.flags, 'offline_fallback', ...why] }, fresh: false };
-    }
-  }
-
-  /**
-   * Runs one grader call with its own signal, aborted at shutdown with the others in flight: an
-   * HTTP client that adds an abort listener per request and never removes it (openai's does) would
-   * otherwise pile one up per grade on the long-lived shutdown signal, and keep each alive.
-   */
-  private async withJobSignal<T>(call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const job = new AbortController();
-    if (this.shutdown.signal.aborted) job.abort(this.shutdown.signal.reason);
-    this.calls.add(job);
-    try {
-      return await call(job.signal);
-    } finally {
-      this.calls.delete(job);
+      store.answers.deferJob(job.id, this.owner, clock.now() + delay, String(err));
     }
   }
 

@@ -150,7 +150,11 @@ export type GradeFlag =
   /** With offline_fallback: the LLM's reply was not JSON or not the schema, twice. */
   | 'reply_unusable'
   /** With offline_fallback: the LLM quoted words the answer does not contain, twice. */
-  | 'evidence_unsupported';
+  | 'evidence_unsupported'
+  /** With offline_fallback: the LLM did not grade within the answer's deadline (GRADER_DEADLINE_SECONDS). */
+  | 'grader_timeout'
+  /** With offline_fallback: the LLM grader was offline (its breaker open after repeated failures). */
+  | 'grader_offline';
 
 /** What a grader says about one answer. `score` is an integer 0-10. */
 export interface GradeResult {

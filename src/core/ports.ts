@@ -57,6 +57,11 @@ export interface Grader {
   /** Changes whenever prompts or scoring change, so cached grades are not reused across versions. */
   readonly version: string;
   grade(req: GradeRequest, signal?: AbortSignal): Promise<GradeResult>;
+  /**
+   * Optional: asks the grader's server for any answer, cheaply; resolves when it answers and throws
+   * when it does not. The grading breaker uses it to learn that a sick server is back.
+   */
+  probe?(signal: AbortSignal): Promise<void>;
 }
 
 /** Thrown by a grader told to wait by the server (HTTP 429); the job waits and stays queued. */
@@ -105,6 +110,28 @@ export interface Target {
   threadOf?: string;
   /** Adapter-chosen route for a reply to an earlier event (e.g. a deferred Discord interaction). */
   replyRoute?: string | null;
+  /** A public post the bot must be able to find again (see {@link PostMark}). */
+  post?: PostMark;
+}
+
+/**
+ * The identity a public post carries where the platform lets the bot find it again: Slack message
+ * metadata (`prepbot_post`, with kind and key), Discord's `nonce` (with `enforce_nonce`, so a second
+ * create within a few minutes returns the first message) and the tag in its embed's footer.
+ */
+export interface PostMark {
+  kind: string;
+  key: string;
+  /** A short name of the post, unique in its channel (see postTag). */
+  tag: string;
+  /** Discord's nonce, the same on every attempt of the post; absent for a deliberate new message. */
+  nonce?: string;
+}
+
+/** When the attempts that may have made a post ran (epoch ms): where to look for it. */
+export interface PostWindow {
+  from: number;
+  to: number;
 }
 
 /** A sent message, for later edits and threads. Opaque to the core. */
@@ -112,13 +139,20 @@ export type MessageRef = string;
 
 /** The failure a platform reports when a message cannot be delivered. */
 export class DeliveryError extends Error {
+  /**
+   * The platform may have taken the message all the same: the request timed out or its connection
+   * dropped before an answer came. A refusal the platform stated is never uncertain.
+   */
+  readonly uncertain: boolean;
+
   constructor(
     readonly code: 'forbidden' | 'channel_gone' | 'rate_limited' | 'failed',
     message: string,
     readonly retryAfterMs?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; uncertain?: boolean },
   ) {
     super(message, options);
+    this.uncertain = options?.uncertain ?? false;
   }
 }
 
@@ -135,6 +169,13 @@ export interface ChatPort {
    * {@link DeliveryError} `channel_gone` when the channel no longer exists for the bot.
    */
   checkPermissions?(channelId: string): Promise<string[]>;
+  /**
+   * Looks in the target's channel (or thread) for a post the bot made with this mark during the
+   * window, reading as little history as the platform allows; its ref, or null when there is none.
+   * Throws a {@link DeliveryError} when it cannot look now (`rate_limited` with its wait) or at all.
+   * Optional: a platform without history (the console) leaves it out and the post is just made.
+   */
+  findPost?(target: Target, mark: PostMark, window: PostWindow): Promise<MessageRef | null>;
 }
 
 /** Runs the daily posts. The core tells it when a channel's schedule changes. */

@@ -1,13 +1,17 @@
 import { cmd } from './command-text.js';
 import type { DepsWith } from './context.js';
-import { asDeliveryError, PostDelivery, type Attempt, type RetryReport } from './delivery.js';
+import { PostDelivery, type Attempt, type RetryReport } from './delivery.js';
 import { LiveCounts } from './live-counts.js';
-import { displayName, plural } from './display.js';
+import { plural } from './display.js';
 import type { ChannelSettings, Question, Round } from './model.js';
 import { notifyAdmins } from './notify.js';
+import { postMark, ROUND_POST, SUMMARY_POST } from './post-identity.js';
 import type { DeliveryError } from './ports.js';
+import { asDeliveryError } from './post-kind.js';
+import type { Posts } from './posts.js';
 import { pickUnasked } from './question-picker.js';
 import type { QuestionReply, SummaryReply } from './replies.js';
+import { Summaries } from './summaries.js';
 import { localDate } from './time.js';
 
 export type PostOutcome =
@@ -16,18 +20,22 @@ export type PostOutcome =
   | { status: 'no-questions' };
 
 const HOUR = 3_600_000;
-/** How many the round summary ranks (more when several share the last place). */
-const TOP = 3;
 
 /** Rounds: posting the question of the day, live answer counts, closing with a summary. */
 export class Rounds {
   /** Getting posts into channels: retries of failed posts, suspending lost channels. */
   readonly delivery: PostDelivery;
+  /** The summaries of closed rounds. */
+  readonly summaries: Summaries;
   /** The answer counts on open rounds' posts. */
   readonly liveCounts: LiveCounts;
 
-  constructor(private readonly d: DepsWith<'rounds' | 'answers' | 'channels' | 'figures' | 'admins'>) {
-    this.delivery = new PostDelivery(d, (round, question, channel) => this.questionReply(round, question, channel));
+  constructor(
+    private readonly d: DepsWith<'rounds' | 'answers' | 'channels' | 'figures' | 'admins' | 'posts'>,
+    private readonly posts: Posts,
+  ) {
+    this.delivery = new PostDelivery(d, posts, (round, question, channel) => this.questionReply(round, question, channel));
+    this.summaries = new Summaries(d, posts);
     this.liveCounts = new LiveCounts(d.clock, d.options.liveCountIntervalMs, (roundId) => this.refreshPost(roundId));
   }
 
@@ -65,20 +73,17 @@ export class Rounds {
     const question = pick.question!;
 
     const previous = store.rounds.getOpenRound(channelId);
-    const round = store.rounds.claimRound({
-      channelId,
-      scopeId: channel.scopeId,
-      localDate: date,
-      questionId: question.id,
-      cycle,
-      postedAt: now,
-      closesAt: now + this.roundHours(channel) * HOUR,
-    });
+    // The round and the intent of its post in one write; this process holds the post's first attempt.
+    const lease = { owner: this.d.options.instanceId, until: now + this.d.options.leaseMs };
+    const round = store.rounds.claimRound(
+      { channelId, scopeId: channel.scopeId, localDate: date, questionId: question.id, cycle, postedAt: now, closesAt: now + this.roundHours(channel) * HOUR },
+      lease,
+    );
     if (!round) return { status: 'exists', round: store.rounds.getRoundByDate(channelId, date)! };
     if (restarted) store.channels.updateChannel(channelId, { cycle });
     if (previous) await this.close(previous, 'closed');
 
-    const sent = await this.delivery.attempt(round, question, store.channels.getChannel(channelId) ?? channel);
+    const sent = await this.delivery.attempt(round);
     const delivered = sent.delivered;
     const error = sent.delivered ? undefined : sent.error;
     logger.info({ channelId, roundId: round.id, questionId: question.id, date, delivered }, 'round posted');
@@ -122,7 +127,8 @@ export class Rounds {
     const question = this.d.content.get(round.questionId);
     if (!question) return;
     try {
-      await this.d.chat.edit({ channelId: round.channelId }, round.messageRef, this.questionReply(round, question, this.d.store.channels.getChannel(round.channelId)));
+      const target = { channelId: round.channelId, post: postMark(ROUND_POST, String(round.id)) };
+      await this.d.chat.edit(target, round.messageRef, this.questionReply(round, question, this.d.store.channels.getChannel(round.channelId)));
     } catch (err) {
       this.d.logger.warn({ err, roundId }, 'could not update the answer count');
     }
@@ -136,15 +142,18 @@ export class Rounds {
   /**
    * Sends an open round's question again (its message was deleted, or the first post failed) and
    * makes the new message the round's: live counts and the summary thread follow it. Never a
-   * second round.
+   * second round. A post still pending gets its next attempt now (looking first, so a post an
+   * interrupted attempt made is adopted, not doubled); a delivered one is posted anew.
    */
   async repost(round: Round): Promise<Attempt> {
     const { store, content, chat } = this.d;
     const question = content.get(round.questionId);
     const channel = store.channels.getChannel(round.channelId);
     if (!question || !channel) throw new Error(`round ${round.id} has no question or channel`);
+    if (store.posts.getPost(ROUND_POST, String(round.id))?.status === 'pending') return this.delivery.attempt(round, { force: true });
     try {
-      const ref = await chat.send({ channelId: round.channelId }, this.questionReply(store.rounds.getRound(round.id) ?? round, question, channel));
+      const target = { channelId: round.channelId, post: postMark(ROUND_POST, String(round.id)) };
+      const ref = await chat.send(target, this.questionReply(store.rounds.getRound(round.id) ?? round, question, channel));
       store.rounds.roundDelivered(round.id, ref);
       return { delivered: true };
     } catch (err) {
@@ -153,22 +162,14 @@ export class Rounds {
   }
 
   /**
-   * Closes a round and posts its summary in the post's thread; only the call that closes it posts.
+   * Closes a round and posts its summary in the post's thread; only the call that closes it posts
+   * (the summary's intent is planned as the round closes, so a crash in between loses nothing).
    * A round whose post never reached the channel closes quietly. `skipped`: no points, no ranking.
    */
   async close(round: Round, status: 'closed' | 'skipped' = 'closed'): Promise<boolean> {
-    const { store, clock, chat, logger } = this.d;
+    const { store, clock, logger } = this.d;
     if (!store.rounds.closeRound(round.id, clock.now(), status)) return false;
-    const fresh = store.rounds.getRound(round.id) ?? round;
-    if (fresh.delivery !== 'pending' && fresh.delivery !== 'failed') {
-      const summary = this.summary(fresh, status === 'skipped');
-      try {
-        await chat.send({ channelId: round.channelId, threadOf: fresh.messageRef ?? undefined }, summary);
-      } catch (err) {
-        // Not a reason to suspend: a deleted post (its thread gone) looks the same as a deleted channel here.
-        logger.error({ err, roundId: round.id }, 'could not post the round summary');
-      }
-    }
+    if (store.posts.getPost(SUMMARY_POST, String(round.id))) await this.posts.deliver(SUMMARY_POST, String(round.id));
     this.liveCounts.forget(round.id);
     await this.refreshPost(round.id);
     logger.info({ roundId: round.id, channelId: round.channelId, status }, 'round closed');
@@ -186,28 +187,7 @@ export class Rounds {
   }
 
   summary(round: Round, skipped = false): SummaryReply {
-    const question = this.d.content.get(round.questionId);
-    const results = this.d.store.figures.roundResults(round.id);
-    const average = results.length ? results.reduce((s, r) => s + r.score, 0) / results.length : null;
-    // The top three, and everyone tied with the third: a tie at the cut leaves nobody out.
-    const cut = results[TOP - 1]?.score;
-    const top: SummaryReply['top'] = [];
-    results.forEach((r, i) => {
-      if (i >= TOP && r.score !== cut) return;
-      const prev = top[i - 1];
-      top.push({ rank: prev && prev.score === r.score ? prev.rank : i + 1, name: displayName(r.name, r.privacy), score: r.score });
-    });
-    return {
-      kind: 'summary',
-      visibility: 'public',
-      roundId: round.id,
-      questionPrompt: question?.prompt ?? round.questionId,
-      keyPoints: question?.keyPoints.map((k) => k.text) ?? [],
-      answered: results.length,
-      averageScore: average === null ? null : Math.round(average * 10) / 10,
-      top: skipped ? [] : top,
-      skipped,
-    };
+    return this.summaries.summary(round, skipped);
   }
 
   async notifyAdmins(channelId: string, message: string): Promise<void> {

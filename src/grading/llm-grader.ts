@@ -15,7 +15,7 @@
  * Failures follow the grader port: GraderRateLimited on a 429 (the job waits in the queue), a
  * plain Error otherwise (the worker grades offline and says so).
  */
-import type OpenAI from 'openai';
+import { APIError, type default as OpenAI } from 'openai';
 import type { GradeFlag, GradeResult } from '../core/model.js';
 import { GraderReplyRejected, type Grader, type GradeRequest, type Logger } from '../core/ports.js';
 import { scanForInjection, type InjectionScan } from './injection.js';
@@ -62,6 +62,20 @@ export class LlmGrader implements Grader {
         if (!(err instanceof GraderReplyRejected) || attempt >= 2) throw err;
         this.o.logger?.warn({ questionId: req.questionId, reason: err.reason, error: err.message }, 'unusable grading reply; asking once more');
       }
+    }
+  }
+
+  /**
+   * The cheapest question that proves the server answers: a one-line chat completion. Any HTTP
+   * answer but a 5xx or 408 counts (a 400 or a 429 is an answering server); a timeout, a refused
+   * connection or a 5xx does not. Used by the grading breaker while the grader is offline.
+   */
+  async probe(signal: AbortSignal): Promise<void> {
+    try {
+      await this.o.client.chat.completions.create({ model: this.o.model, messages: [{ role: 'user', content: 'Reply with OK.' }] }, { signal, maxRetries: 0, timeout: this.policy.timeoutMs });
+    } catch (err) {
+      if (err instanceof APIError && typeof err.status === 'number' && err.status < 500 && err.status !== 408) return;
+      throw err;
     }
   }
 

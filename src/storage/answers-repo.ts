@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Answer, GradeResult, StoredGrade } from '../core/model.js';
-import type { AnswerStore, GradingJob, NewAnswer } from '../core/stores/answer-store.js';
+import type { AnswerStore, GradingJob, JobLease, NewAnswer, StoredAnswer } from '../core/stores/answer-store.js';
 import { recordUser } from './channels-repo.js';
+import { answerOfDelivery, recordDelivery } from './deliveries-repo.js';
 import { gradeColumns, toAnswer, toGrade, type AnswerRow, type GradeRow } from './rows.js';
 import { type Statements, writeTransaction } from './statements.js';
 import { addUserPoints } from './user-points.js';
@@ -24,14 +25,20 @@ const toJob = (r: JobRow): GradingJob => ({
 
 /** Answers, their grading jobs and their grades. */
 export class AnswersRepo implements AnswerStore {
-  private readonly insertTx: (a: NewAnswer) => { answer: Answer; jobId: number };
+  private readonly insertTx: (a: NewAnswer) => StoredAnswer;
   private readonly completeTx: (jobId: number, grade: GradeResult, points: number, at: number) => StoredGrade | null;
 
   constructor(
     private readonly s: Statements,
     db: Database.Database,
   ) {
-    this.insertTx = writeTransaction(db, (a: NewAnswer) => {
+    this.insertTx = writeTransaction(db, (a: NewAnswer): StoredAnswer => {
+      // The same delivery again (a retry, a replay, another process): the answer it stored, not a second one.
+      const earlier = a.delivery ? answerOfDelivery(this.s, a.delivery.id, a.createdAt) : null;
+      if (earlier !== null) {
+        const job = this.s.one<{ id: number }>('SELECT id FROM grading_jobs WHERE answer_id = ?', earlier);
+        return { answer: this.getAnswer(earlier)!, jobId: job?.id ?? 0, repeated: true };
+      }
       if (a.userName !== undefined) recordUser(this.s, a.userId, a.userName);
       let kind = a.kind;
       if (kind === 'daily' && (a.roundId === null || this.hasCountingAnswer(a.userId, a.roundId))) kind = 'practice';
@@ -50,7 +57,8 @@ export class AnswersRepo implements AnswerStore {
         'INSERT INTO grading_jobs (answer_id, not_before, created_at, updated_at) VALUES (?, ?, ?, ?)',
         answerId, a.createdAt, a.createdAt, a.createdAt,
       );
-      return { answer: this.getAnswer(answerId)!, jobId: Number(job.lastInsertRowid) };
+      if (a.delivery) recordDelivery(this.s, a.delivery.id, answerId, a.createdAt, a.delivery.expiresAt);
+      return { answer: this.getAnswer(answerId)!, jobId: Number(job.lastInsertRowid), repeated: false };
     });
 
     this.completeTx = writeTransaction(db, (jobId: number, grade: GradeResult, points: number, at: number) => {
@@ -66,7 +74,7 @@ export class AnswersRepo implements AnswerStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         job.answer_id, c.score, points, c.covered, c.partly, c.missed, c.feedback, c.grader, c.flags, at,
       );
-      this.s.run("UPDATE grading_jobs SET status = 'done', last_error = NULL, updated_at = ? WHERE id = ?", at, jobId);
+      this.s.run("UPDATE grading_jobs SET status = 'done', last_error = NULL, lease_until = NULL, updated_at = ? WHERE id = ?", at, jobId);
       const answer = this.getAnswer(job.answer_id)!;
       if (answer.counts) addUserPoints(this.s, answer.id, points);
       return this.getGrade(job.answer_id);
@@ -77,7 +85,7 @@ export class AnswersRepo implements AnswerStore {
     return !!this.s.one('SELECT 1 FROM answers WHERE round_id = ? AND user_id = ? AND counts = 1', roundId, userId);
   }
 
-  insertAnswer(a: NewAnswer): { answer: Answer; jobId: number } {
+  insertAnswer(a: NewAnswer): StoredAnswer {
     return this.insertTx(a);
   }
 
@@ -105,25 +113,40 @@ export class AnswersRepo implements AnswerStore {
     return this.s.one<{ n: number }>('SELECT COUNT(*) AS n FROM answers WHERE round_id = ? AND counts = 1', roundId)!.n;
   }
 
-  claimNextJob(now: number): GradingJob | null {
-    const row = this.s.one<JobRow>(
-      `UPDATE grading_jobs SET status = 'running', attempts = attempts + 1, updated_at = ?
-       WHERE id = (SELECT id FROM grading_jobs WHERE status = 'pending' AND not_before <= ? ORDER BY not_before, id LIMIT 1)
-       RETURNING id, answer_id, attempts, created_at, not_before`,
-      now,
-      now,
-    );
+  /**
+   * Each UPDATE picks and takes a job in one statement, so two processes cannot both have it: first a
+   * running job whose owner stopped renewing its lease (it died; NULL: left by a version without
+   * leases), then the next due pending job.
+   */
+  claimNextJob(now: number, lease: JobLease): GradingJob | null {
+    const take = (pick: string, ...args: unknown[]) =>
+      this.s.one<JobRow>(
+        `UPDATE grading_jobs SET status = 'running', owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+         WHERE id = (${pick}) RETURNING id, answer_id, attempts, created_at, not_before`,
+        lease.owner, lease.until, now, ...args,
+      );
+    const row =
+      take("SELECT id FROM grading_jobs WHERE status = 'running' AND COALESCE(lease_until, 0) <= ? ORDER BY lease_until, id LIMIT 1", now) ??
+      take("SELECT id FROM grading_jobs WHERE status = 'pending' AND not_before <= ? ORDER BY not_before, id LIMIT 1", now);
     return row ? toJob(row) : null;
   }
 
-  resetRunningJobs(): number {
-    return this.s.run("UPDATE grading_jobs SET status = 'pending' WHERE status = 'running'").changes;
+  renewJobs(lease: JobLease): number {
+    return this.s.run("UPDATE grading_jobs SET lease_until = ? WHERE owner = ? AND status = 'running'", lease.until, lease.owner).changes;
   }
 
-  deferJob(jobId: number, notBefore: number, error: string): void {
+  jobsHeldByOthers(owner: string, now: number): number {
+    return this.s.one<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM grading_jobs WHERE status = 'running' AND owner IS NOT ? AND lease_until > ?",
+      owner, now,
+    )!.n;
+  }
+
+  deferJob(jobId: number, owner: string, notBefore: number, error: string): void {
     this.s.run(
-      "UPDATE grading_jobs SET status = 'pending', not_before = ?, last_error = ?, updated_at = ? WHERE id = ? AND status <> 'done'",
-      notBefore, error, Date.now(), jobId,
+      `UPDATE grading_jobs SET status = 'pending', owner = NULL, lease_until = NULL, not_before = ?, last_error = ?, updated_at = ?
+       WHERE id = ? AND status = 'running' AND owner = ?`,
+      notBefore, error, Date.now(), jobId, owner,
     );
   }
 
@@ -131,8 +154,14 @@ export class AnswersRepo implements AnswerStore {
     return this.s.one<{ n: number }>("SELECT COUNT(*) AS n FROM grading_jobs WHERE status <> 'done'")!.n;
   }
 
-  nextJobDue(): number | null {
-    return this.s.one<{ t: number | null }>("SELECT MIN(not_before) AS t FROM grading_jobs WHERE status = 'pending'")!.t;
+  nextJobDue(owner: string): number | null {
+    return this.s.one<{ t: number | null }>(
+      `SELECT MIN(t) AS t FROM (
+         SELECT MIN(not_before) AS t FROM grading_jobs WHERE status = 'pending'
+         UNION ALL
+         SELECT MIN(COALESCE(lease_until, 0)) FROM grading_jobs WHERE status = 'running' AND owner IS NOT ?)`,
+      owner,
+    )!.t;
   }
 
   completeJob(jobId: number, grade: GradeResult, points: number, gradedAt: number): StoredGrade | null {

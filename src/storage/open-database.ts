@@ -28,5 +28,34 @@ export function openDatabase(path: string, migrationsDir = MIGRATIONS_DIR): Data
   db.pragma('synchronous = NORMAL');
   db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
   migrate(db, migrationsDir);
+  // A file that opens but takes no write (read-only, a full disk) is found now, not at the first answer.
+  probeWrite(db, Date.now());
   return db;
+}
+
+/** Rewrites the health probe's row: throws when the database refuses writes. */
+export function probeWrite(db: Database.Database, now: number): void {
+  db.prepare('INSERT INTO health_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at').run(now);
+}
+
+/** A database that cannot be opened or written at start, as one sentence naming DATABASE_PATH and the file. */
+export class StorageStartError extends Error {
+  readonly code = 'storage';
+}
+
+const HINTS: [RegExp, string][] = [
+  [/^ENOTDIR|^EEXIST/, 'a part of that path is a file, not a folder; set DATABASE_PATH to a file in a folder'],
+  [/^EACCES|^EPERM|SQLITE_CANTOPEN|SQLITE_PERM/, 'check that the folder exists and this user may write there'],
+  [/SQLITE_READONLY/, 'the file (or its folder) is read-only for this user; make it writable, or set DATABASE_PATH to a writable place'],
+  [/SQLITE_FULL|ENOSPC/, 'the disk is full; free some space'],
+  [/SQLITE_NOTADB|SQLITE_CORRUPT/, 'the file is not a prepbot database, or it is damaged; restore a backup (npm run backup makes one)'],
+];
+
+/** Wraps a failure to open or migrate the database in a {@link StorageStartError}. */
+export function storageStartError(err: unknown, path: string): StorageStartError {
+  const code = String((err as { code?: unknown }).code ?? '');
+  const detail = err instanceof Error ? err.message : String(err);
+  const hint = HINTS.find(([re]) => re.test(code) || re.test(detail))?.[1];
+  const where = path === ':memory:' ? path : `${path} (${resolve(path)})`;
+  return new StorageStartError(`the database at DATABASE_PATH=${where} cannot be used: ${detail}${hint ? `; ${hint}` : ''}.`, { cause: err });
 }

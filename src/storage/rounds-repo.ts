@@ -1,5 +1,8 @@
 import type { Round, RoundStatus } from '../core/model.js';
-import { DELIVERY_LEASE_MS, type NewRound, type RoundStore } from '../core/stores/round-store.js';
+import { postNonce, ROUND_POST, SUMMARY_POST } from '../core/post-identity.js';
+import type { PostLease } from '../core/stores/post-store.js';
+import type { NewRound, RoundStore } from '../core/stores/round-store.js';
+import { insertPostIntent } from './posts-repo.js';
 import { toRound, type RoundRow } from './rows.js';
 import { type Statements, writeTransaction } from './statements.js';
 import { recomputeUserPoints } from './user-points.js';
@@ -7,10 +10,28 @@ import { recomputeUserPoints } from './user-points.js';
 /** Rounds: one question posted to one channel on one local date. */
 export class RoundsRepo implements RoundStore {
   private readonly closeTx: (roundId: number, at: number, status: Exclude<RoundStatus, 'open'>) => boolean;
+  private readonly claimTx: (r: NewRound, lease?: PostLease) => Round | null;
 
   constructor(private readonly s: Statements) {
+    this.claimTx = writeTransaction(s.db, (r: NewRound, lease?: PostLease) => {
+      const res = this.s.run(
+        `INSERT INTO rounds (channel_id, scope_id, local_date, question_id, cycle, posted_at, closes_at, delivery)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'pending') ON CONFLICT(channel_id, local_date) DO NOTHING`,
+        r.channelId, r.scopeId, r.localDate, r.questionId, r.cycle, r.postedAt, r.closesAt,
+      );
+      if (res.changes !== 1) return null;
+      const key = String(res.lastInsertRowid);
+      insertPostIntent(this.s, { kind: ROUND_POST, key, channelId: r.channelId, nonce: postNonce(ROUND_POST, key, r.postedAt), at: r.postedAt }, lease);
+      return this.getRound(Number(res.lastInsertRowid));
+    });
     this.closeTx = writeTransaction(s.db, (roundId: number, at: number, status: Exclude<RoundStatus, 'open'>) => {
       const closed = this.s.run("UPDATE rounds SET status = ?, closed_at = ? WHERE id = ? AND status = 'open'", status, at, roundId).changes === 1;
+      const round = closed ? this.getRound(roundId) : null;
+      // The summary goes in the thread of the question: only a question that reached the channel gets one.
+      if (round && round.delivery !== 'pending' && round.delivery !== 'failed') {
+        const key = String(roundId);
+        insertPostIntent(this.s, { kind: SUMMARY_POST, key, channelId: round.channelId, nonce: postNonce(SUMMARY_POST, key, at), at });
+      }
       // A skipped round earns nothing: its members' totals are rebuilt without it in the same transaction.
       if (closed && status === 'skipped') {
         const users = this.s.all<{ user_id: string; scope_id: string }>(
@@ -23,21 +44,9 @@ export class RoundsRepo implements RoundStore {
     });
   }
 
-  /** Claims the slot; the new round's post is `pending` (held for one attempt) until delivered. */
-  claimRound(r: NewRound): Round | null {
-    const res = this.s.run(
-      `INSERT INTO rounds (channel_id, scope_id, local_date, question_id, cycle, posted_at, closes_at, delivery, delivery_next_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?) ON CONFLICT(channel_id, local_date) DO NOTHING`,
-      r.channelId,
-      r.scopeId,
-      r.localDate,
-      r.questionId,
-      r.cycle,
-      r.postedAt,
-      r.closesAt,
-      r.postedAt + DELIVERY_LEASE_MS,
-    );
-    return res.changes === 1 ? this.getRound(Number(res.lastInsertRowid)) : null;
+  /** Claims the slot with the intent of its post; the round's post is `pending` until delivered. */
+  claimRound(r: NewRound, lease?: PostLease): Round | null {
+    return this.claimTx(r, lease);
   }
 
   getRound(id: number): Round | null {
@@ -85,20 +94,6 @@ export class RoundsRepo implements RoundStore {
   latestRound(channelId: string): Round | null {
     const row = this.s.one<RoundRow>('SELECT * FROM rounds WHERE channel_id = ? ORDER BY local_date DESC, id DESC LIMIT 1', channelId);
     return row ? toRound(row) : null;
-  }
-
-  undeliveredRounds(): Round[] {
-    return this.s.all<RoundRow>("SELECT * FROM rounds WHERE delivery = 'pending' AND status = 'open' ORDER BY posted_at, id").map(toRound);
-  }
-
-  claimDeliveryAttempt(roundId: number, now: number, leaseUntil: number): boolean {
-    return (
-      this.s.run(
-        `UPDATE rounds SET delivery_next_at = ? WHERE id = ? AND status = 'open' AND delivery = 'pending'
-         AND (delivery_next_at IS NULL OR delivery_next_at <= ?)`,
-        leaseUntil, roundId, now,
-      ).changes === 1
-    );
   }
 
   roundDelivered(roundId: number, ref: string | null): void {

@@ -3,13 +3,18 @@ import type { Stores } from '../core/stores/index.js';
 import { AdminsRepo } from './admins-repo.js';
 import { AnswersRepo } from './answers-repo.js';
 import { ChannelsRepo } from './channels-repo.js';
+import { DeliveriesRepo } from './deliveries-repo.js';
 import { DisputesRepo } from './disputes-repo.js';
 import { FiguresRepo } from './figures-repo.js';
-import { openDatabase } from './open-database.js';
+import { openDatabase, probeWrite } from './open-database.js';
+import { PostsRepo } from './posts-repo.js';
 import { PracticeRepo } from './practice-repo.js';
 import { RecordsRepo } from './records-repo.js';
 import { RoundsRepo } from './rounds-repo.js';
-import { Statements } from './statements.js';
+import { lastWriteFailure, Statements } from './statements.js';
+
+/** How long a refused write keeps the health check degraded when no write has succeeded since. */
+const RECENT_MS = 5 * 60_000;
 
 /**
  * The core's store ports on one SQLite database (better-sqlite3): one repository per port, all on
@@ -24,6 +29,8 @@ export class SqliteStore implements Stores {
   readonly admins: AdminsRepo;
   readonly disputes: DisputesRepo;
   readonly records: RecordsRepo;
+  readonly posts: PostsRepo;
+  readonly deliveries: DeliveriesRepo;
 
   constructor(readonly db: Database.Database) {
     const s = new Statements(db);
@@ -35,6 +42,24 @@ export class SqliteStore implements Stores {
     this.admins = new AdminsRepo(s);
     this.disputes = new DisputesRepo(s, db);
     this.records = new RecordsRepo(s);
+    this.posts = new PostsRepo(s);
+    this.deliveries = new DeliveriesRepo(s);
+  }
+
+  /**
+   * Whether the database takes writes now: a one-row write, then the latest write it refused in the
+   * last 5 minutes, if none has succeeded since (a full disk refuses a growing write while the
+   * probe's row still fits). Null when writes work, else what the database said.
+   */
+  writeProblem(now: number): string | null {
+    if (!this.db.open) return 'the database is closed';
+    try {
+      probeWrite(this.db, now);
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err);
+    }
+    const failure = lastWriteFailure(this.db);
+    return failure && Date.now() - failure.at < RECENT_MS ? failure.message : null;
   }
 
   static open(path: string): SqliteStore {

@@ -44,33 +44,62 @@ export function answerStoreContract(name: string, make: () => Fixture): void {
       expect(s.channels.getUser('discord:newcomer')?.name).toBe('Newcomer (she/her)');
     });
 
-    it('hands a due job to one claimer, defers it on request, and puts crashed running jobs back in the queue', () => {
+    it('hands a due job to one owner under a lease, takes it over only once the lease has run out, and lets only its owner defer it', () => {
       const s = fresh();
       s.answers.insertAnswer(newAnswer({ createdAt: 1_000 }));
-      expect(s.answers.nextJobDue()).toBe(1_000);
-      expect(s.answers.claimNextJob(999)).toBeNull();
-      const job = s.answers.claimNextJob(1_000)!;
+      const a = (until: number) => ({ owner: 'host:1:a', until });
+      const b = (until: number) => ({ owner: 'host:2:b', until });
+      expect(s.answers.nextJobDue('host:1:a')).toBe(1_000);
+      expect(s.answers.claimNextJob(999, a(31_000))).toBeNull();
+      const job = s.answers.claimNextJob(1_000, a(31_000))!;
       expect(job).toMatchObject({ attempts: 1 });
-      expect(s.answers.claimNextJob(1_000)).toBeNull();
-      s.answers.deferJob(job.id, 5_000, 'rate limited');
+      // A second process sees the job as held until the owner's lease runs out.
+      expect(s.answers.claimNextJob(1_000, b(31_000))).toBeNull();
+      expect(s.answers.jobsHeldByOthers('host:2:b', 1_000)).toBe(1);
+      expect(s.answers.jobsHeldByOthers('host:1:a', 1_000)).toBe(0);
+      expect(s.answers.nextJobDue('host:2:b')).toBe(31_000);
+      expect(s.answers.nextJobDue('host:1:a')).toBeNull();
+      // A live owner renews; the other process still waits.
+      expect(s.answers.renewJobs(a(61_000))).toBe(1);
+      expect(s.answers.claimNextJob(40_000, b(70_000))).toBeNull();
+      s.answers.deferJob(job.id, 'host:2:b', 99_000, 'not its job');
+      expect(s.answers.claimNextJob(40_000, b(70_000))).toBeNull();
+      // The owner stopped renewing (it died): the job is taken over, counted as a new attempt.
+      expect(s.answers.claimNextJob(61_000, b(91_000))).toMatchObject({ id: job.id, attempts: 2 });
+      s.answers.deferJob(job.id, 'host:1:a', 62_000, 'the old owner, too late');
+      expect(s.answers.jobsHeldByOthers('host:1:a', 62_000)).toBe(1);
+      s.answers.deferJob(job.id, 'host:2:b', 100_000, 'rate limited');
       expect(s.answers.pendingJobCount()).toBe(1);
-      expect(s.answers.nextJobDue()).toBe(5_000);
-      expect(s.answers.claimNextJob(4_999)).toBeNull();
-      expect(s.answers.claimNextJob(5_000)).toMatchObject({ id: job.id, attempts: 2 });
-      expect(s.answers.resetRunningJobs()).toBe(1);
-      expect(s.answers.claimNextJob(5_000)).toMatchObject({ attempts: 3 });
+      expect(s.answers.nextJobDue('host:2:b')).toBe(100_000);
+      expect(s.answers.claimNextJob(99_999, b(130_000))).toBeNull();
+      expect(s.answers.claimNextJob(100_000, b(130_000))).toMatchObject({ id: job.id, attempts: 3 });
+    });
+
+    it('stores one answer per delivery while the delivery is remembered, in the same write', () => {
+      const s = fresh();
+      const delivery = (expiresAt: number) => ({ id: 'slack:T1:view:trigger.1', expiresAt });
+      const first = s.answers.insertAnswer(newAnswer({ createdAt: 1_000, delivery: delivery(10_000) }));
+      expect(first.repeated).toBe(false);
+      const again = s.answers.insertAnswer(newAnswer({ text: 'sent again', createdAt: 2_000, delivery: delivery(20_000) }));
+      expect(again).toMatchObject({ repeated: true, jobId: first.jobId, answer: { id: first.answer.id, text: 'an answer' } });
+      expect(s.answers.pendingJobCount()).toBe(1);
+      expect(s.answers.answerTimesSince('discord:u1', 0)).toEqual([1_000]);
+      // Forgotten once it expires: the same id is then a new delivery.
+      const later = s.answers.insertAnswer(newAnswer({ createdAt: 10_000, delivery: delivery(30_000) }));
+      expect(later.repeated).toBe(false);
+      expect(s.answers.pendingJobCount()).toBe(2);
     });
 
     it('stores a grade once per job, with its points on the leaderboard, even when completion is attempted twice', () => {
       const s = fresh();
       const round = claim(s)!;
       const { answer, jobId } = s.answers.insertAnswer(newAnswer({ roundId: round.id, kind: 'daily' }));
-      expect(s.answers.claimNextJob(5_000)?.id).toBe(jobId);
+      expect(s.answers.claimNextJob(5_000, { owner: 'o', until: 35_000 })?.id).toBe(jobId);
       expect(s.answers.completeJob(jobId, gradeOf(8), 8, 6_000)).toMatchObject({ score: 8, points: 8 });
       expect(s.answers.completeJob(jobId, gradeOf(3), 3, 7_000)).toBeNull();
       expect(s.answers.getGrade(answer.id)).toMatchObject({ score: 8, points: 8, covered: ['a'], missed: ['b'] });
       expect(s.answers.pendingJobCount()).toBe(0);
-      expect(s.answers.nextJobDue()).toBeNull();
+      expect(s.answers.nextJobDue('o')).toBeNull();
       expect(s.figures.leaderboard(PLACE.scopeId, null, 'all', 10)).toMatchObject([{ userId: 'discord:u1', points: 8, answers: 1 }]);
     });
 

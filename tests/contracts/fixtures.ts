@@ -44,7 +44,7 @@ export function graded(s: Pick<Stores, 'answers'>, user: string, roundId: number
   const { answer, jobId } = s.answers.insertAnswer(
     newAnswer({ userId: `discord:${user}`, roundId, kind: roundId === null ? 'practice' : 'daily', text: `answer of ${user}`, normHash: `h-${user}`, createdAt: 2_000, ...over }),
   );
-  s.answers.claimNextJob(Number.MAX_SAFE_INTEGER);
+  s.answers.claimNextJob(Number.MAX_SAFE_INTEGER, { owner: 'test', until: Number.MAX_SAFE_INTEGER });
   s.answers.completeJob(jobId, gradeOf(score), roundId === null ? 0 : score, 3_000);
   return answer.id;
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Stores } from '../../src/core/stores/index.js';
-import { DELIVERY_LEASE_MS } from '../../src/core/stores/round-store.js';
 import { claim, graded, PLACE, seedPlace } from './fixtures.js';
 
-type Fixture = Pick<Stores, 'rounds' | 'channels' | 'answers' | 'figures'>;
+type Fixture = Pick<Stores, 'rounds' | 'channels' | 'answers' | 'figures' | 'posts'>;
 
 /** What every RoundStore does (seeded through the channel and answer ports of the same store). */
 export function roundStoreContract(name: string, make: () => Fixture): void {
@@ -35,31 +34,32 @@ export function roundStoreContract(name: string, make: () => Fixture): void {
       expect(s.rounds.latestRound(PLACE.channelId)?.id).toBe(second.id);
     });
 
-    it('hands a pending post to one delivery attempt at a time, and backs off after a failure', () => {
+    it("plans the round's post with the round, held by the claimer's lease, and its summary as it closes after the post was delivered", () => {
       const s = fresh();
-      const round = claim(s, '2026-11-23', 1_000)!;
-      expect(s.rounds.undeliveredRounds().map((r) => r.id)).toEqual([round.id]);
-      // The claim itself holds the first attempt for the lease.
-      expect(s.rounds.claimDeliveryAttempt(round.id, 1_000 + DELIVERY_LEASE_MS - 1, 99_999_999)).toBe(false);
+      const round = s.rounds.claimRound(
+        { channelId: PLACE.channelId, scopeId: PLACE.scopeId, localDate: '2026-11-23', questionId: 'q1', cycle: 1, postedAt: 1_000, closesAt: 2_000 },
+        { owner: 'a', until: 31_000 },
+      )!;
+      expect(s.posts.getPost('round', String(round.id))).toMatchObject({ status: 'pending', channelId: PLACE.channelId, owner: 'a', leaseUntil: 31_000, createdAt: 1_000 });
+      expect(s.posts.beginPostAttempt('round', String(round.id), { owner: 'b', until: 40_000 }, 10_000)).toBeNull();
       s.rounds.roundDeliveryFailed(round.id, 'Missing Permissions', 5_000);
       expect(s.rounds.getRound(round.id)).toMatchObject({ delivery: 'pending', deliveryAttempts: 1, deliveryError: 'Missing Permissions' });
-      expect(s.rounds.claimDeliveryAttempt(round.id, 4_999, 10_000)).toBe(false);
-      expect(s.rounds.claimDeliveryAttempt(round.id, 5_000, 10_000)).toBe(true);
-      expect(s.rounds.claimDeliveryAttempt(round.id, 5_001, 10_000)).toBe(false);
       expect(s.rounds.markDeliveryReported(round.id, 5_000)).toBe(true);
       expect(s.rounds.markDeliveryReported(round.id, 6_000)).toBe(false);
       s.rounds.roundDelivered(round.id, 'msg-9');
       expect(s.rounds.getRound(round.id)).toMatchObject({ delivery: 'sent', messageRef: 'msg-9', deliveryError: null });
-      expect(s.rounds.undeliveredRounds()).toEqual([]);
-      expect(s.rounds.claimDeliveryAttempt(round.id, 20_000, 30_000)).toBe(false);
+      expect(s.posts.getPost('summary', String(round.id))).toBeNull();
+      expect(s.rounds.closeRound(round.id, 9_000, 'closed')).toBe(true);
+      expect(s.posts.getPost('summary', String(round.id))).toMatchObject({ status: 'pending', createdAt: 9_000, owner: null });
     });
 
-    it('stops retrying a post it gave up on, keeping the round', () => {
+    it('closes a round whose post never arrived without planning a summary, and keeps a round it gave up on', () => {
       const s = fresh();
       const round = claim(s)!;
       s.rounds.giveUpDelivery(round.id);
-      expect(s.rounds.undeliveredRounds()).toEqual([]);
       expect(s.rounds.getRound(round.id)).toMatchObject({ status: 'open', delivery: 'failed' });
+      expect(s.rounds.closeRound(round.id, 5_000, 'closed')).toBe(true);
+      expect(s.posts.getPost('summary', String(round.id))).toBeNull();
     });
 
     it('remembers the questions asked in a cycle, and the rounds that count for streaks', () => {

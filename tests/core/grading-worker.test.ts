@@ -12,15 +12,21 @@ import { nextTurn, untilTrue } from '../fakes/turns.js';
 const ann = { id: 'discord:ann', platformId: 'ann', name: 'ann' };
 
 describe('grading jobs', () => {
-  it('resume after a crash left one running, and grade it exactly once', async () => {
+  it('resume once the lease of a crashed owner runs out, and grade it exactly once', async () => {
     const h = harness();
     await h.cmd('admin', 'daily');
     h.bot.worker.stop(); // the "crashed" process: it claims the job and never finishes
     await h.bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer [score 7]' });
-    expect(h.store.answers.claimNextJob(h.clock.now())).not.toBeNull();
+    expect(h.store.answers.claimNextJob(h.clock.now(), { owner: 'crashed', until: h.clock.now() + 30_000 })).not.toBeNull();
 
-    const restarted = new Bot({ ...h.bot.deps, grader: h.grader });
-    restarted.start();
+    const restarted = new Bot({ ...h.bot.deps, grader: h.grader, options: { ...h.bot.deps.options, instanceId: 'restarted' } });
+    expect(restarted.worker.start()).toBe(1); // held by the crashed owner until its lease runs out
+    await nextTurn();
+    expect(h.grader.calls).toHaveLength(0);
+    h.clock.advance(29_000);
+    await nextTurn();
+    expect(h.grader.calls).toHaveLength(0);
+    h.clock.advance(1_000); // the worker wakes as the lease runs out
     await restarted.worker.idle();
     expect(h.chat.of('grade').map((g) => g.reply.score)).toEqual([7]);
     expect(h.store.answers.pendingJobCount()).toBe(0);
@@ -58,7 +64,7 @@ describe('grading jobs', () => {
     };
     await bot.handle({ type: 'command', place: PLACE, actor: { ...ann, platformId: 'root' }, verb: 'daily', args: '' });
     await bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer [score 8]' });
-    await untilTrue(() => limited === 0 && h.store.answers.nextJobDue() !== null, 'the rate-limited job to be deferred');
+    await untilTrue(() => limited === 0 && h.store.answers.nextJobDue('prepbot') !== null, 'the rate-limited job to be deferred');
     expect(h.chat.of('grade')).toHaveLength(0);
     expect(h.store.answers.pendingJobCount()).toBe(1);
     h.clock.advance(59_000);
@@ -91,7 +97,7 @@ describe('grading jobs', () => {
     await h.cmd('admin', 'daily');
     h.grader.failWith = new Error('boom');
     await h.bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer' });
-    await untilTrue(() => h.grader.calls.length === 1 && h.store.answers.nextJobDue() !== null, 'the failed job to be deferred');
+    await untilTrue(() => h.grader.calls.length === 1 && h.store.answers.nextJobDue('prepbot') !== null, 'the failed job to be deferred');
     expect(h.store.answers.pendingJobCount()).toBe(1);
     expect(h.chat.of('grade')).toHaveLength(0);
     h.grader.failWith = null;
@@ -117,7 +123,7 @@ describe('grading jobs', () => {
     bot.worker.stop();
     expect(await h.clock.runUntil(bot.worker.settle(50))).toBe(false);
     expect(h.store.answers.pendingJobCount()).toBe(1);
-    expect(h.store.answers.claimNextJob(h.clock.now())).not.toBeNull(); // pending again, ready for the next start
+    expect(h.store.answers.claimNextJob(h.clock.now(), { owner: 'next', until: h.clock.now() + 1 })).not.toBeNull(); // pending again, ready for the next start
     expect(fallback.calls).toHaveLength(0);
     expect(h.chat.of('grade')).toHaveLength(0);
   });

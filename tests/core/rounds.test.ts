@@ -12,7 +12,7 @@ describe('the question of the day', () => {
     expect(textOf(await h.cmd('admin', 'daily'))).toMatch(/already posted/);
     expect(h.chat.of('question')).toHaveLength(1);
     const post = h.chat.of('question')[0]!;
-    expect(post.target).toEqual({ channelId: PLACE.channelId });
+    expect(post.target).toMatchObject({ channelId: PLACE.channelId, post: { kind: 'round', tag: expect.stringMatching(/^round-\d+$/) } });
     expect(post.reply).toMatchObject({ visibility: 'public', mode: 'daily', answerCount: 0 });
   });
 

@@ -153,12 +153,12 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     await app.start();
     await postAndAnswer(app, GOOD);
     // The 429 comes back over HTTP: wait for the job to go back to the queue with its wait.
-    await vi.waitFor(() => expect(app.store.answers.nextJobDue()).toBe(clock.now() + 30_000));
+    await vi.waitFor(() => expect(app.store.answers.nextJobDue(app.bot.deps.options.instanceId)).toBe(clock.now() + 30_000));
     expect(grades(chat)).toHaveLength(0);
     expect(app.store.answers.pendingJobCount()).toBe(1);
     clock.advance(29_000);
     app.bot.worker.kick();
-    expect(app.store.answers.claimNextJob(clock.now())).toBeNull(); // not due yet: nothing to send
+    expect(app.store.answers.nextJobDue(app.bot.deps.options.instanceId)).toBeGreaterThan(clock.now()); // not due yet: nothing to send
     expect(standIn.requests).toHaveLength(1);
     // The worker wakes itself once retry-after has passed.
     clock.advance(2_000);
@@ -191,16 +191,18 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
 });
 
 describe('a crash while a job is in flight', () => {
-  it('resumes the job on the next start and grades it exactly once', async () => {
+  it('resumes the job once its lease runs out and grades it exactly once', async () => {
     const file = tempDb();
     const crashed = appOn(file);
     crashed.app.bot.worker.stop(); // this process claims the job and dies before finishing it
     await postAndAnswer(crashed.app, GOOD);
-    expect(crashed.app.store.answers.claimNextJob(crashed.clock.now())).not.toBeNull();
+    expect(crashed.app.store.answers.claimNextJob(crashed.clock.now(), { owner: 'crashed', until: crashed.clock.now() + 30_000 })).not.toBeNull();
     crashed.app.store.close();
 
-    const { app, chat } = appOn(file);
+    const { app, chat, clock } = appOn(file);
     await app.start();
+    expect(standIn.requests).toHaveLength(0);
+    clock.advance(30_000);
     await graded(app);
     expect(standIn.requests).toHaveLength(1);
     expect(grades(chat).map((g) => [g.score, g.grader])).toEqual([[10, 'llm:test-model']]);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -71,6 +71,22 @@ describe('starting prepbot', () => {
     expect(res.stderr).toMatch(/^prepbot cannot start: no platform token is set, and there is no terminal or piped input for the console\./);
     for (const name of ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET']) expect(res.stderr).toContain(name);
     expect(res.stderr).toMatch(/docker run -it prepbot/);
+  });
+
+  it('names DATABASE_PATH and the file when the database cannot be used, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prepbot-badstore-'));
+    const notADatabase = join(dir, 'notes.txt');
+    writeFileSync(notADatabase, 'these are notes, not a SQLite database\n'.repeat(200));
+    const res = runBot([], { input: '', env: { DATABASE_PATH: notADatabase } });
+    expect(res.status).toBe(1);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toBe(`prepbot cannot start: the database at DATABASE_PATH=${notADatabase} (${notADatabase}) cannot be used: file is not a database; the file is not a prepbot database, or it is damaged; restore a backup (npm run backup makes one).\n`);
+
+    const underAFile = join(notADatabase, 'bot.sqlite');
+    const blocked = runBot([], { input: '', env: { DATABASE_PATH: underAFile } });
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr.startsWith(`prepbot cannot start: the database at DATABASE_PATH=${underAFile} (${underAFile}) cannot be used: `)).toBe(true);
+    expect(blocked.stderr).toMatch(/a part of that path is a file, not a folder; set DATABASE_PATH to a file in a folder\.\n$/);
   });
 
   it('runs the console on piped input, even empty, and exits 0', () => {

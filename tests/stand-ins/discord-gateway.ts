@@ -26,6 +26,8 @@ interface Session {
 export class DiscordGateway {
   readonly identifies: { token: string; intents: number; shard?: [number, number] }[] = [];
   resumes = 0;
+  /** While true, new gateway connections are refused (Discord unreachable). */
+  refuse = false;
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Set<Session>();
   private sessionCount = 0;
@@ -35,7 +37,7 @@ export class DiscordGateway {
     private readonly hooks: GatewayHooks,
   ) {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      if (!req.url?.startsWith('/gateway')) {
+      if (!req.url?.startsWith('/gateway') || this.refuse) {
         socket.destroy();
         return;
       }

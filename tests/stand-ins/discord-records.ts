@@ -13,6 +13,9 @@ export interface StoredMessage {
   allowedMentions: any;
   attachments: { filename: string; content: string }[];
   edits: number;
+  /** The nonce the create carried: Discord keeps it only to check `enforce_nonce`, never lists it. */
+  nonce?: string;
+  createdAt: number;
 }
 
 export interface InteractionRecord {
@@ -57,4 +60,8 @@ export interface World {
   gatewayUrl(): string;
   /** Discord's 3-second window for the first response to an interaction. */
   responseWindowMs: number;
+  /** How long a nonce sent with `enforce_nonce` makes a second create return the first message ("a few minutes"). */
+  nonceWindowMs: number;
+  /** The clock of message ids (a snowflake holds its creation time) and of the nonce window. */
+  now(): number;
 }

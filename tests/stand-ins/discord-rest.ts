@@ -24,6 +24,10 @@ export class DiscordRest {
   readonly interactions = new Map<string, InteractionRecord>();
   readonly commands = { global: [] as any[], guild: new Map<string, any[]>() };
   readonly failures: Failure[] = [];
+  /** Requests to hold without an answer (as if the bot died before Discord's reply): with `record`, Discord acted on it. */
+  readonly holds: { method: string; path: RegExp; record: boolean }[] = [];
+  private readonly held = new Set<ServerResponse>();
+  private seq = 0n;
   private readonly routes: [string, RegExp, Handler][];
 
   constructor(
@@ -44,6 +48,7 @@ export class DiscordRest {
       ['GET', re(`/webhooks/${S}/${T}/messages/@original`), (p) => this.withInteraction(p[1]!, (i) => ok(this.json(i.original!)))],
       ['POST', re(`/webhooks/${S}/${T}`), (p, b) => this.followUp(p[1]!, b)],
       ['POST', re(`/channels/${S}/messages`), (p, b) => this.post(p[0]!, b)],
+      ['GET', re(`/channels/${S}/messages`), (p, _b, q) => this.list(p[0]!, q)],
       ['PATCH', re(`/channels/${S}/messages/${S}`), (p, b) => this.edit(p[0]!, p[1]!, b)],
       ['GET', re(`/channels/${S}/messages/${S}`), (p) => this.withMessage(p[0]!, p[1]!, (m) => ok(this.json(m)))],
       ['POST', re(`/channels/${S}/messages/${S}/threads`), (p, b) => this.startThread(p[0]!, p[1]!, b)],
@@ -60,6 +65,15 @@ export class DiscordRest {
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, '');
     const method = req.method ?? 'GET';
     const body = await readBody(req);
+    const hold = this.holds.findIndex((h) => h.method === method && h.path.test(path));
+    if (hold >= 0) {
+      const { record } = this.holds.splice(hold, 1)[0]!;
+      if (record) this.route(method, path, body, url.searchParams, req.headers.authorization);
+      this.requests.push({ method, path, body: body.json, status: 0 });
+      this.held.add(res);
+      this.changed();
+      return;
+    }
     const result = this.route(method, path, body, url.searchParams, req.headers.authorization);
     this.requests.push({ method, path, body: body.json, status: result.status });
     if (result.status === 204) {
@@ -142,11 +156,49 @@ export class DiscordRest {
     return this.w.guilds.some((g) => g.channels.some((c) => c.id === id)) || this.threads.has(id) || [...this.dmChannels.values()].includes(id);
   }
 
+  /** Held requests, answered never. */
+  get holding(): number {
+    return this.held.size;
+  }
+
+  /** Drops the held requests' connections (the stand-in closing). */
+  dropHeld(): void {
+    for (const res of this.held) res.destroy();
+    this.held.clear();
+  }
+
+  /**
+   * A create. With `nonce` and `enforce_nonce`, a message the bot created with the same nonce in
+   * the last few minutes is returned instead of a new one, as Discord does; the nonce is echoed in
+   * the create's response only (message lists never carry it).
+   */
   private post(channelId: string, b: Body): Result {
     if (!this.knownChannel(channelId)) return err(404, 10003, 'Unknown Channel');
+    const nonce = b.json?.nonce === undefined ? undefined : String(b.json.nonce);
+    if (nonce && b.json?.enforce_nonce) {
+      const same = [...this.messages.values()].find((m) => m.channelId === channelId && m.nonce === nonce && this.w.now() - m.createdAt <= this.w.nonceWindowMs);
+      if (same) return ok({ ...this.json(same), nonce });
+    }
     const m = this.message(channelId, b.json ?? {}, b);
+    m.nonce = nonce;
     this.messages.set(m.id, m);
-    return ok(this.json(m));
+    return ok({ ...this.json(m), ...(nonce ? { nonce } : {}) });
+  }
+
+  /**
+   * `GET /channels/{id}/messages`: with `after`, the `limit` messages right after it; with `before`,
+   * right before; else the latest. Newest first, as Discord lists them, without nonces.
+   */
+  private list(channelId: string, q: URLSearchParams): Result {
+    if (!this.knownChannel(channelId)) return err(404, 10003, 'Unknown Channel');
+    const limit = Math.min(100, Number(q.get('limit') ?? 50) || 50);
+    const after = q.get('after');
+    const before = q.get('before');
+    let all = [...this.messages.values()].filter((m) => m.channelId === channelId).sort((x, y) => (BigInt(x.id) < BigInt(y.id) ? -1 : 1));
+    if (after) all = all.filter((m) => BigInt(m.id) > BigInt(after)).slice(0, limit);
+    else if (before) all = all.filter((m) => BigInt(m.id) < BigInt(before)).slice(-limit);
+    else all = all.slice(-limit);
+    return ok(all.reverse().map((m) => this.json(m)));
   }
 
   private withMessage(channelId: string, id: string, f: (m: StoredMessage) => Result): Result {
@@ -221,9 +273,16 @@ export class DiscordRest {
     return g ? ok(guildPayload(g, this.w.bot)) : err(404, 10004, 'Unknown Guild');
   }
 
+  /** A snowflake of now, as Discord makes message ids: milliseconds since 2015 above 22 bits of sequence. */
+  private messageId(): string {
+    this.seq = (this.seq + 1n) % 4096n;
+    return String(((BigInt(this.w.now()) - 1_420_070_400_000n) << 22n) | this.seq);
+  }
+
   private message(channelId: string, data: any, b: Body): StoredMessage {
     return {
-      id: snowflake(),
+      id: this.messageId(),
+      createdAt: this.w.now(),
       channelId,
       content: data.content ?? '',
       embeds: data.embeds ?? [],
@@ -265,8 +324,8 @@ export class DiscordRest {
       tts: false,
       type: 0,
       flags: m.flags,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: m.edits ? new Date().toISOString() : null,
+      timestamp: new Date(m.createdAt).toISOString(),
+      edited_timestamp: m.edits ? new Date(this.w.now()).toISOString() : null,
     };
   }
 }

@@ -42,6 +42,8 @@ export interface StandInOptions {
   guilds?: GuildFixture[];
   /** Discord's window for the first interaction response. Default 3,000 ms. */
   responseWindowMs?: number;
+  /** How long `enforce_nonce` dedupes creates. Default 5 minutes. */
+  nonceWindowMs?: number;
   port?: number;
 }
 
@@ -63,6 +65,8 @@ export class DiscordStandIn {
   readonly world: World;
   private readonly events = new EventEmitter();
   private commandId = snowflake();
+  /** Every dispatched interaction's payload, to dispatch again ({@link replay}). */
+  private readonly payloads = new Map<string, object>();
 
   private constructor(
     private readonly server: Server,
@@ -78,6 +82,8 @@ export class DiscordStandIn {
       guilds: this.guilds,
       gatewayUrl: () => `ws://127.0.0.1:${this.port}/gateway`,
       responseWindowMs: opts.responseWindowMs ?? 3000,
+      nonceWindowMs: opts.nonceWindowMs ?? 5 * 60_000,
+      now: () => Date.now(),
     };
     this.rest = new DiscordRest(this.world, () => this.events.emit('change'));
     this.gateway = new DiscordGateway(server, {
@@ -125,6 +131,7 @@ export class DiscordStandIn {
   }
 
   async close(): Promise<void> {
+    this.rest.dropHeld();
     await this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server.close(() => r()));
@@ -172,8 +179,16 @@ export class DiscordStandIn {
       followups: [],
     };
     this.rest.interactions.set(record.id, record);
+    this.payloads.set(record.id, payload);
     this.gateway.dispatch('INTERACTION_CREATE', payload);
     return record;
+  }
+
+  /** The same interaction dispatched again, same id and token (a gateway replaying an event). */
+  replay(record: Dispatched): void {
+    const payload = this.payloads.get(record.id);
+    if (!payload) throw new Error(`stand-in: no interaction ${record.id}`);
+    this.gateway.dispatch('INTERACTION_CREATE', payload);
   }
 
   // ---- servers and channels coming and going --------------------------------------------------
@@ -232,6 +247,14 @@ export class DiscordStandIn {
   /** Interaction callbacks Discord refused (late first responses, double acknowledgements). */
   refusedCallbacks(): InteractionRecord['callbacks'] {
     return [...this.rest.interactions.values()].flatMap((i) => i.callbacks.filter((c) => c.status >= 300));
+  }
+
+  /**
+   * The next matching request gets no answer: with `record`, Discord acted on it (a message is
+   * created) but the reply never reaches the bot, as when the bot dies mid-request.
+   */
+  hold(method: string, path: RegExp, o: { record: boolean }): void {
+    this.rest.holds.push({ method, path, record: o.record });
   }
 
   /** Scripts the next `times` matching requests to fail. */

@@ -17,6 +17,8 @@ export type Step =
   | { kind: 'content'; content: string | null; finishReason?: string; refusal?: string }
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
   | { kind: 'stall'; ms: number; then?: Step }
+  /** Accepts the request and answers nothing until `release()` (a sick server: connections open, no reply). */
+  | { kind: 'hold' }
   | { kind: 'reject-temperature' };
 
 export interface RecordedRequest {
@@ -41,6 +43,7 @@ export class OpenAiStandIn {
   maxInFlight = 0;
   private inFlight = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly waiting = new Set<() => void>();
 
   private constructor(private readonly server: Server) {}
 
@@ -64,8 +67,19 @@ export class OpenAiStandIn {
     return this;
   }
 
+  /** Requests held now (a `hold` step or mode). */
+  get held(): number {
+    return this.waiting.size;
+  }
+
+  /** Answers every held request with `mode` (set `mode` first to choose how). */
+  release(): void {
+    for (const go of [...this.waiting]) go();
+  }
+
   async close(): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
+    this.waiting.clear();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -106,6 +120,18 @@ export class OpenAiStandIn {
           return send(res, 400, { error: { message: "Unsupported parameter: 'temperature' is not supported with this model.", type: 'invalid_request_error', param: 'temperature', code: 'unsupported_parameter' } });
         }
         return completion(res, body.model, reply(keywordJudge(prompt.keyPoints, answer)));
+      case 'hold': {
+        await new Promise<void>((resolve) => {
+          const go = () => {
+            this.waiting.delete(go);
+            resolve();
+          };
+          this.waiting.add(go);
+          res.on('close', go);
+        });
+        if (res.destroyed || res.writableEnded) return;
+        return this.respond(this.mode.kind === 'hold' ? { kind: 'judge' } : this.mode, body, prompt, res);
+      }
       case 'stall': {
         await new Promise<void>((resolve) => {
           const t = setTimeout(() => {

@@ -24,6 +24,16 @@ export interface SlackStandInUser {
 
 export type ScriptedFailure = { error: string } | { status: 429; retryAfter: number } | { status: number };
 
+/** A message the bot posted, as Slack keeps it: `metadata` comes back only when asked for. */
+export interface SlackStoredMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown;
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   const out: Record<string, unknown> = {};
@@ -66,6 +76,20 @@ export class SlackWebApiStandIn {
   readonly channels = new Map<string, { member: boolean; archived?: boolean } | 'not_found'>();
   /** What `apps.connections.open` returns as the Socket Mode URL. */
   socketUrl = '';
+  /** Messages posted with chat.postMessage, by channel, oldest first (edits applied). */
+  readonly messages: SlackStoredMessage[] = [];
+  /** The clock of message timestamps (Slack's `ts` is the post's time); a test may use its fake clock. */
+  now: () => number = Date.now;
+  /**
+   * When set, `conversations.history` and `conversations.replies` answer 429 (Retry-After 60) to a
+   * second read of the same channel within a minute, as Slack does for commercially distributed
+   * apps outside the Marketplace, and return at most 15 messages.
+   */
+  limitHistory = false;
+  private readonly historyReads = new Map<string, number>();
+  /** Calls held without an answer (as if the network, or the bot, died before Slack's reply). */
+  private readonly held: { method: string; record: boolean }[] = [];
+  private readonly holdingSet = new Set<ServerResponse>();
   private readonly failures = new Map<string, { failure: ScriptedFailure; channel?: string }[]>();
   private readonly limited = new Map<string, { until: number; retryAfter: number }>();
   /** HTTP statuses answered, in order, per method (429s included). */
@@ -109,6 +133,30 @@ export class SlackWebApiStandIn {
     this.failures.set(method, list);
   }
 
+  /**
+   * The next call of `method` gets no answer at all: with `record`, Slack took it (a posted message
+   * is stored, as after a crash between Slack's acceptance and the bot storing the id); without,
+   * it never arrived. The request stays open until the stand-in closes.
+   */
+  holdNext(method: string, o: { record: boolean }): void {
+    this.held.push({ method, record: o.record });
+  }
+
+  /** Calls held so far (waiting for an answer that never comes). */
+  get holding(): number {
+    return this.holdingSet.size;
+  }
+
+  /** Top-level messages posted in a channel, oldest first. */
+  postsIn(channel: string): SlackStoredMessage[] {
+    return this.messages.filter((m) => m.channel === channel && !m.thread_ts);
+  }
+
+  /** Replies posted in the thread of `ts`. */
+  repliesTo(channel: string, ts: string): SlackStoredMessage[] {
+    return this.messages.filter((m) => m.channel === channel && m.thread_ts === ts);
+  }
+
   /** A burst past Slack's rate limit: every call of `method` for the next `ms` gets 429 with `Retry-After`. */
   rateLimitFor(method: string, ms: number, retryAfterSeconds: number): void {
     this.limited.set(method, { until: Date.now() + ms, retryAfter: retryAfterSeconds });
@@ -119,6 +167,8 @@ export class SlackWebApiStandIn {
   }
 
   async close(): Promise<void> {
+    for (const res of this.holdingSet) res.destroy();
+    this.holdingSet.clear();
     this.server.closeAllConnections();
     await new Promise<void>((r) => this.server.close(() => r()));
   }
@@ -146,6 +196,22 @@ export class SlackWebApiStandIn {
     const auth = req.headers.authorization;
     this.calls.push({ method, body, token: auth?.startsWith('Bearer ') ? auth.slice(7) : ((body.token as string | undefined) ?? null) });
     const channel = String(body.channel ?? '');
+    const hold = this.held.findIndex((h) => h.method === method);
+    if (hold >= 0) {
+      const { record } = this.held.splice(hold, 1)[0]!;
+      if (record) this.answer(method, body);
+      this.holdingSet.add(res);
+      return;
+    }
+    if (this.limitHistory && (method === 'conversations.history' || method === 'conversations.replies')) {
+      const last = this.historyReads.get(channel);
+      if (last !== undefined && this.now() - last < 60_000) {
+        this.statuses.push({ method, channel, status: 429 });
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '60' }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
+      this.historyReads.set(channel, this.now());
+    }
     const limit = this.limited.get(method);
     const queued = this.failures.get(method) ?? [];
     const index = queued.findIndex((f) => f.channel === undefined || f.channel === channel);
@@ -167,7 +233,8 @@ export class SlackWebApiStandIn {
   }
 
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
-    const ts = () => `1700000000.${String((this.seq += 1)).padStart(6, '0')}`;
+    // Slack's ts is the post's time in seconds, with a unique 6-digit part.
+    const ts = () => `${Math.floor(this.now() / 1000)}.${String((this.seq += 1) % 1_000_000).padStart(6, '0')}`;
     const channel = String(body.channel ?? '');
     switch (method) {
       case 'auth.test':
@@ -175,12 +242,24 @@ export class SlackWebApiStandIn {
       case 'chat.postMessage': {
         // Posting to a user id posts in the app's DM with them.
         const ch = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
-        return { ok: true, channel: ch, ts: ts(), message: { text: body.text } };
+        const message: SlackStoredMessage = { channel: ch, ts: ts(), text: String(body.text ?? ''), blocks: body.blocks, ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}) };
+        if (body.metadata) message.metadata = body.metadata as SlackStoredMessage['metadata'];
+        this.messages.push(message);
+        return { ok: true, channel: ch, ts: message.ts, message: { text: body.text } };
       }
+      case 'conversations.history':
+      case 'conversations.replies':
+        return this.history(method, body);
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts() };
-      case 'chat.update':
+      case 'chat.update': {
+        const m = this.messages.find((x) => x.channel === channel && x.ts === body.ts);
+        if (!m) return { ok: false, error: 'message_not_found' };
+        m.text = String(body.text ?? '');
+        if (body.blocks) m.blocks = body.blocks;
+        if (body.metadata) m.metadata = body.metadata as SlackStoredMessage['metadata'];
         return { ok: true, channel, ts: body.ts, text: body.text };
+      }
       case 'views.open':
       case 'views.publish':
       case 'views.update':
@@ -226,6 +305,30 @@ export class SlackWebApiStandIn {
       default:
         return { ok: true };
     }
+  }
+
+  /**
+   * `conversations.history` (top-level messages, newest first) or `conversations.replies` (the
+   * parent and its replies, oldest first) between `oldest` and `latest`, at most `limit`, with each
+   * message's metadata only when `include_all_metadata` is true, as Slack answers them.
+   */
+  private history(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    const channel = String(body.channel ?? '');
+    const num = (v: unknown, d: number) => (v === undefined || v === '' ? d : Number(v));
+    const oldest = num(body.oldest, 0);
+    const latest = num(body.latest, Infinity);
+    const inclusive = String(body.inclusive) === 'true' || body.inclusive === true;
+    const within = (m: SlackStoredMessage) => {
+      const t = Number(m.ts);
+      return inclusive ? t >= oldest && t <= latest : t > oldest && t < latest;
+    };
+    const withMeta = String(body.include_all_metadata) === 'true' || body.include_all_metadata === true;
+    const thread = method === 'conversations.replies' ? String(body.ts ?? '') : null;
+    let found = this.messages.filter((m) => m.channel === channel && (thread === null ? !m.thread_ts : m.ts === thread || m.thread_ts === thread)).filter(within);
+    if (thread === null) found = found.reverse();
+    const limit = Math.min(num(body.limit, 100), this.limitHistory ? 15 : 1000);
+    const page = found.slice(0, limit).map(({ metadata, channel: _c, ...m }) => ({ type: 'message', bot_id: 'BBOT', app_id: 'A1', ...m, ...(withMeta && metadata ? { metadata } : {}) }));
+    return { ok: true, messages: page, has_more: found.length > limit };
   }
 
   private json(res: ServerResponse, body: unknown): void {

@@ -37,7 +37,7 @@ describe('SqliteStore', () => {
       for (const u of ['u1', 'u2', 'u3']) {
         n += 1;
         const { jobId } = store.answers.insertAnswer(newAnswer({ userId: `discord:${u}`, roundId: r.id, channelId: r.channelId, kind: 'daily', localDate: r.localDate, weekKey: `W${r.localDate}`, monthKey: `M${r.localDate.slice(0, 7)}` }));
-        store.answers.claimNextJob(1e12);
+        store.answers.claimNextJob(1e12, { owner: 'test', until: 2e12 });
         store.answers.completeJob(jobId, grade(n % 11), n % 11, 2000);
       }
     }

@@ -21,9 +21,10 @@ export function toDeliveryError(err: unknown, what: string): DeliveryError {
     if (code !== null && FORBIDDEN.has(code)) return new DeliveryError('forbidden', `the bot lacks permission for ${what} (${err.message})`, undefined, { cause });
     if (code !== null && GONE.has(code)) return new DeliveryError('channel_gone', `the channel for ${what} no longer exists (${err.message})`, undefined, { cause });
     if (err.status === 429) return new DeliveryError('rate_limited', `Discord rate limited ${what}`, 1000, { cause });
-    return new DeliveryError('failed', `Discord refused ${what}: ${err.message}`, undefined, { cause });
+    return new DeliveryError('failed', `Discord refused ${what}: ${err.message}`, undefined, { cause, uncertain: err.status >= 500 });
   }
-  return new DeliveryError('failed', `could not deliver ${what}: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause });
+  // No answer Discord stated (a 5xx, a timeout, a dropped connection): the message may have been taken.
+  return new DeliveryError('failed', `could not deliver ${what}: ${err instanceof Error ? err.message : String(err)}`, undefined, { cause, uncertain: true });
 }
 
 /** Discord's JSON error code of a failure, when it has one. */

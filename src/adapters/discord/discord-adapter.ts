@@ -2,6 +2,7 @@ import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits 
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/ports.js';
+import { ConnectionState, type Connection } from '../connection-state.js';
 import type { AdapterEnv, PlatformAdapter } from '../platform-adapter.js';
 import { checkRegisteredCommands } from './command-check.js';
 import { loggable } from './delivery-errors.js';
@@ -23,6 +24,8 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number;
   /** How long start waits for the gateway's READY and the servers. Default 60 s. */
   readyTimeoutMs?: number;
+  /** The clock of the gateway connection's state, for the health check (Date.now by default). */
+  now?: () => number;
 }
 
 /**
@@ -38,9 +41,12 @@ export class DiscordAdapter implements PlatformAdapter {
   private readonly routes = new ReplyRoutes();
   private readonly logger: Logger;
   private accepting = true;
+  /** The gateway connection (discord.js reconnects by itself), for `/healthz`. */
+  private readonly link: ConnectionState;
 
   constructor(private readonly opts: DiscordAdapterOptions) {
     this.logger = opts.logger;
+    this.link = new ConnectionState("Discord's gateway", opts.now);
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
       // No pings from anything the bot sends; the daily post opts one role back in explicitly.
@@ -72,8 +78,17 @@ export class DiscordAdapter implements PlatformAdapter {
     watchLostPlaces(this.client, bot, this.logger);
     this.client.on(Events.Error, (err) => this.logger.error({ err: loggable(err) }, 'discord client error'));
     this.client.on(Events.Warn, (message) => this.logger.warn({ message }, 'discord client warning'));
-    this.client.on(Events.ShardDisconnect, (event, shardId) => this.logger.warn({ code: event.code, shardId }, 'discord gateway disconnected'));
-    this.client.on(Events.ShardResume, (shardId) => this.logger.info({ shardId }, 'discord gateway resumed'));
+    this.client.on(Events.ShardDisconnect, (event, shardId) => {
+      this.link.down('disconnected');
+      this.logger.warn({ code: event.code, shardId }, 'discord gateway disconnected');
+    });
+    this.client.on(Events.ShardReconnecting, () => this.link.down('reconnecting'));
+    this.client.on(Events.ShardError, () => this.link.down('failing'));
+    this.client.on(Events.ShardResume, (shardId) => {
+      this.link.up();
+      this.logger.info({ shardId }, 'discord gateway resumed');
+    });
+    this.client.on(Events.ShardReady, () => this.link.up());
 
     const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
     try {
@@ -85,6 +100,7 @@ export class DiscordAdapter implements PlatformAdapter {
       throw startError(err, this.opts.apiUrl);
     }
     this.chat.connected(true);
+    this.link.up();
     const user = this.client.user;
     this.logger.info({ user: user?.tag, userId: user?.id, guilds: this.client.guilds.cache.size }, 'connected to Discord');
     await checkRegisteredCommands(this.client, this.opts.guildId, this.logger);
@@ -97,6 +113,10 @@ export class DiscordAdapter implements PlatformAdapter {
   async stopIntake(): Promise<void> {
     this.accepting = false;
     this.logger.info({}, 'Discord intake stopped; new interactions are told prepbot is restarting');
+  }
+
+  connection(): Connection {
+    return this.link.current();
   }
 
   async stop(): Promise<void> {

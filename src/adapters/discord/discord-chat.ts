@@ -1,10 +1,11 @@
 import { PermissionFlagsBits, RESTJSONErrorCodes, type Client, type SendableChannels, type MessageCreateOptions, type Guild } from 'discord.js';
-import { DeliveryError, type ChatPort, type Logger, type MessageRef, type Target } from '../../core/ports.js';
+import { DeliveryError, type ChatPort, type Logger, type MessageRef, type PostMark, type PostWindow, type Target } from '../../core/ports.js';
 import type { Reply } from '../../core/replies.js';
 import { adminRecipientIds } from './admin-recipients.js';
 import { discordCode, loggable, toDeliveryError } from './delivery-errors.js';
 import { messageRefOf, parseChannelId, parseMessageRef, parseUserId } from './ids.js';
 import { LIMITS, shorten } from './limits.js';
+import { findMarked, markMessages } from './post-marks.js';
 import { pingRoleId, renderReply, type DiscordMessage } from './render.js';
 import type { ReplyRoutes } from './reply-routes.js';
 import { replaceResponse } from './respond.js';
@@ -47,7 +48,7 @@ export class DiscordChat implements ChatPort {
 
   async send(target: Target, reply: Reply): Promise<MessageRef | null> {
     const place = await this.place(target.channelId);
-    const messages = renderReply(reply, place);
+    const messages = markMessages(renderReply(reply, place), target.post);
     if (target.admins) {
       await this.toAdmins(place.guildId, reply, messages, target.recipients);
       return null;
@@ -70,13 +71,22 @@ export class DiscordChat implements ChatPort {
     await this.place(target.channelId);
     const msg = parseMessageRef(ref);
     if (!msg) throw new DeliveryError('failed', `not a Discord message reference: ${ref}`);
-    const [first] = renderReply(reply);
+    const [first] = markMessages(renderReply(reply), target.post && { ...target.post, nonce: undefined });
     const channel = await this.channel(msg.channelId);
     try {
       await channel.messages.edit(msg.messageId, { content: first?.content ?? '', embeds: first?.embeds ?? [], components: first?.components ?? [] });
     } catch (err) {
       throw toDeliveryError(err, `the edit of message ${msg.messageId}`);
     }
+  }
+
+  /** The bot's own message carrying the post's mark, in the channel (or the thread) since the window began. */
+  async findPost(target: Target, mark: PostMark, window: PostWindow): Promise<MessageRef | null> {
+    const place = await this.place(target.channelId);
+    const thread = target.threadOf ? parseMessageRef(target.threadOf) : null;
+    const where = thread ? thread.messageId : place.channelId;
+    const id = await findMarked(this.o.client, where, mark, window);
+    return id ? messageRefOf(where, id) : null;
   }
 
   /**

@@ -32,6 +32,12 @@ export interface InteractionDeps {
   accepting?: () => boolean;
 }
 
+/**
+ * The id of one interaction as a platform delivery: Discord never sends an interaction twice on
+ * purpose, but a replayed gateway dispatch carries the same id, and the core recognises it.
+ */
+const deliveryIdOf = (i: Interaction): string => `discord:interaction:${i.id}`;
+
 const SORRY = 'Something went wrong on my side. Nothing was lost; please try again in a moment.';
 const SERVERS_ONLY = 'prepbot works in servers: use /prep in a channel of a server it has joined.';
 const STALE = 'This button or form is no longer in use. Use the Answer button on a current question.';
@@ -63,9 +69,10 @@ async function onCommand(i: ChatInputCommandInteraction, deps: InteractionDeps):
   const verb = i.options.getSubcommand(false) ?? 'help';
   const args = argsFromOptions(verb, (name) => optionText(i, name));
   // `/prep answer` without text opens the form of the open question, as the Answer button does.
-  if (verb === 'answer' && !args) return void (await respond(i, await deps.bot.handle({ type: 'open-answer', place, actor: actorOf(i) })));
+  const deliveryId = deliveryIdOf(i);
+  if (verb === 'answer' && !args) return void (await respond(i, await deps.bot.handle({ type: 'open-answer', place, actor: actorOf(i), deliveryId })));
   const route = deps.routes.add(i);
-  const handled = deps.bot.handle({ type: 'command', place, actor: actorOf(i), verb, args, replyRoute: route.key });
+  const handled = deps.bot.handle({ type: 'command', place, actor: actorOf(i), verb, args, replyRoute: route.key, deliveryId });
   // Reserved on the route at once, so a later reply through the route (a grade) comes after this one.
   await route.run(async () => {
     if (!(await settlesWithin(handled, deps.deferAfterMs))) await i.deferReply({ flags: MessageFlags.Ephemeral });
@@ -80,7 +87,7 @@ async function onButton(i: ButtonInteraction, deps: InteractionDeps): Promise<vo
   if (!answerRef) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
   const place = placeOf(i);
   if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
-  const replies = await deps.bot.handle({ type: 'open-answer', place, actor: actorOf(i), answerRef });
+  const replies = await deps.bot.handle({ type: 'open-answer', place, actor: actorOf(i), answerRef, deliveryId: deliveryIdOf(i) });
   await respond(i, replies);
 }
 
@@ -92,14 +99,14 @@ async function onModal(i: ModalSubmitInteraction, deps: InteractionDeps): Promis
   const place = placeOf(i);
   if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
   const text = i.fields.getTextInputValue(ANSWER_INPUT_ID);
-  await deferThenHandle(i, deps, (replyRoute) => ({ type: 'answer', place, actor: actorOf(i), text, answerRef, replyRoute }));
+  await deferThenHandle(i, deps, (replyRoute) => ({ type: 'answer', place, actor: actorOf(i), text, answerRef, replyRoute, deliveryId: deliveryIdOf(i) }));
 }
 
 /** A dispute's reason, from a server channel or from the DM a grade fell back to (its custom_id names the server). */
 async function onDispute(i: ModalSubmitInteraction, ref: DisputeRef, deps: InteractionDeps): Promise<void> {
   const place: Place = placeOf(i) ?? { platform: 'discord', scopeId: scopeIdOf(ref.guildId), channelId: channelIdOf(ref.guildId, ref.channelId) };
   const reason = i.fields.getTextInputValue(REASON_INPUT_ID);
-  await deferThenHandle(i, deps, (replyRoute) => ({ type: 'dispute', place, actor: actorOf(i), answerId: ref.answerId, reason, replyRoute }));
+  await deferThenHandle(i, deps, (replyRoute) => ({ type: 'dispute', place, actor: actorOf(i), answerId: ref.answerId, reason, replyRoute, deliveryId: deliveryIdOf(i) }));
 }
 
 /**

@@ -1,5 +1,5 @@
 import PQueue from 'p-queue';
-import { DeliveryError, type ChatPort, type Clock, type Logger, type MessageRef, type Target } from '../../core/ports.js';
+import { DeliveryError, type ChatPort, type Clock, type Logger, type MessageRef, type PostMark, type PostWindow, type Target } from '../../core/ports.js';
 import type { Reply } from '../../core/replies.js';
 
 export interface PostQueueOptions {
@@ -36,6 +36,11 @@ export class PostQueue implements ChatPort {
   readonly stats: PostQueueStats = { sent: 0, rateLimited: 0, heldMs: 0 };
   /** Forwarded when the wrapped port can tell (not queued: it reads, it does not post). */
   readonly checkPermissions?: (channelId: string) => Promise<string[]>;
+  /**
+   * Forwarded when the wrapped port can look (not queued: it reads; a platform's refusal to read now
+   * comes back to the core, which tries again later, instead of holding every send of the platform).
+   */
+  readonly findPost?: (target: Target, mark: PostMark, window: PostWindow) => Promise<MessageRef | null>;
   private readonly queue: PQueue;
   /** The last send of each conversation, which its next send waits for. */
   private readonly lanes = new Map<string, Promise<unknown>>();
@@ -47,6 +52,7 @@ export class PostQueue implements ChatPort {
   ) {
     this.queue = new PQueue({ concurrency: Math.max(1, o.concurrency ?? 4) });
     if (inner.checkPermissions) this.checkPermissions = (channelId) => inner.checkPermissions!(channelId);
+    if (inner.findPost) this.findPost = (target, mark, window) => inner.findPost!(target, mark, window);
   }
 
   send(target: Target, reply: Reply): Promise<MessageRef | null> {

@@ -45,5 +45,6 @@ export function toDeliveryError(err: unknown): DeliveryError {
   if (code && GONE.has(code)) return new DeliveryError('channel_gone', SENTENCES[code] ?? `Slack reports ${code}`, undefined, { cause: err });
   if (code && FORBIDDEN.has(code)) return new DeliveryError('forbidden', SENTENCES[code] ?? `Slack refused (${code})`, undefined, { cause: err });
   if (code) return new DeliveryError('failed', `Slack refused the message (${code})`, undefined, { cause: err });
-  return new DeliveryError('failed', 'Slack could not be reached', undefined, { cause: err });
+  // No answer from Slack (a timeout, a dropped connection): the message may have been taken.
+  return new DeliveryError('failed', 'Slack could not be reached', undefined, { cause: err, uncertain: true });
 }

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Reply } from '../../core/replies.js';
 import { placeOf } from './ids.js';
-import { actorOf, deliverReplies, isRetry, type SlackContext } from './interaction.js';
+import { actorOf, deliverReplies, deliveryIdOf, type SlackContext } from './interaction.js';
 import { ACTION_DISPUTE, VIEW_DISPUTE } from './render.js';
 import { disputeModal, parseDisputeMeta, REASON_BLOCK, REASON_INPUT, savedModal } from './views.js';
 
@@ -17,8 +17,8 @@ export function registerDisputeListeners(app: App, ctx: () => SlackContext): voi
   app.action<BlockAction<ButtonAction>>(ACTION_DISPUTE, async ({ ack, body, action, respond }) => {
     await ack();
     const c = ctx();
-    if (c.recent.repeat(`action:${body.trigger_id}`)) return;
     const team = body.team?.id ?? body.user.team_id;
+    if (!c.bot.firstDelivery(deliveryIdOf(team, 'action', body.trigger_id))) return;
     const channel = body.channel?.id;
     const answerId = Number(/^answer:(\d{1,15})$/.exec(action.value ?? '')?.[1] ?? NaN);
     if (!team || !channel || !Number.isSafeInteger(answerId)) return;
@@ -30,7 +30,7 @@ export function registerDisputeListeners(app: App, ctx: () => SlackContext): voi
     }
   });
 
-  app.view(VIEW_DISPUTE, async ({ ack, body, view, context }) => {
+  app.view(VIEW_DISPUTE, async ({ ack, body, view }) => {
     const c = ctx();
     const meta = parseDisputeMeta(view.private_metadata);
     const team = body.team?.id ?? body.user.team_id;
@@ -39,7 +39,7 @@ export function registerDisputeListeners(app: App, ctx: () => SlackContext): voi
       return;
     }
     const trigger = (body as { trigger_id?: string }).trigger_id;
-    if (c.recent.repeat(trigger ? `view:${trigger}` : null) || isRetry(context)) {
+    if (!c.bot.firstDelivery(deliveryIdOf(meta.team, 'view', trigger ?? view.id))) {
       await ack();
       return;
     }

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { Reply, StatsReply } from '../../core/replies.js';
 import { renderPlain } from '../shared/plain-text.js';
 import { placeOf } from './ids.js';
-import { actorOf, deliverReplies, isRetry, type SlackContext } from './interaction.js';
+import { actorOf, deliverReplies, deliveryIdOf, type SlackContext } from './interaction.js';
 import { ACTION_PRACTICE } from './render.js';
 import { homeView } from './views.js';
 
@@ -24,8 +24,8 @@ export function registerHomeListeners(app: App, ctx: () => SlackContext): void {
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     const c = ctx();
-    if (c.recent.repeat(`event:${body.event_id}`)) return;
     const team = body.team_id;
+    if (!c.bot.firstDelivery(deliveryIdOf(team, 'event', body.event_id))) return;
     const user = event.user;
     const dm = event.channel;
     await c.users.lookup(user).catch(() => null);
@@ -39,11 +39,11 @@ export function registerHomeListeners(app: App, ctx: () => SlackContext): void {
     }
   });
 
-  app.action<BlockAction<ButtonAction>>(ACTION_PRACTICE, async ({ ack, body, context }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_PRACTICE, async ({ ack, body }) => {
     await ack();
     const c = ctx();
-    if (c.recent.repeat(`action:${body.trigger_id}`) || isRetry(context)) return;
     const team = body.team?.id ?? body.user.team_id;
+    if (!c.bot.firstDelivery(deliveryIdOf(team, 'action', body.trigger_id))) return;
     let dm = homeChannel(body.view?.private_metadata);
     if (!dm) dm = (await c.client.conversations.open({ users: body.user.id }).catch(() => null))?.channel?.id ?? null;
     if (!team || !dm) {

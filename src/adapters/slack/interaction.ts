@@ -4,7 +4,6 @@ import type { Actor } from '../../core/model.js';
 import { DeliveryError, type Logger } from '../../core/ports.js';
 import { error, type FormReply, type Reply } from '../../core/replies.js';
 import { userIdOf } from './ids.js';
-import type { RecentDeliveries } from './recent-deliveries.js';
 import { renderMessage } from './render.js';
 import type { SlackChat } from './slack-chat.js';
 import type { UserDirectory } from './users.js';
@@ -16,7 +15,6 @@ export interface SlackContext {
   chat: SlackChat;
   users: UserDirectory;
   client: webApi.WebClient;
-  recent: RecentDeliveries;
   logger: Logger;
 }
 
@@ -46,8 +44,13 @@ export function actorOf(ctx: SlackContext, team: string, user: string, payloadNa
   };
 }
 
-/** Whether Bolt saw `x-slack-retry-num` (HTTP) or `retry_attempt` (Socket Mode) on this delivery. */
-export const isRetry = (context: { retryNum?: number }): boolean => typeof context.retryNum === 'number' && context.retryNum > 0;
+/**
+ * The id of one Slack delivery, the same when Slack sends it again (an HTTP retry with
+ * `x-slack-retry-num`, a Socket Mode `retry_attempt`, a replay): the trigger of a command, a button
+ * press or a form submission, or the event's id, qualified by the workspace.
+ */
+export const deliveryIdOf = (team: string | undefined, kind: 'command' | 'action' | 'view' | 'event', id: string | undefined | null): string | null =>
+  id ? `slack:${team ?? '-'}:${kind}:${id}` : null;
 
 /**
  * Sends the core's replies for one interaction: forms open as modals, public replies are posted

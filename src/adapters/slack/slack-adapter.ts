@@ -5,6 +5,7 @@ import type { Bot } from '../../core/bot.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../core/ports.js';
 import { listenProblem } from '../../health/health-server.js';
+import { ConnectionState } from '../connection-state.js';
 import type { AdapterEnv, HealthStatus, PlatformAdapter } from '../platform-adapter.js';
 import { registerAnswerListeners } from './answer-listeners.js';
 import { BoltLogger } from './bolt-logger.js';
@@ -14,11 +15,10 @@ import { registerHomeListeners } from './home-listeners.js';
 import { gateIntake } from './intake-gate.js';
 import { registerLostPlaceListeners } from './lost-places.js';
 import type { SlackContext } from './interaction.js';
-import { RecentDeliveries } from './recent-deliveries.js';
 import { SlackChat } from './slack-chat.js';
 import { slackStartError } from './start-errors.js';
+import { timedReceiver } from './timed-receiver.js';
 import { UserDirectory } from './users.js';
-
 
 export interface SlackAdapterOptions {
   /** SLACK_BOT_TOKEN (`xoxb-...`). */
@@ -40,13 +40,16 @@ export interface SlackAdapterOptions {
   health: () => HealthStatus;
   /** How long a `users.info` answer (admin rights, name) is trusted, in ms (default 5 minutes). */
   userCacheMs?: number;
+  /** The clock of request ages, history reads and the connection's state (Date.now by default). */
+  now?: () => number;
 }
 
 /**
  * Slack through Bolt 5: slash commands, the Answer button and modal, App Home, over Socket Mode
- * (with an app token) or HTTP (with a signing secret; Bolt verifies every request's signature and
- * age, answering 401 to forged or stale ones). It only translates: events become `bot.handle`
- * calls, replies become Block Kit; no game rule lives here.
+ * (with an app token) or HTTP (with a signing secret; every request's signature and age are
+ * verified, answering 401 to forged ones and to timestamps more than 5 minutes from now, past or
+ * future). It only translates: events become `bot.handle` calls, replies become Block Kit; no game
+ * rule lives here.
  */
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = 'slack' as const;
@@ -59,6 +62,8 @@ export class SlackAdapter implements PlatformAdapter {
   private context: SlackContext | null = null;
   private started = false;
   private accepting = true;
+  /** Socket Mode's connection, for the health check (HTTP mode has none to lose). */
+  private readonly link: ConnectionState;
 
   constructor(private readonly opts: SlackAdapterOptions) {
     if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
@@ -74,17 +79,28 @@ export class SlackAdapter implements PlatformAdapter {
     };
     // No conversation store: prepbot keeps its state in SQLite, and Bolt's default in-memory store
     // builds an Error (with its stack) for every request it finds no conversation for.
-    const common = { token: opts.botToken, logger: new BoltLogger(this.logger), clientOptions, deferInitialization: true, convoStore: false as const };
+    const boltLogger = new BoltLogger(this.logger);
+    const common = { token: opts.botToken, logger: boltLogger, clientOptions, deferInitialization: true, convoStore: false as const };
+    const now = opts.now ?? Date.now;
+    this.link = new ConnectionState('Slack Socket Mode', now);
     this.app =
       this.mode === 'socket'
         ? new App({ ...common, appToken: opts.appToken, socketMode: true })
-        : new App({ ...common, signingSecret: opts.signingSecret, port: opts.port, customRoutes: [this.healthRoute()], processBeforeResponse: false });
+        : new App({
+            ...common,
+            receiver: timedReceiver({ signingSecret: opts.signingSecret!, port: opts.port, customRoutes: [this.healthRoute()], processBeforeResponse: false, logger: boltLogger }, this.logger, now),
+          });
     gateIntake(this.app, () => this.accepting);
     this.app.error(async (err) => {
       this.logger.error({ err }, 'a Slack listener failed');
     });
     this.users = new UserDirectory(this.app.client, this.logger, opts.userCacheMs);
-    this.chat = new SlackChat(this.app.client, this.users, { adminUserIds: opts.adminUserIds, logger: this.logger });
+    this.chat = new SlackChat(this.app.client, this.users, { adminUserIds: opts.adminUserIds, logger: this.logger, now });
+  }
+
+  /** Socket Mode's connection: down since when, for `/healthz`; HTTP mode is always up (Slack calls us). */
+  connection(): ReturnType<ConnectionState['current']> {
+    return this.link.current();
   }
 
   /** The adapter the settings describe: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT. */
@@ -115,7 +131,6 @@ export class SlackAdapter implements PlatformAdapter {
       chat: this.chat,
       users: this.users,
       client: this.app.client,
-      recent: new RecentDeliveries(),
       logger: this.logger,
     };
     const ctx = () => this.context!;
@@ -139,11 +154,13 @@ export class SlackAdapter implements PlatformAdapter {
       }
       this.logger.info({ host: this.opts.host ?? 'every interface', port: this.port }, 'Slack over HTTP: POST /slack/events, GET /healthz');
     } else {
+      this.watchSocket();
       try {
         await this.app.start();
       } catch (err) {
         throw slackStartError(err, 'socket-mode', this.opts.apiUrl);
       }
+      this.link.up();
       this.logger.info({}, 'Slack in Socket Mode: connected');
     }
     this.started = true;
@@ -164,6 +181,15 @@ export class SlackAdapter implements PlatformAdapter {
     this.started = false;
     await this.app.stop();
     this.server = null;
+  }
+
+  /** Follows the Socket Mode client's connection (it reconnects by itself) for the health check. */
+  private watchSocket(): void {
+    const client = (this.app as unknown as { receiver?: { client?: NodeJS.EventEmitter } }).receiver?.client;
+    if (!client) return;
+    client.on('connected', () => this.link.up());
+    client.on('disconnected', () => this.link.down('disconnected'));
+    client.on('reconnecting', () => this.link.down('reconnecting'));
   }
 
   private healthRoute(): CustomRoute {

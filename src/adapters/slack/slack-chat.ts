@@ -1,9 +1,10 @@
 import type { webApi } from '@slack/bolt';
-import { DeliveryError, type ChatPort, type Logger, type MessageRef, type Target } from '../../core/ports.js';
+import { DeliveryError, type ChatPort, type Logger, type MessageRef, type PostMark, type PostWindow, type Target } from '../../core/ports.js';
 import type { Reply, TextReply } from '../../core/replies.js';
 import { adminRecipientIds } from './admin-recipients.js';
 import { slackErrorCode, toDeliveryError } from './delivery-errors.js';
 import { escapeMrkdwn } from './escape.js';
+import { PostFinder, postMetadata } from './find-post.js';
 import { isDmChannel, messageRefOf, parseMessageRef, parseSlackId } from './ids.js';
 import { renderMessage, type SlackMessage } from './render.js';
 import type { UserDirectory } from './users.js';
@@ -15,6 +16,8 @@ export interface SlackChatOptions {
   /** ADMIN_USER_IDS: who gets `target.admins` messages without recipients, in the workspace each belongs to. */
   adminUserIds: string[];
   logger: Logger;
+  /** The clock of the history reads' one-a-minute limit (Date.now by default). */
+  now?: () => number;
 }
 
 /**
@@ -26,6 +29,7 @@ export class SlackChat implements ChatPort {
   private readonly logger: Logger;
   /** Admins each notice has reached, so a notice sent again after a rate limit reaches the rest, not them twice. */
   private readonly told = new WeakMap<Reply, Set<string>>();
+  private readonly finder: PostFinder;
 
   constructor(
     private readonly client: webApi.WebClient,
@@ -33,6 +37,7 @@ export class SlackChat implements ChatPort {
     private readonly opts: SlackChatOptions,
   ) {
     this.logger = opts.logger.child({ component: 'slack-chat' });
+    this.finder = new PostFinder(client, opts.now);
   }
 
   async send(target: Target, reply: Reply): Promise<MessageRef | null> {
@@ -47,11 +52,20 @@ export class SlackChat implements ChatPort {
       return this.toPerson(where.id, user, reply, target.dm ?? false);
     }
     const thread = target.threadOf ? parseMessageRef(target.threadOf) : null;
-    return this.post(where.id, renderMessage(reply), thread?.ts);
+    return this.post(where.id, renderMessage(reply), thread?.ts, target.post);
+  }
+
+  /** A post of the bot's with this mark, by its metadata, in the channel (or the thread) during the window. */
+  async findPost(target: Target, mark: PostMark, window: PostWindow): Promise<MessageRef | null> {
+    const where = parseSlackId(target.channelId);
+    if (!where) throw new DeliveryError('failed', `${target.channelId} is not a Slack channel`);
+    const thread = target.threadOf ? parseMessageRef(target.threadOf) : null;
+    if (target.threadOf && !thread) return null;
+    return this.finder.find(where.team, thread?.channel ?? where.id, thread?.ts, mark, window);
   }
 
   /** One `chat.update` of a message sent earlier (a round's post with its live answer count). */
-  async edit(_target: Target, ref: MessageRef, reply: Reply): Promise<void> {
+  async edit(target: Target, ref: MessageRef, reply: Reply): Promise<void> {
     const m = parseMessageRef(ref);
     if (!m) {
       this.logger.warn({ ref }, 'not a Slack message reference; nothing to update');
@@ -59,7 +73,7 @@ export class SlackChat implements ChatPort {
     }
     const message = renderMessage(reply);
     try {
-      await this.client.chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks });
+      await this.client.chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks, ...(target.post ? { metadata: postMetadata(target.post) } : {}) });
     } catch (err) {
       throw toDeliveryError(err);
     }
@@ -85,14 +99,15 @@ export class SlackChat implements ChatPort {
     }
   }
 
-  /** Posts in a channel (or a thread of it); returns the message's ref. */
-  async post(channel: string, message: SlackMessage, threadTs?: string): Promise<MessageRef> {
+  /** Posts in a channel (or a thread of it), with the post's metadata when it is a tracked post; returns the message's ref. */
+  async post(channel: string, message: SlackMessage, threadTs?: string, mark?: PostMark): Promise<MessageRef> {
     try {
       const res = await this.client.chat.postMessage({
         channel,
         text: message.text,
         blocks: message.blocks,
         ...(threadTs ? { thread_ts: threadTs } : {}),
+        ...(mark ? { metadata: postMetadata(mark) } : {}),
         unfurl_links: false,
         unfurl_media: false,
       });

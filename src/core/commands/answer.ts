@@ -10,7 +10,7 @@ export const answer: Command = {
   usage: 'answer [text]',
   summary: 'answer your open question; on Discord and Slack, without text, the answer form opens',
   options: [{ name: 'text', description: 'Your answer (leave it out to write it in a form)', rest: true }],
-  run({ answers, actor, place, args, replyRoute }) {
-    return [answers.submit(actor, place, args, undefined, replyRoute)];
+  run({ answers, actor, place, args, replyRoute, deliveryId }) {
+    return [answers.submit(actor, place, args, { replyRoute, deliveryId })];
   },
 };

@@ -18,6 +18,8 @@ export interface CommandContext {
   channel: ChannelSettings;
   args: string;
   replyRoute: string | null;
+  /** The platform delivery that carried the command (see InboundEvent), for `answer` to store with the answer. */
+  deliveryId?: string | null;
 }
 
 /** Typed option of a verb, used for help and for platforms with typed options (Discord). */

@@ -10,6 +10,24 @@ export interface NewAnswer extends Omit<Answer, 'id' | 'counts'> {
   monthKey: string;
   /** The author's display name: recorded, or updated, in the same write as the answer. */
   userName?: string;
+  /**
+   * The platform delivery that carried the answer, remembered in the same write until `expiresAt`:
+   * the same delivery again returns the answer it stored instead of storing a second one.
+   */
+  delivery?: { id: string; expiresAt: number };
+}
+
+/** What storing an answer did: `repeated` when its delivery had stored it already (nothing new). */
+export interface StoredAnswer {
+  answer: Answer;
+  jobId: number;
+  repeated: boolean;
+}
+
+/** A running job's hold: the process that grades it and until when, renewed while it works. */
+export interface JobLease {
+  owner: string;
+  until: number;
 }
 
 /** One answer waiting for its grade. */
@@ -25,11 +43,16 @@ export interface GradingJob {
  * Answers, their grading jobs and their grades. An answer is stored with its job in one
  * transaction before it is acknowledged, and a grade is stored with its points in one transaction
  * that also finishes the job, so a crash at any moment loses no answer and scores none twice.
- * The grading jobs are the queue itself: the worker claims due jobs from here.
+ * The grading jobs are the queue itself: the worker claims due jobs from here, each under a lease
+ * its process renews, so a second process never grades a job whose owner is alive, and takes over
+ * a crashed owner's jobs once their lease has run out.
  */
 export interface AnswerStore {
-  /** Stores the answer and its pending grading job in one transaction. */
-  insertAnswer(a: NewAnswer): { answer: Answer; jobId: number };
+  /**
+   * Stores the answer and its pending grading job in one transaction, with its delivery when
+   * given; a delivery that stored an answer already gets that answer back, `repeated`.
+   */
+  insertAnswer(a: NewAnswer): StoredAnswer;
   getAnswer(id: number): Answer | null;
   /** Creation instants of the user's answers after `since`, oldest first (for the hourly limit). */
   answerTimesSince(userId: string, since: number): number[];
@@ -37,15 +60,24 @@ export interface AnswerStore {
   /** Members who answered the round (the live count on its post). */
   roundAnswerCount(roundId: number): number;
 
-  /** The next due pending job, now marked running; null when none is due. */
-  claimNextJob(now: number): GradingJob | null;
-  /** Jobs left running by a crash go back to pending; returns how many. */
-  resetRunningJobs(): number;
-  /** Puts a job back to pending until `notBefore`, counting the attempt and keeping the reason. */
-  deferJob(jobId: number, notBefore: number, error: string): void;
+  /**
+   * The next due job, now running under `lease`: a pending job, or a running one whose lease has
+   * run out (its process died). Null when none is due.
+   */
+  claimNextJob(now: number, lease: JobLease): GradingJob | null;
+  /** Extends the lease of every job `lease.owner` runs; returns how many it holds. */
+  renewJobs(lease: JobLease): number;
+  /** Running jobs of other owners whose lease is still live at `now` (for the start-up log). */
+  jobsHeldByOthers(owner: string, now: number): number;
+  /** Puts the owner's running job back to pending until `notBefore`, keeping the reason. */
+  deferJob(jobId: number, owner: string, notBefore: number, error: string): void;
+  /** Jobs not done yet: pending, or running in any process. */
   pendingJobCount(): number;
-  /** Next instant a pending job becomes due, or null. */
-  nextJobDue(): number | null;
+  /**
+   * Next instant a job becomes claimable by `owner`: a pending job's due time, or the end of
+   * another owner's lease. Null when there is none.
+   */
+  nextJobDue(owner: string): number | null;
   /**
    * Stores the grade with the points the core computed, marks the job done and brings the
    * leaderboard totals up to date, all in one transaction. A job already done is left alone (null).

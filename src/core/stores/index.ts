@@ -1,18 +1,20 @@
 import type { AdminStore } from './admin-store.js';
 import type { AnswerStore } from './answer-store.js';
 import type { ChannelStore } from './channel-store.js';
+import type { DeliveryStore } from './delivery-store.js';
 import type { DisputeStore } from './dispute-store.js';
 import type { FigureStore } from './figure-store.js';
+import type { PostStore } from './post-store.js';
 import type { PracticeStore } from './practice-store.js';
 import type { RecordStore } from './record-store.js';
 import type { RoundStore } from './round-store.js';
 
 /**
  * Persistence, one port per concept. Every method is atomic; methods that decide something under
- * contention (claimRound, insertAnswer, claimNextJob, completeJob, closeRound) decide it inside
- * the store's transaction so two processes on one database cannot both win. A part of the core
- * names the ports it uses (`Pick<Stores, 'rounds' | 'answers'>`), so what it may touch is in its
- * signature.
+ * contention (claimRound, insertAnswer, claimNextJob, completeJob, closeRound, beginPostAttempt,
+ * claimDelivery) decide it inside the store's transaction so two processes on one database cannot
+ * both win. A part of the core names the ports it uses (`Pick<Stores, 'rounds' | 'answers'>`), so
+ * what it may touch is in its signature.
  */
 export interface Stores {
   channels: ChannelStore;
@@ -23,4 +25,6 @@ export interface Stores {
   admins: AdminStore;
   disputes: DisputeStore;
   records: RecordStore;
+  posts: PostStore;
+  deliveries: DeliveryStore;
 }

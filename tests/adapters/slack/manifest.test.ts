@@ -35,8 +35,9 @@ describe('slack/manifest.yaml', () => {
     const scopes = manifest.oauth_config?.scopes?.bot ?? [];
     // commands: /prep; chat:write: postMessage, postEphemeral, update; users:read: users.info;
     // im:write: conversations.open; files:write: the export's upload; channels:read, groups:read:
-    // conversations.info (is the bot a member?); usergroups:read: admins added by user group.
-    expect([...scopes].sort()).toEqual(['channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'im:write', 'usergroups:read', 'users:read']);
+    // conversations.info (is the bot a member?); usergroups:read: admins added by user group;
+    // channels:history, groups:history: conversations.history and .replies, to find a post a crash interrupted.
+    expect([...scopes].sort()).toEqual(['channels:history', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:history', 'groups:read', 'im:write', 'usergroups:read', 'users:read']);
   });
 
   it("stays within Slack's manifest limits", () => {

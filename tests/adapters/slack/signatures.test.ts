@@ -1,6 +1,6 @@
 import { verifySlackRequest } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { nowSeconds, sendSigned, slackSignature } from '../../stand-ins/slack-signing.js';
+import { formBody, nowSeconds, payloadBody, sendSigned, slackSignature } from '../../stand-ins/slack-signing.js';
 import { allText, SECRET, startRig, type Rig } from './rig.js';
 
 // Slack's documented signing example (PLATFORM-NOTES): secret, timestamp, body and signature.
@@ -55,6 +55,27 @@ describe('the HTTP receiver', () => {
     const unsigned = await fetch(`${rig.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
     expect(unsigned.status).toBe(401);
     expect(handled()).toBe(before);
+  });
+
+  it('answers 401 to a correctly signed request dated more than 5 minutes ahead, and stores no answer from it', async () => {
+    const daily = await rig.command('daily', { user: 'UADMIN' });
+    await rig.until(() => rig.responses(daily.responseId).length === 1);
+    const before = handled();
+    const roundId = rig.app.store.rounds.getOpenRound('slack:T1:C1')!.id;
+    const view = { id: 'V9', team_id: 'T1', type: 'modal', callback_id: 'prepbot_answer_modal', private_metadata: JSON.stringify({ ref: `round:${roundId}`, team: 'T1', channel: 'C1' }), title: { type: 'plain_text', text: 'Question of the day' } };
+    const body = payloadBody({ type: 'view_submission', team: { id: 'T1' }, user: { id: 'UALICE', name: 'alice', team_id: 'T1' }, trigger_id: 'trigger.future', view: { ...view, state: { values: { answer: { text: { type: 'plain_text_input', value: 'An answer from the future [score 9]' } } } } } });
+    const future = await sendSigned(`${rig.base}/slack/events`, body, { secret: SECRET, timestamp: nowSeconds() + 600 });
+    expect(future.status).toBe(401);
+    const command = await sendSigned(`${rig.base}/slack/events`, formBody({ team_id: 'T1', channel_id: 'C1', user_id: 'UADMIN', command: '/prep', text: 'reveal', trigger_id: 't.f2' }), { secret: SECRET, timestamp: nowSeconds() + 301 });
+    expect(command.status).toBe(401);
+    expect(handled()).toBe(before);
+    expect(rig.app.store.answers.roundAnswerCount(roundId)).toBe(0);
+    expect(rig.app.store.rounds.getOpenRound('slack:T1:C1')).not.toBeNull();
+    expect(rig.logs('warn')).toContain('refused a Slack request whose timestamp is more than 5 minutes from now');
+    // A clock a little ahead of ours (within 5 minutes) is still Slack.
+    const skewed = await sendSigned(`${rig.base}/slack/events`, body, { secret: SECRET, timestamp: nowSeconds() + 240 });
+    expect(skewed.status).toBe(200);
+    expect(rig.app.store.answers.roundAnswerCount(roundId)).toBe(1);
   });
 
   it('accepts a correctly signed, fresh slash command and answers it privately', async () => {
