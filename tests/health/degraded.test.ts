@@ -6,6 +6,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeClock } from '../fakes/fake-clock.js';
 import { startRig as startDiscord, type Rig as DiscordRig } from '../adapters/discord/rig.js';
 import { startRig as startSlack, type Rig as SlackRig } from '../adapters/slack/rig.js';
+import { SlackAdapter } from '../../src/adapters/slack/slack-adapter.js';
+import { App } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { bank } from '../fakes/questions.js';
+import { ScriptedGrader } from '../fakes/scripted-grader.js';
+import { MemoryLogger } from '../fakes/silent-logger.js';
+import { SlackSocketModeStandIn } from '../stand-ins/slack-socket-mode.js';
+import { SlackWebApiStandIn } from '../stand-ins/slack-web-api.js';
 
 let slack: SlackRig | null = null;
 let discord: DiscordRig | null = null;
@@ -86,4 +94,32 @@ describe('GET /healthz', () => {
     await discord.standIn.waitFor(() => discord!.standIn.gateway.connected === 1, 'the bot to reconnect', 30_000);
     await vi.waitFor(() => expect(discord!.app.health().status).toBe('ok'), { timeout: 30_000, interval: 50 });
   }, 60_000);
+
+  it("says degraded once Slack's Socket Mode has been disconnected past the grace period, and ok again when it is back", async () => {
+    const clock = new FakeClock(Date.now());
+    const api = await SlackWebApiStandIn.start();
+    const socket = await SlackSocketModeStandIn.start();
+    api.socketUrl = socket.url;
+    const config = loadConfig({ DATABASE_PATH: ':memory:', SLACK_BOT_TOKEN: 'xoxb-socket', SLACK_APP_TOKEN: 'xapp-socket', SLACK_API_URL: api.url, PORT: '0', LOG_LEVEL: 'silent' });
+    let app: App | null = null;
+    const adapter = new SlackAdapter({ botToken: 'xoxb-socket', appToken: 'xapp-socket', port: 0, apiUrl: api.url, adminUserIds: [], logger: new MemoryLogger(), health: () => app!.health(), now: () => clock.now() });
+    app = new App(config, new MemoryLogger(), { adapters: [adapter], content: bank(), grader: new ScriptedGrader(), clock });
+    try {
+      await app.start();
+      expect(app.health()).toMatchObject({ status: 'ok' });
+      socket.refuse = true;
+      socket.drop(); // Slack's end of the socket goes away; the client keeps trying to reconnect
+      await vi.waitFor(() => expect(adapter.connection().up).toBe(false), { timeout: 10_000, interval: 20 });
+      clock.advance(121_000);
+      const down = app.health();
+      expect(down.status).toBe('degraded');
+      expect(down.reasons).toEqual([expect.stringMatching(/^Slack Socket Mode (disconnected|reconnecting) for 121 s$/)]);
+      socket.refuse = false;
+      await vi.waitFor(() => expect(app!.health().status).toBe('ok'), { timeout: 20_000, interval: 50 });
+    } finally {
+      await app.stop(1_000);
+      await socket.close();
+      await api.close();
+    }
+  }, 30_000);
 });

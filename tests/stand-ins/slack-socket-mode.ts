@@ -17,12 +17,18 @@ export class SlackSocketModeStandIn {
   private client: WebSocket | null = null;
   private readonly waiting = new Map<string, (payload: unknown) => void>();
   private connectedWaiters: (() => void)[] = [];
+  /** While true, new connections are closed at once (Slack's end unreachable). */
+  refuse = false;
 
   private constructor(
     private readonly wss: WebSocketServer,
     readonly url: string,
   ) {
     wss.on('connection', (ws) => {
+      if (this.refuse) {
+        ws.terminate();
+        return;
+      }
       this.client = ws;
       ws.on('message', (data: Buffer) => {
         const msg = JSON.parse(data.toString('utf8')) as { envelope_id?: string; payload?: unknown };
@@ -64,6 +70,12 @@ export class SlackSocketModeStandIn {
       }),
     );
     return acked;
+  }
+
+  /** Drops the connected client (it reconnects by itself, through apps.connections.open). */
+  drop(): void {
+    for (const ws of this.wss.clients) ws.terminate();
+    this.client = null;
   }
 
   async close(): Promise<void> {
