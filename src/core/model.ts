@@ -92,6 +92,8 @@ export interface ChannelSettings {
    * today first posts at the next slot.
    */
   scheduleSetAt?: number | null;
+  /** Graded answers here end with a follow-up question on their weakest key point (`settings follow-ups`); on unless set off. */
+  followUps?: boolean;
 }
 
 export type RoundStatus = 'open' | 'closed' | 'skipped';
@@ -139,6 +141,8 @@ export interface Answer {
   createdAt: number;
   /** Opaque reply route chosen by the adapter (e.g. an interaction to edit), kept for the job's reply. */
   replyRoute: string | null;
+  /** The follow-up question this answers: graded against its one key point, as practice. */
+  followUpId?: number | null;
 }
 
 export type GradeFlag =
@@ -192,4 +196,6 @@ export interface UserRecord {
   id: string;
   name: string;
   privacy: boolean;
+  /** The member lets their best daily answer be quoted in a round's summary (`showcase on`). */
+  showcase?: boolean;
 }

@@ -43,15 +43,18 @@ export class AnswersRepo implements AnswerStore {
       let kind = a.kind;
       if (kind === 'daily' && (a.roundId === null || this.hasCountingAnswer(a.userId, a.roundId))) kind = 'practice';
       const res = this.s.run(
-        `INSERT INTO answers (user_id, scope_id, channel_id, question_id, round_id, practice_id, kind, counts, hinted,
+        `INSERT INTO answers (user_id, scope_id, channel_id, question_id, round_id, practice_id, follow_up_id, kind, counts, hinted,
            text, norm_hash, reply_route, local_date, week_key, month_key, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        a.userId, a.scopeId, a.channelId, a.questionId, a.roundId, a.practiceId, kind, kind === 'daily' ? 1 : 0,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        a.userId, a.scopeId, a.channelId, a.questionId, a.roundId, a.practiceId, a.followUpId ?? null, kind, kind === 'daily' ? 1 : 0,
         a.hinted ? 1 : 0, a.text, a.normHash, a.replyRoute, a.localDate, a.weekKey, a.monthKey, a.createdAt,
       );
       const answerId = Number(res.lastInsertRowid);
       if (a.practiceId !== null) {
         this.s.run('UPDATE practice_prompts SET answered_at = ? WHERE id = ? AND answered_at IS NULL', a.createdAt, a.practiceId);
+      }
+      if (a.followUpId != null) {
+        this.s.run("UPDATE follow_ups SET status = 'answered', closed_at = ? WHERE id = ? AND status = 'open'", a.createdAt, a.followUpId);
       }
       const job = this.s.run(
         'INSERT INTO grading_jobs (answer_id, not_before, created_at, updated_at) VALUES (?, ?, ?, ?)',

@@ -14,6 +14,7 @@ const COLUMNS: Record<keyof ChannelPatch, string> = {
   pingRole: 'ping_role',
   cycle: 'cycle',
   scheduleSetAt: 'schedule_set_at',
+  followUps: 'follow_ups',
 };
 
 /** Channels with their settings, and users. */
@@ -64,12 +65,16 @@ export class ChannelsRepo implements ChannelStore {
   }
 
   getUser(id: string): UserRecord | null {
-    const row = this.s.one<{ id: string; name: string; privacy: number }>('SELECT id, name, privacy FROM users WHERE id = ?', id);
-    return row ? { id: row.id, name: row.name, privacy: row.privacy === 1 } : null;
+    const row = this.s.one<{ id: string; name: string; privacy: number; showcase: number }>('SELECT id, name, privacy, showcase FROM users WHERE id = ?', id);
+    return row ? { id: row.id, name: row.name, privacy: row.privacy === 1, showcase: row.showcase === 1 } : null;
   }
 
   setPrivacy(id: string, on: boolean): void {
     this.s.run('UPDATE users SET privacy = ? WHERE id = ?', on ? 1 : 0, id);
+  }
+
+  setShowcase(id: string, on: boolean): void {
+    this.s.run('UPDATE users SET showcase = ? WHERE id = ?', on ? 1 : 0, id);
   }
 }
 

@@ -10,6 +10,7 @@ interface PromptRow {
   shown_at: number;
   answered_at: number | null;
   hinted: number;
+  interview_id: number | null;
 }
 
 const toPrompt = (r: PromptRow): PracticePrompt => ({
@@ -21,6 +22,7 @@ const toPrompt = (r: PromptRow): PracticePrompt => ({
   shownAt: r.shown_at,
   answeredAt: r.answered_at,
   hinted: r.hinted === 1,
+  interviewId: r.interview_id,
 });
 
 /** Practice questions shown to a person, hints taken, and the review history behind spaced repetition. */
@@ -29,10 +31,15 @@ export class PracticeRepo implements PracticeStore {
 
   createPracticePrompt(p: Omit<PracticePrompt, 'id' | 'answeredAt' | 'hinted'>): PracticePrompt {
     const res = this.s.run(
-      'INSERT INTO practice_prompts (user_id, scope_id, channel_id, question_id, shown_at) VALUES (?, ?, ?, ?, ?)',
-      p.userId, p.scopeId, p.channelId, p.questionId, p.shownAt,
+      'INSERT INTO practice_prompts (user_id, scope_id, channel_id, question_id, shown_at, interview_id) VALUES (?, ?, ?, ?, ?, ?)',
+      p.userId, p.scopeId, p.channelId, p.questionId, p.shownAt, p.interviewId ?? null,
     );
     return this.getPracticePrompt(Number(res.lastInsertRowid))!;
+  }
+
+  latestInterviewPrompt(interviewId: number): PracticePrompt | null {
+    const row = this.s.one<PromptRow>('SELECT * FROM practice_prompts WHERE interview_id = ? ORDER BY shown_at DESC, id DESC LIMIT 1', interviewId);
+    return row ? toPrompt(row) : null;
   }
 
   latestOpenPractice(userId: string, scopeId: string): PracticePrompt | null {

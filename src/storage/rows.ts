@@ -15,6 +15,7 @@ export interface ChannelRow {
   ping_role: string | null;
   cycle: number;
   schedule_set_at: number | null;
+  follow_ups?: number;
 }
 
 export const toChannel = (r: ChannelRow): ChannelSettings => ({
@@ -31,6 +32,7 @@ export const toChannel = (r: ChannelRow): ChannelSettings => ({
   pingRole: r.ping_role,
   cycle: r.cycle,
   scheduleSetAt: r.schedule_set_at,
+  followUps: r.follow_ups !== 0,
 });
 
 export interface RoundRow {
@@ -80,6 +82,7 @@ export interface AnswerRow {
   text: string;
   created_at: number;
   reply_route: string | null;
+  follow_up_id?: number | null;
 }
 
 export const toAnswer = (r: AnswerRow): Answer => ({
@@ -95,6 +98,7 @@ export const toAnswer = (r: AnswerRow): Answer => ({
   text: r.text,
   createdAt: r.created_at,
   replyRoute: r.reply_route,
+  followUpId: r.follow_up_id ?? null,
 });
 
 export interface GradeRow {

@@ -4,8 +4,12 @@ import { AdminsRepo } from './admins-repo.js';
 import { AnswersRepo } from './answers-repo.js';
 import { ChannelsRepo } from './channels-repo.js';
 import { DeliveriesRepo } from './deliveries-repo.js';
+import { DigestsRepo } from './digests-repo.js';
 import { DisputesRepo } from './disputes-repo.js';
 import { FiguresRepo } from './figures-repo.js';
+import { FollowUpsRepo } from './follow-ups-repo.js';
+import { InsightsRepo } from './insights-repo.js';
+import { InterviewsRepo } from './interviews-repo.js';
 import { openDatabase, probeWrite } from './open-database.js';
 import { PostsRepo } from './posts-repo.js';
 import { PracticeRepo } from './practice-repo.js';
@@ -31,6 +35,10 @@ export class SqliteStore implements Stores {
   readonly records: RecordsRepo;
   readonly posts: PostsRepo;
   readonly deliveries: DeliveriesRepo;
+  readonly followUps: FollowUpsRepo;
+  readonly interviews: InterviewsRepo;
+  readonly insights: InsightsRepo;
+  readonly digests: DigestsRepo;
 
   constructor(readonly db: Database.Database) {
     const s = new Statements(db);
@@ -44,6 +52,10 @@ export class SqliteStore implements Stores {
     this.records = new RecordsRepo(s);
     this.posts = new PostsRepo(s);
     this.deliveries = new DeliveriesRepo(s);
+    this.followUps = new FollowUpsRepo(s, db);
+    this.interviews = new InterviewsRepo(s);
+    this.insights = new InsightsRepo(s);
+    this.digests = new DigestsRepo(s);
   }
 
   /**

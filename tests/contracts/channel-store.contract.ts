@@ -9,7 +9,7 @@ export function channelStoreContract(name: string, make: () => ChannelStore): vo
       const s = make();
       expect(s.getChannel(PLACE.channelId)).toBeNull();
       const created = s.ensureChannel(PLACE, { timezone: 'Europe/Berlin' });
-      expect(created).toMatchObject({ channelId: PLACE.channelId, scopeId: PLACE.scopeId, platform: 'discord', timezone: 'Europe/Berlin', postTime: null, days: 'weekdays', paused: false, suspended: false, packs: [], roundHours: null, pingRole: null, cycle: 1 });
+      expect(created).toMatchObject({ channelId: PLACE.channelId, scopeId: PLACE.scopeId, platform: 'discord', timezone: 'Europe/Berlin', postTime: null, days: 'weekdays', paused: false, suspended: false, packs: [], roundHours: null, pingRole: null, cycle: 1, followUps: true });
       expect(s.ensureChannel(PLACE, { timezone: 'UTC' }).timezone).toBe('Europe/Berlin');
     });
 
@@ -17,8 +17,8 @@ export function channelStoreContract(name: string, make: () => ChannelStore): vo
       const s = make();
       s.ensureChannel(PLACE, { timezone: 'UTC' });
       s.ensureChannel({ ...PLACE, channelId: 'discord:g1:c0' }, { timezone: 'UTC' });
-      const updated = s.updateChannel(PLACE.channelId, { postTime: '09:00', timezone: 'Europe/Berlin', packs: ['a', 'b'], paused: true, roundHours: 2.5 });
-      expect(updated).toMatchObject({ postTime: '09:00', timezone: 'Europe/Berlin', packs: ['a', 'b'], paused: true, roundHours: 2.5, days: 'weekdays' });
+      const updated = s.updateChannel(PLACE.channelId, { postTime: '09:00', timezone: 'Europe/Berlin', packs: ['a', 'b'], paused: true, roundHours: 2.5, followUps: false });
+      expect(updated).toMatchObject({ postTime: '09:00', timezone: 'Europe/Berlin', packs: ['a', 'b'], paused: true, roundHours: 2.5, days: 'weekdays', followUps: false });
       expect(s.getChannel(PLACE.channelId)).toEqual(updated);
       expect(s.listChannels({ scheduled: true }).map((c) => c.channelId)).toEqual([PLACE.channelId]);
       expect(s.listChannels().map((c) => c.channelId)).toEqual(['discord:g1:c0', PLACE.channelId]);
@@ -31,10 +31,12 @@ export function channelStoreContract(name: string, make: () => ChannelStore): vo
     it('records members, their new names and their privacy, verbatim', () => {
       const s = make();
       s.upsertUser('discord:u1', "O'Brien; -- «внимание» 注意力");
-      expect(s.getUser('discord:u1')).toEqual({ id: 'discord:u1', name: "O'Brien; -- «внимание» 注意力", privacy: false });
+      expect(s.getUser('discord:u1')).toEqual({ id: 'discord:u1', name: "O'Brien; -- «внимание» 注意力", privacy: false, showcase: false });
       s.setPrivacy('discord:u1', true);
       s.upsertUser('discord:u1', 'Ann');
-      expect(s.getUser('discord:u1')).toEqual({ id: 'discord:u1', name: 'Ann', privacy: true });
+      expect(s.getUser('discord:u1')).toEqual({ id: 'discord:u1', name: 'Ann', privacy: true, showcase: false });
+      s.setShowcase('discord:u1', true);
+      expect(s.getUser('discord:u1')?.showcase).toBe(true);
       expect(s.getUser('discord:nobody')).toBeNull();
     });
   });

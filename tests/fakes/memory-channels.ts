@@ -27,6 +27,7 @@ export class MemoryChannels implements ChannelStore {
         pingRole: null,
         cycle: 1,
         scheduleSetAt: null,
+        followUps: true,
       });
     }
     return this.getChannel(place.channelId)!;
@@ -48,7 +49,8 @@ export class MemoryChannels implements ChannelStore {
   }
 
   upsertUser(id: string, name: string): void {
-    this.users.set(id, { id, name, privacy: this.users.get(id)?.privacy ?? false });
+    const known = this.users.get(id);
+    this.users.set(id, { id, name, privacy: known?.privacy ?? false, showcase: known?.showcase ?? false });
   }
 
   getUser(id: string): UserRecord | null {
@@ -59,5 +61,10 @@ export class MemoryChannels implements ChannelStore {
   setPrivacy(id: string, on: boolean): void {
     const u = this.users.get(id);
     if (u) u.privacy = on;
+  }
+
+  setShowcase(id: string, on: boolean): void {
+    const u = this.users.get(id);
+    if (u) u.showcase = on;
   }
 }

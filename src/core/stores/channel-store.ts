@@ -19,4 +19,5 @@ export interface ChannelStore {
   upsertUser(id: string, name: string): void;
   getUser(id: string): UserRecord | null;
   setPrivacy(id: string, on: boolean): void;
+  setShowcase(id: string, on: boolean): void;
 }

@@ -2,8 +2,12 @@ import type { AdminStore } from './admin-store.js';
 import type { AnswerStore } from './answer-store.js';
 import type { ChannelStore } from './channel-store.js';
 import type { DeliveryStore } from './delivery-store.js';
+import type { DigestStore } from './digest-store.js';
 import type { DisputeStore } from './dispute-store.js';
 import type { FigureStore } from './figure-store.js';
+import type { FollowUpStore } from './follow-up-store.js';
+import type { InsightStore } from './insight-store.js';
+import type { InterviewStore } from './interview-store.js';
 import type { PostStore } from './post-store.js';
 import type { PracticeStore } from './practice-store.js';
 import type { RecordStore } from './record-store.js';
@@ -27,4 +31,8 @@ export interface Stores {
   records: RecordStore;
   posts: PostStore;
   deliveries: DeliveryStore;
+  followUps: FollowUpStore;
+  interviews: InterviewStore;
+  insights: InsightStore;
+  digests: DigestStore;
 }

@@ -8,6 +8,8 @@ export interface PracticePrompt {
   shownAt: number;
   answeredAt: number | null;
   hinted: boolean;
+  /** The mock interview this question belongs to, or null for a `quiz` question. */
+  interviewId?: number | null;
 }
 
 /** A graded answer of one user to one question, oldest first: the review history for practice. */
@@ -25,6 +27,8 @@ export interface ReviewRecord {
  */
 export interface PracticeStore {
   createPracticePrompt(p: Omit<PracticePrompt, 'id' | 'answeredAt' | 'hinted'>): PracticePrompt;
+  /** The interview's latest question, answered or not. */
+  latestInterviewPrompt(interviewId: number): PracticePrompt | null;
   /** The member's latest practice question in the scope that has no answer yet. */
   latestOpenPractice(userId: string, scopeId: string): PracticePrompt | null;
   getPracticePrompt(id: number): PracticePrompt | null;
