@@ -3,7 +3,7 @@ import type { DepsWith } from './context.js';
 import { plural } from './display.js';
 import type { Actor, Answer, Place } from './model.js';
 import { answerHash } from './normalize.js';
-import { findOpenQuestion, resolveAnswerRef, type OpenQuestion } from './open-question.js';
+import { answerRefOf, findOpenQuestion, resolveAnswerRef, type OpenQuestion } from './open-question.js';
 import { error, type AckReply, type FormReply, type Reply } from './replies.js';
 import type { Rounds } from './rounds.js';
 import { localDate, monthKey, weekKey } from './time.js';
@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 /** Taking answers: checks, storing before acknowledging, queueing the grading job. */
 export class Answers {
   constructor(
-    private readonly d: DepsWith<'answers' | 'channels' | 'practice' | 'rounds' | 'deliveries'>,
+    private readonly d: DepsWith<'answers' | 'channels' | 'practice' | 'rounds' | 'deliveries' | 'followUps'>,
     private readonly rounds: Rounds,
     private readonly onQueued: () => void,
   ) {}
@@ -31,10 +31,10 @@ export class Answers {
     const form: FormReply = {
       kind: 'form',
       visibility: 'private',
-      answerRef: target.kind === 'round' ? `round:${target.round.id}` : `practice:${target.prompt.id}`,
+      answerRef: answerRefOf(target),
       mode: target.kind === 'round' && !closed && !again ? 'daily' : 'practice',
-      title: target.kind === 'round' ? 'Question of the day' : 'Practice question',
-      prompt: target.question.prompt,
+      title: target.kind === 'round' ? 'Question of the day' : target.kind === 'followup' ? 'Follow-up question' : 'Practice question',
+      prompt: target.kind === 'followup' ? target.followUp.prompt : target.question.prompt,
       maxLength: this.d.options.maxAnswerLength,
     };
     if (closed) form.note = 'This round has closed: your answer will be graded as practice and earn no points.';
@@ -103,6 +103,7 @@ export class Answers {
       createdAt: now,
       replyRoute: replyRoute ?? null,
       practiceId: target.kind === 'practice' ? target.prompt.id : null,
+      followUpId: target.kind === 'followup' ? target.followUp.id : null,
       localDate: date,
       weekKey: weekKey(date),
       monthKey: monthKey(date),
@@ -116,6 +117,7 @@ export class Answers {
     let note = 'Grading it now; your score arrives in a moment.';
     if (round && !open) note = 'This round has closed, so it is graded as practice and earns no points. Grading it now.';
     else if (round && !answer.counts) note = 'You already answered this round, so this one is graded as practice and earns no points. Grading it now.';
+    else if (target.kind === 'followup') note = 'Follow-up answer received. Grading it against that key point now.';
     else if (!round) note = 'Practice answer received. Grading it now.';
     const ack: AckReply = { kind: 'ack', visibility: 'private', answerId: answer.id, mode: answer.kind, text: `Answer saved (${plural(text.length, 'character')}). ${note}` };
     return ack;

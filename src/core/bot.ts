@@ -1,6 +1,7 @@
 import { isAdmin } from './admin.js';
 import { cmd, platformOf } from './command-text.js';
 import { Answers } from './answers.js';
+import { Coaching } from './coaching/coaching.js';
 import { findCommand, suggestVerb } from './commands/registry.js';
 import type { CoreDeps } from './context.js';
 import { Disputes } from './disputes.js';
@@ -25,14 +26,16 @@ export class Bot {
   readonly practice: Practice;
   readonly worker: GradingWorker;
   readonly disputes: Disputes;
+  readonly coaching: Coaching;
 
   constructor(readonly deps: CoreDeps) {
     this.posts = new Posts(deps);
     this.rounds = new Rounds(deps, this.posts);
-    this.worker = new GradingWorker(deps);
+    this.practice = new Practice(deps);
+    this.coaching = new Coaching(deps, this.practice);
+    this.worker = new GradingWorker(deps, (answer, question, grade) => this.coaching.replies.deliver(answer, question, grade));
     // Grading starts after the acknowledgement is on its way, so the score never overtakes it.
     this.answers = new Answers(deps, this.rounds, () => setImmediate(() => this.worker.kick()));
-    this.practice = new Practice(deps);
     this.disputes = new Disputes(deps);
   }
 
@@ -141,6 +144,7 @@ export class Bot {
       answers: this.answers,
       practice: this.practice,
       disputes: this.disputes,
+      coaching: this.coaching,
       actor,
       place,
       channel,

@@ -1,4 +1,4 @@
-import type { ChatPort, Clock, Grader, Logger, QuestionBank, SchedulerPort } from './ports.js';
+import type { ChartRenderer, ChatPort, Clock, CoachWriter, Grader, Logger, QuestionBank, SchedulerPort } from './ports.js';
 import type { Stores } from './stores/index.js';
 
 /** Game settings the core reads; they come from the validated config. */
@@ -71,5 +71,9 @@ export interface CoreDeps {
   chat: ChatPort;
   logger: Logger;
   scheduler?: SchedulerPort;
+  /** Writes follow-ups and the reveal's common wrong idea (the LLM); absent offline. */
+  coach?: CoachWriter;
+  /** Draws the weekly digest's chart; absent, the digest is text only. */
+  charts?: ChartRenderer;
   options: CoreOptions;
 }

@@ -1,3 +1,4 @@
+import { gradingFor } from './coaching/grade-request.js';
 import type { DepsWith } from './context.js';
 import { GraderBreaker } from './grader-breaker.js';
 import type { Answer, GradeFlag, GradeResult, Question } from './model.js';
@@ -29,7 +30,7 @@ export class GradingAttempts {
   private readonly calls = new Set<AbortController>();
   private shuttingDown = false;
 
-  constructor(private readonly d: DepsWith<'answers'>) {
+  constructor(private readonly d: DepsWith<'answers' | 'followUps'>) {
     const { grader, fallbackGrader, clock, logger, options } = d;
     this.breaker =
       fallbackGrader && fallbackGrader !== grader
@@ -55,23 +56,14 @@ export class GradingAttempts {
   async grade(job: GradingJob, answer: Answer, question: Question): Promise<Outcome> {
     const { grader, fallbackGrader, store, clock, options, logger } = this.d;
     const hash = answerHash(answer.text);
-    const cached = store.answers.findCachedGrade(question.id, hash, grader.id, grader.version);
+    const { req, cacheId } = gradingFor(this.d, answer, question);
+    const cached = store.answers.findCachedGrade(cacheId, hash, grader.id, grader.version);
     if (cached) return { grade: { ...cached, flags: [...cached.flags.filter((f) => f !== 'cached'), 'cached'] }, fresh: false };
-    const req: GradeRequest = {
-      questionId: question.id,
-      question: question.prompt,
-      reference: question.reference,
-      keyPoints: question.keyPoints,
-      answer: answer.text,
-      ...(question.hint ? { hint: question.hint } : {}),
-      ...(question.examples?.length ? { examples: question.examples } : {}),
-      ...(question.rubric ? { rubric: question.rubric } : {}),
-    };
     if (this.breaker?.isOpen && fallbackGrader) return this.offline(req, ['grader_offline']);
     try {
       const grade = await this.withDeadline((signal) => grader.grade(req, signal));
       this.breaker?.succeeded();
-      store.answers.saveCachedGrade(question.id, hash, grader.id, grader.version, grade);
+      store.answers.saveCachedGrade(cacheId, hash, grader.id, grader.version, grade);
       return { grade, fresh: true };
     } catch (err) {
       if (this.shuttingDown || (err instanceof CutShort && err.why === 'shutdown')) throw err;

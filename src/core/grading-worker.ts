@@ -1,10 +1,8 @@
 import type { DepsWith } from './context.js';
-import type { Answer, GradeResult, Question } from './model.js';
+import type { Answer, GradeResult, Question, StoredGrade } from './model.js';
 import { gradeOfCopy, reportSameAnswers, sameAnswers } from './duplicates.js';
-import { gradeReply } from './grade-reply.js';
 import { GradingAttempts } from './grading-attempt.js';
 import { tellGradingWaits } from './grading-waits.js';
-import { rubricHidden, withRubricHidden } from './rubric-guard.js';
 import { pointsFor } from './scoring.js';
 import { RateLimitWindow } from './rate-limit-window.js';
 import type { GradingJob } from './stores/answer-store.js';
@@ -35,7 +33,11 @@ export class GradingWorker {
   /** Jobs in flight at once: the concurrency, narrowed while the grader's server rate-limits. */
   private readonly window: RateLimitWindow;
 
-  constructor(private readonly d: DepsWith<'answers' | 'rounds' | 'records' | 'channels' | 'admins'>) {
+  constructor(
+    private readonly d: DepsWith<'answers' | 'rounds' | 'records' | 'channels' | 'admins' | 'followUps'>,
+    /** Sends the member what follows a stored grade (the grade itself, a follow-up, an interview's next step). */
+    private readonly deliver: (answer: Answer, question: Question | undefined, grade: StoredGrade) => Promise<void>,
+  ) {
     this.window = new RateLimitWindow(d.options.gradingConcurrency);
     this.attempts = new GradingAttempts(d);
   }
@@ -184,7 +186,7 @@ export class GradingWorker {
       if (!stored) return;
       logger.info({ answerId: answer.id, score: stored.score, grader: stored.grader, flags: stored.flags }, 'answer graded');
       await this.turns.take();
-      await this.reply(answer, question, stored);
+      await this.deliver(answer, question, stored);
       if (same.length) await reportSameAnswers(this.d, answer, question, same);
     } catch (err) {
       if (this.shutdown.signal.aborted) {
@@ -194,17 +196,6 @@ export class GradingWorker {
       const delay = Math.min(300_000, 2_000 * 2 ** Math.min(job.attempts, 8));
       logger.error({ err, jobId: job.id, answerId: answer.id }, 'grading failed; the job will be retried');
       store.answers.deferJob(job.id, this.owner, clock.now() + delay, String(err));
-    }
-  }
-
-  private async reply(answer: Answer, question: Question | undefined, stored: Parameters<typeof gradeReply>[2]): Promise<void> {
-    try {
-      const round = answer.roundId !== null ? this.d.store.rounds.getRound(answer.roundId) : null;
-      let reply = gradeReply(answer, question, stored, round);
-      if (rubricHidden(this.d, answer.userId, answer.scopeId, answer.questionId)) reply = withRubricHidden(reply, question);
-      await this.d.chat.send({ channelId: answer.channelId, userId: answer.userId, replyRoute: answer.replyRoute }, reply);
-    } catch (err) {
-      this.d.logger.error({ err, answerId: answer.id }, 'could not deliver the grade');
     }
   }
 }

@@ -141,6 +141,8 @@ export interface Answer {
   createdAt: number;
   /** Opaque reply route chosen by the adapter (e.g. an interaction to edit), kept for the job's reply. */
   replyRoute: string | null;
+  /** The practice (or interview) question this answers. */
+  practiceId?: number | null;
   /** The follow-up question this answers: graded against its one key point, as practice. */
   followUpId?: number | null;
 }

@@ -31,8 +31,12 @@ export interface Rendered {
  * failure left pending, by asking the kind what to post.
  */
 export interface PostKind {
-  /** What to post now; `'wait'` to look again later (the channel is paused); null when no longer wanted. */
-  render(intent: PostIntent): Rendered | 'wait' | null;
+  /**
+   * What to post now; `'wait'` to look again later (the channel is paused); null when no longer
+   * wanted. May take a while (a summary asks the model for a sentence): a second process rendering
+   * the same post meanwhile still loses the attempt's lease, so the post is made once.
+   */
+  render(intent: PostIntent): Rendered | 'wait' | null | Promise<Rendered | 'wait' | null>;
   /** The last instant the post may still be made; past it, the intent is abandoned. */
   deadline(intent: PostIntent): number;
   /** The post is in the channel; `adopted` when an earlier attempt had made it. */

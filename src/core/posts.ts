@@ -124,7 +124,7 @@ export class Posts {
     if (!seen || seen.status !== 'pending') return { status: 'done' };
     const now = clock.now();
     const late = now > handler.deadline(seen);
-    const rendered = late ? null : handler.render(seen);
+    const rendered = late ? null : await handler.render(seen);
     if (rendered === null) {
       this.abandon(seen, handler, late ? 'its time to be posted has passed' : 'it is no longer wanted');
       return { status: 'dropped' };

@@ -36,6 +36,8 @@ export interface QuestionReply {
   closed?: boolean;
   /** Extra line under the question, such as "Reply with /answer <text>". */
   footer?: string;
+  /** A heading instead of "Question of the day" / "Practice question" ("Interview question 2 of 5"). */
+  title?: string;
 }
 
 /** The immediate acknowledgement of an answer; the grade follows. */
@@ -72,6 +74,17 @@ export interface GradeReply {
   notes: string[];
   /** Whether the user may dispute this grade (daily answers). */
   disputable: boolean;
+  /** The follow-up question this grade ends with: it is now the member's open question. */
+  followUp?: FollowUpView;
+}
+
+/** A follow-up question as shown under a grade. */
+export interface FollowUpView {
+  /** `followup:<id>`: what its Answer button answers. */
+  answerRef: string;
+  prompt: string;
+  /** How to answer or skip it, with verbs as typed where it is read. */
+  how: string;
 }
 
 export interface PointLabels {
@@ -128,6 +141,60 @@ export interface SummaryReply {
   averageScore: number | null;
   top: { rank: number; name: string; score: number }[];
   skipped?: boolean;
+  /** Per key point, how the graded answers did, in the key points' order (absent with no grades). */
+  pointCounts?: PointCount[];
+  /** "Covered"/"Mentioned"... for the counts: the graders' own words. */
+  labels?: PointLabels;
+  /** One anonymised sentence on the most common wrong idea (the LLM grader only). */
+  commonMistake?: string;
+  /** The best answer whose author set `showcase on`, quoted with its score. */
+  showcase?: { name: string; score: number; text: string };
+}
+
+/** How many graded answers covered, partly covered or missed one key point. */
+export interface PointCount {
+  point: string;
+  covered: number;
+  partly: number;
+  missed: number;
+  /** Graded answers in all (the "of 7" in "missed by 4 of 7"). */
+  of: number;
+}
+
+/** The end of a mock interview: each question's score, topics, and what is due for review. */
+export interface ReportCardReply {
+  kind: 'report';
+  visibility: 'private';
+  /** True when ended early with `interview stop`. */
+  stopped: boolean;
+  items: { prompt: string; topic: string; score: number | null; followUp: { score: number | null; passed: boolean } | null }[];
+  average: number | null;
+  strongest: { topic: string; average: number } | null;
+  weakest: { topic: string; average: number } | null;
+  /** Questions due for review now (every question answered so far, not just these). */
+  dueNow: number;
+  /** A few of them, by prompt. */
+  dueExamples: string[];
+  /** When this interview's questions next come up for review (epoch ms), or null. */
+  nextReview: number | null;
+  timezone: string;
+  footer: string;
+}
+
+/** The weekly digest of a channel: who answered, how each topic went, and a chart. */
+export interface DigestReply {
+  kind: 'digest';
+  visibility: 'public';
+  title: string;
+  /** Members who answered each day's round, day by day. */
+  days: { label: string; members: number }[];
+  topics: { topic: string; average: number; answers: number }[];
+  answers: number;
+  members: number;
+  average: number | null;
+  mostImproved: { name: string; before: number; after: number } | null;
+  /** Scores by topic over the last weeks, as a PNG image; absent when no chart could be drawn. */
+  chart?: { name: string; png: Uint8Array; alt: string };
 }
 
 /** The answer form an Answer button opens (a modal on Discord and Slack). */
@@ -151,7 +218,9 @@ export type Reply =
   | GradeReply
   | LeaderboardReply
   | StatsReply
-  | SummaryReply;
+  | SummaryReply
+  | ReportCardReply
+  | DigestReply;
 
 export const text = (t: string, visibility: Visibility = 'private', tone: TextReply['tone'] = 'info'): TextReply => ({
   kind: 'text',

@@ -31,7 +31,7 @@ export class Rounds {
   readonly liveCounts: LiveCounts;
 
   constructor(
-    private readonly d: DepsWith<'rounds' | 'answers' | 'channels' | 'figures' | 'admins' | 'posts'>,
+    private readonly d: DepsWith<'rounds' | 'answers' | 'channels' | 'figures' | 'admins' | 'posts' | 'insights'>,
     private readonly posts: Posts,
   ) {
     this.delivery = new PostDelivery(d, posts, (round, question, channel) => this.questionReply(round, question, channel));

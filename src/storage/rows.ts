@@ -82,6 +82,7 @@ export interface AnswerRow {
   text: string;
   created_at: number;
   reply_route: string | null;
+  practice_id?: number | null;
   follow_up_id?: number | null;
 }
 
@@ -98,6 +99,7 @@ export const toAnswer = (r: AnswerRow): Answer => ({
   text: r.text,
   createdAt: r.created_at,
   replyRoute: r.reply_route,
+  practiceId: r.practice_id ?? null,
   followUpId: r.follow_up_id ?? null,
 });
 

@@ -22,6 +22,7 @@ describe('answering', () => {
 
   it('scores only the first answer to a round; later ones are practice', async () => {
     const h = harness();
+    await h.cmd('admin', 'settings follow-ups off');
     await h.cmd('admin', 'daily');
     await h.answer('ann', 'first try [score 4]');
     const [ack] = await h.answer('ann', 'better try [score 10]');
@@ -138,7 +139,9 @@ describe('answering', () => {
     h.clock.advance(60_000);
     await h.cmd('ann', 'quiz');
     await h.answer('ann', 'practice [score 6]');
-    expect(grades(h, 'ann')[0]).toMatchObject({ mode: 'practice' });
+    expect(grades(h, 'ann')[0]).toMatchObject({ mode: 'practice', followUp: { answerRef: expect.stringMatching(/^followup:/) } });
+    // The follow-up is the newest question now; passing it leaves the round as the open one.
+    expect(textOf(await h.cmd('ann', 'pass'))).toMatch(/Follow-up passed/);
     await h.answer('ann', 'daily [score 8]');
     expect(grades(h, 'ann')[1]).toMatchObject({ mode: 'daily', points: 8 });
   });

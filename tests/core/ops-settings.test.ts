@@ -68,7 +68,7 @@ describe('settings', () => {
 
   it('name the settings when the key is unknown, and stay admin-only', async () => {
     const h = harness();
-    expect(textOf(await h.cmd('admin', 'settings colour blue'))).toMatch(/"colour" is not a setting. Settings: packs, round-hours, ping-role, schedule/);
+    expect(textOf(await h.cmd('admin', 'settings colour blue'))).toMatch(/"colour" is not a setting. Settings: packs, round-hours, ping-role, follow-ups, schedule/);
     expect(textOf(await h.cmd('ann', 'settings packs all'))).toMatch(/Only admins/);
     expect(textOf(await h.cmd('ann', 'settings'))).toMatch(/Only admins/);
   });

@@ -2,7 +2,7 @@ import { Bot } from '../../src/core/bot.js';
 import { DEFAULT_OPTIONS, type CoreOptions } from '../../src/core/context.js';
 import type { InboundEvent } from '../../src/core/events.js';
 import type { Actor, Place } from '../../src/core/model.js';
-import type { Grader, QuestionBank, SchedulerPort } from '../../src/core/ports.js';
+import type { ChartRenderer, CoachWriter, Grader, QuestionBank, SchedulerPort } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/replies.js';
 import { SqliteStore } from '../../src/storage/sqlite-store.js';
 import { FakeClock } from './fake-clock.js';
@@ -36,7 +36,17 @@ export interface Harness {
 
 /** A Bot on a real SQLite store in memory, with a fake clock, a recording chat and a scripted grader. */
 export function harness(
-  opts: { start?: string; content?: QuestionBank; options?: Partial<CoreOptions>; grader?: Grader; store?: SqliteStore; scheduler?: SchedulerPort; logger?: MemoryLogger } = {},
+  opts: {
+    start?: string;
+    content?: QuestionBank;
+    options?: Partial<CoreOptions>;
+    grader?: Grader;
+    store?: SqliteStore;
+    scheduler?: SchedulerPort;
+    logger?: MemoryLogger;
+    coach?: CoachWriter;
+    charts?: ChartRenderer;
+  } = {},
 ): Harness {
   const store = opts.store ?? SqliteStore.open(':memory:');
   const clock = FakeClock.at(opts.start ?? '2026-11-23T09:00:00Z');
@@ -51,6 +61,8 @@ export function harness(
     chat,
     logger,
     scheduler: opts.scheduler,
+    coach: opts.coach,
+    charts: opts.charts,
     options: { ...DEFAULT_OPTIONS, adminUserIds: ['root'], ...opts.options },
   });
   bot.start();

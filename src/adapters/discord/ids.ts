@@ -45,7 +45,7 @@ export function parseMessageRef(ref: string): { channelId: string; messageId: st
   return m ? { channelId: m[1]!, messageId: m[2]! } : null;
 }
 
-const ANSWER_REF = /^(round|practice):\d{1,15}$/;
+const ANSWER_REF = /^(round|practice|followup):\d{1,15}$/;
 
 /** The Answer button's `custom_id` for an answerRef such as `round:42`. */
 export const answerButtonId = (answerRef: string): string => `${ANSWER_BUTTON}${answerRef}`;

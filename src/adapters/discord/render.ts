@@ -1,16 +1,17 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { displayName } from '../../core/display.js';
 import type { GradeReply, LeaderboardReply, QuestionReply, Reply, StatsReply, SummaryReply } from '../../core/replies.js';
-import { dailyLine, practiceLine, renderPlain, streakLine } from '../shared/plain-text.js';
+import { dailyLine, pointCountText, practiceLine, renderPlain, streakLine } from '../shared/plain-text.js';
 import { answerButtonId, disputeButtonId } from './ids.js';
 import { bulletList, LIMITS, shorten, splitText } from './limits.js';
+import { digestMessage, reportEmbed, showcaseEmbed } from './render-coaching.js';
 
 /** One Discord message as discord.js sends it; `files` become attachments. */
 export interface DiscordMessage {
   content?: string;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIButtonComponent>[];
-  files?: { attachment: Buffer; name: string }[];
+  files?: { attachment: Buffer; name: string; description?: string }[];
 }
 
 const COLOR = { daily: 0x5865f2, practice: 0x3ba55c, good: 0x57f287, middling: 0xfee75c, poor: 0xed4245, info: 0x99aab5 };
@@ -46,7 +47,14 @@ export function renderReply(reply: Reply, where?: RenderPlace): DiscordMessage[]
     case 'stats':
       return [{ embeds: [fitEmbed(statsEmbed(reply))] }];
     case 'summary':
-      return [{ embeds: [fitEmbed(summaryEmbed(reply))] }];
+      // A quoted answer goes in a message of its own: with the summary it could pass 6,000 characters.
+      return [{ embeds: [fitEmbed(summaryEmbed(reply))] }, ...(reply.showcase ? [{ embeds: [fitEmbed(showcaseEmbed(reply.showcase))] }] : [])];
+    case 'report':
+      return [{ embeds: [fitEmbed(reportEmbed(reply))] }];
+    case 'digest': {
+      const message = digestMessage(reply);
+      return [{ ...message, embeds: message.embeds?.map(fitEmbed) }];
+    }
   }
 }
 
@@ -72,7 +80,7 @@ function questionMessage(q: QuestionReply): DiscordMessage {
   const message: DiscordMessage = {
     embeds: [
       fitEmbed({
-        title: daily ? 'Question of the day' : 'Practice question',
+        title: q.title ?? (daily ? 'Question of the day' : 'Practice question'),
         description: q.prompt,
         color: daily ? COLOR.daily : COLOR.practice,
         fields,
@@ -101,15 +109,12 @@ function scoreColor(score: number): number {
 
 function gradeMessage(g: GradeReply, where: RenderPlace | undefined): DiscordMessage {
   const message: DiscordMessage = { embeds: [fitEmbed(gradeEmbed(g))] };
+  const buttons: APIButtonComponent[] = [];
+  if (g.followUp) buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: answerButtonId(g.followUp.answerRef), label: 'Answer the follow-up' });
   if (g.disputable && where) {
-    const dispute: APIButtonComponent = {
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      custom_id: disputeButtonId({ ...where, answerId: g.answerId }),
-      label: 'Dispute',
-    };
-    message.components = [{ type: ComponentType.ActionRow, components: [dispute] }];
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: disputeButtonId({ ...where, answerId: g.answerId }), label: 'Dispute' });
   }
+  if (buttons.length) message.components = [{ type: ComponentType.ActionRow, components: buttons }];
   return message;
 }
 
@@ -125,6 +130,7 @@ function gradeEmbed(g: GradeReply): APIEmbed {
   if (!g.covered.length && !g.partly.length && !g.missed.length) fields.push({ name: 'Key points', value: 'No key point was matched.' });
   if (g.feedback) fields.push({ name: 'Advice', value: shorten(g.feedback, LIMITS.fieldValue) });
   if (g.notes.length) fields.push({ name: 'Notes', value: shorten(g.notes.join('\n'), LIMITS.fieldValue) });
+  if (g.followUp) fields.push({ name: 'Follow-up question', value: shorten(`${g.followUp.prompt}\n${g.followUp.how}`, LIMITS.fieldValue) });
   return {
     title: `Score: ${g.score}/10${points}`,
     description: `**${g.mode === 'daily' ? 'Question of the day' : 'Practice'}:** ${shorten(g.questionPrompt, 1000)}`,
@@ -163,7 +169,9 @@ function statsEmbed(s: StatsReply): APIEmbed {
 function summaryEmbed(s: SummaryReply): APIEmbed {
   const head = `**${shorten(s.questionPrompt, 1000)}**`;
   const room = LIMITS.embedDescription - head.length - 20;
-  const keyPoints = s.keyPoints.length ? `\n\n__Key points__\n${bulletList(s.keyPoints, room)}` : '';
+  const points = s.pointCounts?.length && s.labels ? s.pointCounts.map((c) => `${c.point} (${pointCountText(c, s.labels!)})`) : s.keyPoints;
+  const mistake = s.commonMistake ? `\n\n__Most common wrong idea__\n${shorten(s.commonMistake, 400)}` : '';
+  const keyPoints = points.length ? `\n\n__Key points__\n${bulletList(points, room - mistake.length)}` : '';
   const fields: NonNullable<APIEmbed['fields']> = [];
   if (!s.skipped) {
     fields.push({ name: 'Answered', value: String(s.answered), inline: true });
@@ -173,7 +181,7 @@ function summaryEmbed(s: SummaryReply): APIEmbed {
   }
   return {
     title: s.skipped ? 'Round skipped' : 'Round closed',
-    description: `${head}${keyPoints}`,
+    description: `${head}${keyPoints}${mistake}`,
     color: COLOR.info,
     fields,
   };

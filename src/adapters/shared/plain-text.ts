@@ -1,6 +1,7 @@
 import { displayName } from '../../core/display.js';
 import type { LeaderboardEntry } from '../../core/model.js';
-import type { Reply, StatsReply } from '../../core/replies.js';
+import type { DigestReply, Reply, ReportCardReply, StatsReply, SummaryReply } from '../../core/replies.js';
+import { formatLocal } from '../../core/time.js';
 
 const bullets = (items: string[], mark: string) => items.map((i) => `  ${mark} ${i}`);
 
@@ -31,7 +32,7 @@ export function renderPlain(reply: Reply): string {
     case 'text':
       return reply.file ? `${reply.text}\n[file ${reply.file.name}]` : reply.text;
     case 'question': {
-      const head = reply.mode === 'daily' ? 'Question of the day' : 'Practice question';
+      const head = reply.title ?? (reply.mode === 'daily' ? 'Question of the day' : 'Practice question');
       const lines = [`${head} [${reply.topic}, ${reply.difficulty}]`, reply.prompt];
       if (reply.mode === 'daily') lines.push(reply.closed ? 'This round is closed.' : `${reply.answerCount} answered so far.`);
       if (reply.footer) lines.push(reply.footer);
@@ -48,6 +49,7 @@ export function renderPlain(reply: Reply): string {
       if (reply.missed.length) lines.push(`${reply.labels.missed}:`, ...bullets(reply.missed, '-'));
       if (reply.feedback) lines.push(`Advice: ${reply.feedback}`);
       lines.push(...reply.notes);
+      if (reply.followUp) lines.push(`Follow-up: ${reply.followUp.prompt}`, `  ${reply.followUp.how}`);
       return lines.join('\n');
     }
     case 'leaderboard': {
@@ -71,14 +73,59 @@ export function renderPlain(reply: Reply): string {
       }
       return lines.join('\n');
     }
-    case 'summary': {
-      const lines = [reply.skipped ? `Round skipped: ${reply.questionPrompt}` : `Round closed: ${reply.questionPrompt}`];
-      if (reply.keyPoints.length) lines.push('Key points:', ...bullets(reply.keyPoints, '*'));
-      if (!reply.skipped) {
-        lines.push(`${reply.answered} answered${reply.averageScore === null ? '' : `, average ${reply.averageScore}/10`}.`);
-        if (reply.top.length) lines.push('Top:', ...reply.top.map((t) => `  ${t.rank}. ${t.name} (${t.score}/10)`));
-      }
-      return lines.join('\n');
-    }
+    case 'summary':
+      return summaryLines(reply).join('\n');
+    case 'report':
+      return reportLines(reply).join('\n');
+    case 'digest':
+      return digestLines(reply).join('\n');
   }
+}
+
+/** "covered by 3, partly by 1, missed by 4 of 8", in the graders' own words. */
+export function pointCountText(c: NonNullable<SummaryReply['pointCounts']>[number], labels: NonNullable<SummaryReply['labels']>): string {
+  const parts = [`${labels.covered.toLowerCase()} by ${c.covered}`];
+  if (c.partly) parts.push(`${labels.partly.toLowerCase()} by ${c.partly}`);
+  parts.push(`${labels.missed.toLowerCase()} by ${c.missed} of ${c.of}`);
+  return parts.join(', ');
+}
+
+function summaryLines(reply: SummaryReply): string[] {
+  const lines = [reply.skipped ? `Round skipped: ${reply.questionPrompt}` : `Round closed: ${reply.questionPrompt}`];
+  if (reply.pointCounts?.length && reply.labels) {
+    lines.push('Key points, and how the answers did:', ...reply.pointCounts.map((c) => `  * ${c.point} (${pointCountText(c, reply.labels!)})`));
+  } else if (reply.keyPoints.length) lines.push('Key points:', ...bullets(reply.keyPoints, '*'));
+  if (reply.commonMistake) lines.push(`Most common wrong idea: ${reply.commonMistake}`);
+  if (!reply.skipped) {
+    lines.push(`${reply.answered} answered${reply.averageScore === null ? '' : `, average ${reply.averageScore}/10`}.`);
+    if (reply.top.length) lines.push('Top:', ...reply.top.map((t) => `  ${t.rank}. ${t.name} (${t.score}/10)`));
+  }
+  if (reply.showcase) lines.push(`Best answer shared by ${reply.showcase.name} (${reply.showcase.score}/10):`, ...reply.showcase.text.split('\n').map((l) => `  > ${l}`));
+  return lines;
+}
+
+const scoreText = (s: number | null) => (s === null ? 'not graded' : `${s}/10`);
+
+function reportLines(r: ReportCardReply): string[] {
+  const lines = [r.stopped ? 'Mock interview ended early: your report card' : 'Mock interview finished: your report card'];
+  if (r.items.length === 0) lines.push('  No question was answered.');
+  r.items.forEach((i, n) => {
+    const follow = i.followUp ? (i.followUp.passed ? '; follow-up passed' : `; follow-up ${scoreText(i.followUp.score)}`) : '';
+    lines.push(`  ${n + 1}. ${i.prompt} [${i.topic}]: ${scoreText(i.score)}${follow}`);
+  });
+  if (r.average !== null) lines.push(`Average: ${r.average}/10`);
+  if (r.strongest) lines.push(`Strongest topic: ${r.strongest.topic} (${r.strongest.average}/10)`);
+  if (r.weakest) lines.push(`Weakest topic: ${r.weakest.topic} (${r.weakest.average}/10)`);
+  lines.push(`Due for review now: ${r.dueNow}${r.dueExamples.length ? `, such as:` : '.'}`, ...r.dueExamples.map((p) => `  - ${p}`));
+  if (r.nextReview !== null) lines.push(`These questions come up for review again from ${formatLocal(r.nextReview, r.timezone)}.`);
+  lines.push(r.footer);
+  return lines;
+}
+
+function digestLines(r: DigestReply): string[] {
+  const lines = [r.title, `  ${r.answers} ${r.answers === 1 ? 'answer' : 'answers'} from ${r.members} ${r.members === 1 ? 'member' : 'members'}${r.average === null ? '' : `, average ${r.average}/10`}.`];
+  lines.push('Answered per day:', ...r.days.map((d) => `  ${d.label}: ${d.members}`));
+  if (r.topics.length) lines.push('Average score by topic:', ...r.topics.map((t) => `  ${t.topic}: ${t.average}/10 (${t.answers} ${t.answers === 1 ? 'answer' : 'answers'})`));
+  if (r.mostImproved) lines.push(`Most improved: ${r.mostImproved.name} (average ${r.mostImproved.before}/10 before, ${r.mostImproved.after}/10 this week)`);
+  return lines;
 }

@@ -3,6 +3,7 @@ import type { GradeReply, LeaderboardReply, QuestionReply, Reply, StatsReply, Su
 import { dailyLine, practiceLine, renderPlain, streakLine } from '../shared/plain-text.js';
 import { button, capBlocks, context, fallbackText, header, sections, type Block } from './blocks.js';
 import { escapeMrkdwn as esc } from './escape.js';
+import { digestBlocks, reportBlocks, summaryExtras } from './render-coaching.js';
 
 /** Action and view ids prepbot's Block Kit carries; the listeners match on them. */
 export const ACTION_ANSWER = 'prepbot_answer';
@@ -36,7 +37,7 @@ function slackDate(epochMs: number): string {
 }
 
 function questionBlocks(r: QuestionReply): Block[] {
-  const blocks: Block[] = [header(r.mode === 'daily' ? 'Question of the day' : 'Practice question')];
+  const blocks: Block[] = [header(r.title ?? (r.mode === 'daily' ? 'Question of the day' : 'Practice question'))];
   const ping = r.mode === 'daily' && r.visibility === 'public' ? pingMention(r.pingRole) : null;
   if (ping) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: ping } });
   blocks.push(...sections(`*${esc(r.prompt)}*`));
@@ -60,7 +61,11 @@ export function gradeBlocks(r: GradeReply): Block[] {
   if (r.feedback) blocks.push(...sections(`*Advice:* ${esc(r.feedback)}`));
   for (const note of r.notes) blocks.push(context(esc(note)));
   blocks.push(context(`Graded by ${esc(r.grader)}`));
-  if (r.disputable) blocks.push({ type: 'actions', block_id: 'dispute', elements: [button('Dispute', ACTION_DISPUTE, `answer:${r.answerId}`)] });
+  if (r.followUp) blocks.push(...sections(`*Follow-up question:* ${esc(r.followUp.prompt)}`), context(esc(r.followUp.how)));
+  const buttons = [];
+  if (r.followUp) buttons.push(button('Answer the follow-up', ACTION_ANSWER, r.followUp.answerRef, 'primary'));
+  if (r.disputable) buttons.push(button('Dispute', ACTION_DISPUTE, `answer:${r.answerId}`));
+  if (buttons.length) blocks.push({ type: 'actions', block_id: r.disputable ? 'dispute' : 'follow-up', elements: buttons });
   return blocks;
 }
 
@@ -93,12 +98,14 @@ export function statsBlocks(r: StatsReply): Block[] {
 
 function summaryBlocks(r: SummaryReply): Block[] {
   const blocks: Block[] = [header(r.skipped ? 'Round skipped' : 'Round closed'), ...sections(`*${esc(r.questionPrompt)}*`)];
-  if (r.keyPoints.length) blocks.push(...sections(`*Key points*\n${bullets(r.keyPoints)}`));
+  const extras = summaryExtras(r);
+  blocks.push(...extras.points);
   if (!r.skipped) {
     const avg = r.averageScore === null ? '' : `, average ${r.averageScore}/10`;
     blocks.push(...sections(`${r.answered.toLocaleString('en-US')} answered${avg}.`));
     if (r.top.length) blocks.push(...sections(`*Top*\n${r.top.map((t) => `${t.rank}. ${esc(t.name)} (${t.score}/10)`).join('\n')}`));
   }
+  blocks.push(...extras.after);
   return blocks;
 }
 
@@ -138,6 +145,12 @@ export function renderMessage(reply: Reply): SlackMessage {
       break;
     case 'form':
       blocks = sections(esc(renderPlain(reply)));
+      break;
+    case 'report':
+      blocks = reportBlocks(reply);
+      break;
+    case 'digest':
+      blocks = digestBlocks(reply);
       break;
   }
   return { text, blocks: capBlocks(blocks) };

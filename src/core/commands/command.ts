@@ -1,4 +1,5 @@
 import type { Answers } from '../answers.js';
+import type { Coaching } from '../coaching/coaching.js';
 import type { CoreDeps } from '../context.js';
 import type { Disputes } from '../disputes.js';
 import type { Actor, ChannelSettings, Place } from '../model.js';
@@ -13,6 +14,8 @@ export interface CommandContext {
   answers: Answers;
   practice: Practice;
   disputes: Disputes;
+  /** Follow-ups, mock interviews and the weekly digest. */
+  coaching: Coaching;
   actor: Actor;
   place: Place;
   channel: ChannelSettings;

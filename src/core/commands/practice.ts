@@ -13,6 +13,9 @@ export const quiz: Command = {
   summary: 'a private practice question chosen for you by spaced repetition',
   options: [{ name: 'topic', description: 'Only questions of this topic', autocomplete: 'topic' }],
   run({ deps, practice, actor, place, args }) {
+    if (deps.store.interviews.activeInterview(actor.id)) {
+      return [error(`You are in a mock interview: answer its question, or end it with ${cmd(place.platform, 'interview stop')}, before asking for a practice question.`)];
+    }
     const topic = args.trim().toLowerCase();
     let pool = deps.content.all();
     if (topic) {
@@ -73,7 +76,7 @@ export const hint: Command = {
     const lines = [`Hint for "${open.question.prompt}": ${hintFor(open.question)}`];
     if (open.kind === 'practice') {
       deps.store.practice.markPracticeHinted(open.prompt.id);
-    } else if (open.round.status === 'open' && !deps.store.answers.hasAnsweredRound(actor.id, open.round.id)) {
+    } else if (open.kind === 'round' && open.round.status === 'open' && !deps.store.answers.hasAnsweredRound(actor.id, open.round.id)) {
       deps.store.practice.markRoundHinted(actor.id, open.round.id);
       lines.push(`With a hint, today's round earns at most ${HINT_CAP} points.`);
     }

@@ -1,6 +1,7 @@
 import { admins } from './admins.js';
 import { answer } from './answer.js';
 import { pause, repost, resume, skip } from './channel-ops.js';
+import { interview, pass, showcase } from './coaching.js';
 import type { Command } from './command.js';
 import { daily, reveal } from './daily.js';
 import { dispute, disputesList, resolve } from './disputes.js';
@@ -24,6 +25,8 @@ COMMANDS.push(
   answer,
   quiz,
   hint,
+  interview,
+  pass,
   leaderboard,
   stats,
   history,
@@ -31,6 +34,7 @@ COMMANDS.push(
   report,
   topics,
   privacy,
+  showcase,
   reveal,
   schedule,
   unschedule,

@@ -9,8 +9,8 @@ import { formatLocal, formatShort } from '../time.js';
 import type { Command, CommandContext } from './command.js';
 import { schedule, unschedule } from './schedule.js';
 
-const KEYS = ['packs', 'round-hours', 'ping-role', 'schedule'] as const;
-const usage = (p: Platform) => cmd(p, 'settings [packs a,b|all] [round-hours 1-168] [ping-role <role>|none] [schedule HH:MM [zone] [days]|off]');
+const KEYS = ['packs', 'round-hours', 'ping-role', 'follow-ups', 'schedule'] as const;
+const usage = (p: Platform) => cmd(p, 'settings [packs a,b|all] [round-hours 1-168] [ping-role <role>|none] [follow-ups on|off] [schedule HH:MM [zone] [days]|off]');
 const RECENT_ACTIONS = 5;
 
 function scheduleLine(c: ChannelSettings): string {
@@ -45,6 +45,7 @@ function show(ctx: CommandContext): Reply[] {
     `  Questions left this cycle: ${left} of ${pool.length} (cycle ${c.cycle})`,
     `  Round length: ${plural(hours, 'hour')}${c.roundHours === null ? ' (the default, REVEAL_AFTER_HOURS)' : ''}`,
     `  Ping role: ${pingLine(c)}`,
+    `  Follow-ups: ${c.followUps === false ? 'off (graded answers end without a follow-up question)' : 'on (a graded answer that missed a key point ends with a follow-up question)'}`,
   ];
   const open = store.rounds.getOpenRound(c.channelId);
   if (open) {
@@ -107,12 +108,27 @@ function setPingRole(ctx: CommandContext, value: string): Reply[] {
   return [text(`Each daily post in this channel now mentions ${describeSubject(parsed)}; nothing else is ever mentioned.`, 'private', 'success')];
 }
 
+function setFollowUps(ctx: CommandContext, value: string): Reply[] {
+  const { deps, channel, actor, place } = ctx;
+  const v = value.trim().toLowerCase();
+  if (v !== 'on' && v !== 'off') return [error(`Use ${cmd(place.platform, 'settings follow-ups on')} or ${cmd(place.platform, 'settings follow-ups off')}.`)];
+  deps.store.channels.updateChannel(channel.channelId, { followUps: v === 'on' });
+  recordAction(deps, actor, place, 'settings', `follow-ups ${v}`);
+  return [
+    text(
+      v === 'on' ? 'Graded answers in this channel now end with a follow-up question on a missed key point.' : 'Graded answers in this channel now end without a follow-up question (mock interviews still ask them).',
+      'private',
+      'success',
+    ),
+  ];
+}
+
 /** `settings`: show or set a channel's packs, round length, ping role and schedule. */
 export const settings: Command = {
   verb: 'settings',
   admin: true,
-  usage: 'settings [packs|round-hours|ping-role|schedule] [value]',
-  summary: "show or set this channel's packs, round length, ping role and schedule; next post time",
+  usage: 'settings [packs|round-hours|ping-role|follow-ups|schedule] [value]',
+  summary: "show or set this channel's packs, round length, ping role, follow-ups and schedule; next post time",
   options: [
     { name: 'key', description: 'what to set (leave empty to show everything)', choices: [...KEYS] },
     { name: 'value', description: 'the new value, e.g. llm-interview,ml-fundamentals or 12 or none', rest: true },
@@ -130,6 +146,8 @@ export const settings: Command = {
         return setRoundHours(ctx, value);
       case 'ping-role':
         return setPingRole(ctx, value);
+      case 'follow-ups':
+        return setFollowUps(ctx, value);
       case 'schedule':
         return /^(off|none)$/i.test(value) ? unschedule.run({ ...ctx, args: '' }) : schedule.run({ ...ctx, args: value });
       default:
