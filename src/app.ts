@@ -9,8 +9,9 @@ import type { Config } from './config.js';
 import { loadContentOrThrow } from './content/index.js';
 import { Bot } from './core/bot.js';
 import { DEFAULT_OPTIONS, type CoreOptions } from './core/context.js';
-import type { Clock, Grader, Logger, QuestionBank } from './core/ports.js';
-import { createLlmGrader } from './grading/create-grader.js';
+import type { ChartRenderer, Clock, Grader, Logger, QuestionBank } from './core/ports.js';
+import { ChartJsRenderer } from './charts/chartjs-renderer.js';
+import { createLlmCoach, createLlmGrader } from './grading/create-grader.js';
 import { InjectionGuard } from './grading/injection-defence.js';
 import { OfflineGrader } from './grading/offline-grader.js';
 import { startHealthServer } from './health/health-server.js';
@@ -29,6 +30,7 @@ export interface AppOverrides {
   /** The console's files folder, log file and Ctrl-C (main.ts sets them). */
   console?: AdapterEnv['console'];
   options?: Partial<CoreOptions>;
+  charts?: ChartRenderer;
 }
 
 /**
@@ -78,6 +80,8 @@ export class App {
       chat: this.chat,
       logger,
       scheduler: this.scheduler,
+      coach: config.graderKind === 'llm' ? createLlmCoach(config, { logger }) : undefined,
+      charts: overrides.charts ?? new ChartJsRenderer(),
       options,
     });
   }
@@ -97,7 +101,7 @@ export class App {
     const platforms = this.adapters.some((a) => a.platform !== 'console');
     if (platforms && !servesHttp(this.config)) this.healthServer = await startHealthServer(this.config.PORT, () => this.health(), this.config.HOST);
     if (this.stopping) return;
-    await this.scheduler.start(this.bot.rounds);
+    await this.scheduler.start(this.bot.rounds, this.bot.coaching.digests);
     // Between the scheduler's minute sweeps, a post whose attempt's lease runs out (its process died) is finished at once.
     this.bot.posts.start();
     this.state = 'ok';

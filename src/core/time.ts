@@ -72,3 +72,8 @@ export function formatLocal(at: number, zone: string): string {
 export function formatShort(at: number, zone: string): string {
   return DateTime.fromMillis(at, { zone }).toFormat('ccc d LLL HH:mm');
 }
+
+/** A local date as people read it in a list, e.g. `Mon 30 Nov`. */
+export function formatDay(date: string): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).toFormat('ccc d LLL');
+}

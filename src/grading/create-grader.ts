@@ -6,6 +6,7 @@
 import OpenAI from 'openai';
 import { loadConfig, type Config } from '../config.js';
 import type { Grader, Logger } from '../core/ports.js';
+import { LlmCoach } from './llm-coach.js';
 import { LlmGrader } from './llm-grader.js';
 import type { RequestPolicy } from './llm-request.js';
 import { waitingOutRateLimits } from './rate-limit-wait.js';
@@ -18,15 +19,23 @@ export interface LlmGraderParts {
   policy?: Partial<RequestPolicy>;
 }
 
-export function createLlmGrader(config: LlmGraderConfig, { logger, policy }: LlmGraderParts = {}): LlmGrader {
-  const client = new OpenAI({
+function clientFor(config: LlmGraderConfig): OpenAI {
+  return new OpenAI({
     // Local servers (Ollama, llama.cpp, vLLM) need no key, but the client insists on one.
     apiKey: config.OPENAI_API_KEY ?? 'no-key',
     baseURL: config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1',
     maxRetries: 0,
   });
+}
+
+/** The coach (follow-ups, the reveal's common wrong idea) on the same server and model as the grader. */
+export function createLlmCoach(config: LlmGraderConfig, { logger, policy }: LlmGraderParts = {}): LlmCoach {
+  return new LlmCoach({ client: clientFor(config), model: config.GRADER_MODEL, logger: logger?.child({ component: 'llm-coach' }), policy });
+}
+
+export function createLlmGrader(config: LlmGraderConfig, { logger, policy }: LlmGraderParts = {}): LlmGrader {
   return new LlmGrader({
-    client,
+    client: clientFor(config),
     model: config.GRADER_MODEL,
     logger: logger?.child({ component: 'llm-grader' }),
     policy,

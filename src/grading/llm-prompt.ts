@@ -31,7 +31,7 @@ function newNonce(): string {
   return randomBytes(8).toString('hex');
 }
 
-const openMarker = (nonce: string) => `<<<ANSWER-${nonce}>>>`;
+export const openMarker = (nonce: string) => `<<<ANSWER-${nonce}>>>`;
 export const closeMarker = (nonce: string) => `<<<END-ANSWER-${nonce}>>>`;
 
 /**

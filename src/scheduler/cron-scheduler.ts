@@ -17,6 +17,12 @@ export interface ScheduledRounds {
   roundHours(channel: ChannelSettings): number;
 }
 
+/** What the scheduler asks of the weekly digests (Bot.coaching.digests satisfies it). */
+export interface ScheduledDigests {
+  /** Posts the digests due now; returns how many. */
+  postDue(): Promise<number>;
+}
+
 /** A running cron task, as far as the scheduler needs one. */
 export interface CronTask {
   destroy(): void | Promise<void>;
@@ -48,6 +54,8 @@ export interface SweepReport {
   posted: string[];
   /** Failed posts delivered on a retry. */
   redelivered: number;
+  /** Weekly digests posted. */
+  digests?: number;
 }
 
 interface Job {
@@ -62,8 +70,9 @@ interface Job {
  * wake up; what to post is {@link dueSlot} on the Clock plus the store's (channel, local date)
  * claim, so repeated ticks, restarts and two processes on one database post once.
  *
- * A sweep at start and every minute closes rounds whose time is up (also after downtime) and
- * posts slots that were missed while the bot was down or that a late tick skipped.
+ * A sweep at start and every minute closes rounds whose time is up (also after downtime), posts
+ * slots that were missed while the bot was down or that a late tick skipped, and posts the weekly
+ * digests due (Mondays).
  */
 export class CronScheduler implements SchedulerPort {
   private readonly jobs = new Map<string, Job>();
@@ -72,6 +81,7 @@ export class CronScheduler implements SchedulerPort {
   private sweeping: Promise<SweepReport> | null = null;
   /** The core's rounds, from `start` on. */
   private rounds: ScheduledRounds | null = null;
+  private digests: ScheduledDigests | null = null;
   private stopped = false;
   private readonly cronLog: ReturnType<typeof cronLogger>;
   private readonly cron: ScheduleCron;
@@ -85,9 +95,10 @@ export class CronScheduler implements SchedulerPort {
    * Starts posting through the core's rounds: arms one task per scheduled channel and the sweep,
    * then sweeps once (catch-up and closing).
    */
-  async start(rounds: ScheduledRounds): Promise<SweepReport> {
+  async start(rounds: ScheduledRounds, digests?: ScheduledDigests): Promise<SweepReport> {
     if (this.rounds || this.stopped) return { closed: 0, posted: [], redelivered: 0 };
     this.rounds = rounds;
+    this.digests = digests ?? null;
     for (const channel of this.o.store.channels.listChannels({ scheduled: true })) this.update(channel);
     const every = this.o.sweepExpression === undefined ? '* * * * *' : this.o.sweepExpression;
     if (every) {
@@ -192,6 +203,8 @@ export class CronScheduler implements SchedulerPort {
       for (const channel of this.o.store.channels.listChannels({ scheduled: true })) {
         if ((await this.postIfDue(channel.channelId)) === 'posted') report.posted.push(channel.channelId);
       }
+      // After the day's questions, so a Monday's question comes before the digest of the week before.
+      if (this.digests) report.digests = await this.digests.postDue();
     } catch (err) {
       this.o.logger.error({ err }, 'scheduler sweep failed; the next one tries again');
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stores } from '../../src/core/stores/index.js';
-import { claim, newAnswer, PLACE, seedPlace } from './fixtures.js';
+import { claim, newAnswer, seedPlace } from './fixtures.js';
 
 type Fixture = Pick<Stores, 'insights' | 'answers' | 'rounds' | 'channels'>;
 

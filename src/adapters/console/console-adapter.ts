@@ -65,7 +65,9 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
 
   async send(target: Target, reply: Reply): Promise<MessageRef | null> {
     const shown = reply.kind === 'question' && !reply.closed ? { ...reply, footer: 'Answer with /answer <your answer>; /hint for a hint.' } : reply;
-    const text = shown.kind === 'text' && shown.file ? this.saveFile(shown.text, shown.file) : renderPlain(shown);
+    let text = shown.kind === 'text' && shown.file ? this.saveFile(shown.text, shown.file) : renderPlain(shown);
+    // The digest's chart is written beside the database, and its path printed.
+    if (shown.kind === 'digest' && shown.chart) text = this.saveFile(text, { name: shown.chart.name, content: shown.chart.png }, 'Chart saved to');
     this.print(this.label(target), text);
     this.messages += 1;
     return `console-msg-${this.messages}`;
@@ -135,14 +137,14 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
     }
   }
 
-  /** Writes a reply's file (the CSV of `export`) beside the database and says where; never prints its content. */
-  private saveFile(text: string, file: NonNullable<TextReply['file']>): string {
+  /** Writes a reply's file (the CSV of `export`, the digest's chart) beside the database and says where; never prints its content. */
+  private saveFile(text: string, file: NonNullable<TextReply['file']> | { name: string; content: Uint8Array }, saved = 'Saved to'): string {
     const dir = resolve(this.opts.filesDir ?? '.');
     const path = join(dir, file.name.replace(/[\\/]/g, '-'));
     try {
       mkdirSync(dir, { recursive: true });
-      writeFileSync(path, file.content, 'utf8');
-      return `${text}\nSaved to ${shortPath(path)}`;
+      writeFileSync(path, file.content);
+      return `${text}\n${saved} ${shortPath(path)}`;
     } catch (err) {
       this.opts.logger.warn({ err, path }, 'could not write a console file');
       return `${text}\nI could not write ${shortPath(path)}: ${(err as Error).message}`;

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import { DeliveryError, type ChatPort, type Logger, type MessageRef, type PostMark, type PostWindow, type Target } from '../../core/ports.js';
-import type { Reply, TextReply } from '../../core/replies.js';
+import type { DigestReply, Reply, TextReply } from '../../core/replies.js';
 import { adminRecipientIds } from './admin-recipients.js';
 import { slackErrorCode, toDeliveryError } from './delivery-errors.js';
 import { escapeMrkdwn } from './escape.js';
@@ -52,7 +52,9 @@ export class SlackChat implements ChatPort {
       return this.toPerson(where.id, user, reply, target.dm ?? false);
     }
     const thread = target.threadOf ? parseMessageRef(target.threadOf) : null;
-    return this.post(where.id, renderMessage(reply), thread?.ts, target.post);
+    const ref = await this.post(where.id, renderMessage(reply), thread?.ts, target.post);
+    if (reply.kind === 'digest' && reply.chart) await this.uploadChart(where.id, reply.chart);
+    return ref;
   }
 
   /** A post of the bot's with this mark, by its metadata, in the channel (or the thread) during the window. */
@@ -62,6 +64,19 @@ export class SlackChat implements ChatPort {
     const thread = target.threadOf ? parseMessageRef(target.threadOf) : null;
     if (target.threadOf && !thread) return null;
     return this.finder.find(where.team, thread?.channel ?? where.id, thread?.ts, mark, window);
+  }
+
+  /**
+   * The digest's chart, right under its text: files.uploadV2 (get an upload URL, send the bytes,
+   * complete it into the channel). The text is posted by then, so a failed upload is logged, not
+   * thrown: sending the digest again would post its text twice.
+   */
+  private async uploadChart(channel: string, chart: NonNullable<DigestReply['chart']>): Promise<void> {
+    try {
+      await this.client.filesUploadV2({ channel_id: channel, file: Buffer.from(chart.png), filename: chart.name, title: 'Scores by topic', alt_text: chart.alt.slice(0, 1_000) });
+    } catch (err) {
+      this.logger.warn({ err, channel, code: slackErrorCode(err) }, 'could not upload the digest chart (files:write scope?); the digest went without it');
+    }
   }
 
   /** One `chat.update` of a message sent earlier (a round's post with its live answer count). */

@@ -76,3 +76,15 @@ export const showcase: Command = {
     ];
   },
 };
+
+/** `digest` (admin): this channel's weekly digest now, once per week. */
+export const digest: Command = {
+  verb: 'digest',
+  admin: true,
+  usage: 'digest',
+  summary: "post this week's digest now (participation, averages by topic, most improved, a chart)",
+  options: [],
+  run({ coaching, actor, place, channel }) {
+    return coaching.digests.postNow(actor, place, channel);
+  },
+};

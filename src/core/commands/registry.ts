@@ -1,7 +1,7 @@
 import { admins } from './admins.js';
 import { answer } from './answer.js';
 import { pause, repost, resume, skip } from './channel-ops.js';
-import { interview, pass, showcase } from './coaching.js';
+import { digest, interview, pass, showcase } from './coaching.js';
 import type { Command } from './command.js';
 import { daily, reveal } from './daily.js';
 import { dispute, disputesList, resolve } from './disputes.js';
@@ -47,6 +47,7 @@ COMMANDS.push(
   disputesList,
   resolve,
   exportScores,
+  digest,
   helpCommand(() => COMMANDS),
 );
 

@@ -1,0 +1,95 @@
+import { recordAction } from '../audit.js';
+import type { DepsWith } from '../context.js';
+import type { Actor, ChannelSettings, Place } from '../model.js';
+import { asDeliveryError } from '../delivery.js';
+import { error, text, type DigestReply, type Reply } from '../replies.js';
+import { formatLocal, isoWeekday, localDate, weekKey, zonedInstant } from '../time.js';
+import { digestChart, digestFigures, digestRange } from './digest-figures.js';
+
+type DigestDeps = DepsWith<'digests' | 'channels' | 'admins', 'content' | 'clock' | 'logger' | 'chat' | 'charts'>;
+
+/** How long a digest's send may take before its slot may be claimed again. */
+const LEASE_MS = 10 * 60_000;
+
+/**
+ * The weekly digest of each scheduled channel: on Monday, at the channel's post time in its zone,
+ * and on demand (`digest`), once per channel and ISO week. The (channel, week) slot is claimed in
+ * the store before anything is sent, so a repeated sweep, a restart or a second process never
+ * posts a week twice.
+ */
+export class Digests {
+  constructor(private readonly d: DigestDeps) {}
+
+  /** Posts the digests that are due now (the scheduler's sweep calls it); returns how many were posted. */
+  async postDue(): Promise<number> {
+    let posted = 0;
+    for (const channel of this.d.store.channels.listChannels({ scheduled: true })) {
+      try {
+        if (this.dueWeek(channel) && (await this.post(channel, 'scheduled')) === 'sent') posted += 1;
+      } catch (err) {
+        this.d.logger.error({ err, channelId: channel.channelId }, 'weekly digest failed; the next sweep tries again');
+      }
+    }
+    return posted;
+  }
+
+  /** `digest`: this week's digest now, unless it was posted already. */
+  async postNow(actor: Actor, place: Place, channel: ChannelSettings): Promise<Reply[]> {
+    const week = weekKey(localDate(this.d.clock.now(), channel.timezone));
+    const sentAt = this.d.store.digests.digestSentAt(channel.channelId, week);
+    if (sentAt !== null) return [text(`This week's digest was posted here on ${formatLocal(sentAt, channel.timezone)}; there is one a week. The next comes on Monday.`)];
+    const outcome = await this.post(channel, 'asked');
+    if (outcome === 'held') return [text("This week's digest is being posted right now.")];
+    if (outcome === 'empty') return [text('Nobody answered a question of the day here in the last seven days, so there is no digest to post.')];
+    if (outcome === 'failed') return [error('I could not post the digest in this channel. Check that prepbot may post and attach files here, then try again.')];
+    recordAction(this.d, actor, place, 'digest', `week ${week}`);
+    return [text('Posted the weekly digest in this channel.', 'private', 'success')];
+  }
+
+  /** The week whose digest is due now in the channel: Monday, from the post time on, in its zone. */
+  private dueWeek(c: ChannelSettings): string | null {
+    if (!c.postTime || c.paused || c.suspended) return null;
+    const now = this.d.clock.now();
+    const today = localDate(now, c.timezone);
+    if (isoWeekday(today) !== 1 || now < zonedInstant(today, c.postTime, c.timezone)) return null;
+    const week = weekKey(today);
+    return this.d.store.digests.digestSentAt(c.channelId, week) === null ? week : null;
+  }
+
+  private async post(channel: ChannelSettings, why: 'scheduled' | 'asked'): Promise<'sent' | 'empty' | 'held' | 'failed'> {
+    const { store, clock, logger, chat, content } = this.d;
+    const now = clock.now();
+    const today = localDate(now, channel.timezone);
+    const week = weekKey(today);
+    const range = digestRange(today);
+    const scores = store.digests.dailyScores(channel.channelId, range.from, range.to);
+    const figures = digestFigures(scores, today, content);
+    if (figures.answers === 0 && why === 'asked') return 'empty';
+    if (!store.digests.claimDigest(channel.channelId, week, now, now + LEASE_MS)) return 'held';
+    if (figures.answers === 0) {
+      store.digests.digestDone(channel.channelId, week, 'empty', now);
+      return 'empty';
+    }
+    const reply: DigestReply = { kind: 'digest', visibility: 'public', ...figures };
+    const chart = digestChart(scores, today, content);
+    if (chart && this.d.charts) {
+      try {
+        const png = await this.d.charts.renderPng(chart);
+        reply.chart = { name: `prepbot-digest-${week}.png`, png, alt: `${chart.title}: ${chart.series.map((s) => s.name).join(', ')}` };
+      } catch (err) {
+        logger.warn({ err, channelId: channel.channelId }, 'could not draw the digest chart; posting the text alone');
+      }
+    }
+    try {
+      await chat.send({ channelId: channel.channelId }, reply);
+    } catch (err) {
+      logger.error({ err: asDeliveryError(err), channelId: channel.channelId, week }, 'weekly digest not delivered');
+      // Asked for: the admin may try again at once. Scheduled: the lease spaces the retries.
+      if (why === 'asked') store.digests.releaseDigest(channel.channelId, week);
+      return 'failed';
+    }
+    store.digests.digestDone(channel.channelId, week, 'sent', clock.now());
+    logger.info({ channelId: channel.channelId, week, answers: figures.answers, chart: Boolean(reply.chart) }, 'weekly digest posted');
+    return 'sent';
+  }
+}
