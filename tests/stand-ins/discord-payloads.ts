@@ -2,6 +2,7 @@
  * Discord API payloads for the stand-in: users, members, a guild with its channels, messages and
  * the four interaction kinds the adapter handles, shaped as the real gateway sends them.
  */
+import { discordGroup } from '../../src/core/command-text.js';
 
 let counter = 0n;
 /** A fresh snowflake-shaped id (numeric string, increasing). */
@@ -159,7 +160,7 @@ export function interactionBase(type: number, appId: string, who: UserFixture, w
 /** An option value: a string, or a role or member picked in a mentionable option (its id, resolved). */
 export type OptionValue = string | { role: { id: string; name: string } } | { user: UserFixture };
 
-/** `/prep <subcommand> option:value ...`; `focused` marks the option being typed (autocomplete). */
+/** `/prep [group] <subcommand> option:value ...`; `focused` marks the option being typed (autocomplete). */
 export function commandData(commandId: string, guildId: string | null, subcommand: string, options: Record<string, OptionValue>, focused?: string) {
   const roles: Record<string, object> = {};
   const users: Record<string, object> = {};
@@ -184,7 +185,8 @@ export function commandData(commandId: string, guildId: string | null, subcomman
     name: 'prep',
     type: 1,
     ...(guildId ? { guild_id: guildId } : {}),
-    options: [{ type: 1, name: subcommand, options: list }],
+    // An admin verb arrives inside its subcommand group (type 2), as Discord sends `/prep admin schedule`.
+    options: discordGroup(subcommand) ? [{ type: 2, name: discordGroup(subcommand), options: [{ type: 1, name: subcommand, options: list }] }] : [{ type: 1, name: subcommand, options: list }],
     ...(Object.keys(resolved).length ? { resolved } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { Routes, type Client, type REST } from 'discord.js';
 import type { Logger } from '../../core/ports.js';
-import { commandDefinitions } from './command-definitions.js';
+import { commandDefinitions, subcommandPaths } from './command-definitions.js';
 import { diffCommands } from './command-diff.js';
 import { loggable } from './delivery-errors.js';
 
@@ -45,6 +45,6 @@ export async function registerCommands(rest: REST, opts: { applicationId?: strin
   const applicationId = opts.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const body = commandDefinitions();
   await rest.put(commandsRoute(applicationId, opts.guildId), { body });
-  const subcommands = (body[0]?.options ?? []).map((o) => o.name);
+  const subcommands = subcommandPaths();
   return { applicationId, scope: opts.guildId ? `server ${opts.guildId}` : 'global', subcommands };
 }

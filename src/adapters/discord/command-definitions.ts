@@ -4,18 +4,22 @@ import {
   ApplicationIntegrationType,
   InteractionContextType,
   type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandGroupOption,
   type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import { discordGroup } from '../../core/command-text.js';
 import type { Command, CommandOption } from '../../core/commands/command.js';
 import { COMMANDS } from '../../core/commands/registry.js';
 import { LIMITS, shorten } from './limits.js';
 
-/** The one slash command; every verb is a subcommand of it. */
+/** The one slash command; every verb is a subcommand of it, the admin verbs inside the `admin` group. */
 export const COMMAND_NAME = 'prep';
 const COMMAND_DESCRIPTION = 'Interview practice: question of the day, graded answers, leaderboards and quizzes';
-/** Discord allows at most 25 subcommands and 25 options per subcommand. */
-const MAX_SUBCOMMANDS = 25;
+/** Discord allows at most 25 entries under a command, 25 subcommands in a group, and 25 options per subcommand. */
+const MAX_ENTRIES = 25;
+
+const GROUP_DESCRIPTIONS: Record<string, string> = { admin: 'Admin commands: the daily post, rounds, settings, admins, disputes, export, digest' };
 
 /**
  * Discord-only hints for options the registry names: which get autocomplete from the adapter
@@ -30,13 +34,34 @@ const OPTION_HINTS: Record<string, { autocomplete?: boolean; min_length?: number
   text: { max_length: 4000 },
 };
 
+type Entry = APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption;
+
+/** The registry laid out for Discord: members' verbs first, then each group, in registry order, and what does not fit. */
+function layout(commands: readonly Command[]): { entries: Entry[]; leftOut: string[] } {
+  const singles: APIApplicationCommandSubcommandOption[] = [];
+  const groups = new Map<string, APIApplicationCommandSubcommandOption[]>();
+  for (const c of commands) {
+    const group = discordGroup(c.verb);
+    if (group) groups.set(group, [...(groups.get(group) ?? []), subcommand(c)]);
+    else singles.push(subcommand(c));
+  }
+  const room = MAX_ENTRIES - groups.size;
+  const leftOut = singles.slice(room).map((s) => s.name);
+  const entries: Entry[] = singles.slice(0, room);
+  for (const [name, subs] of groups) {
+    leftOut.push(...subs.slice(MAX_ENTRIES).map((s) => `${name} ${s.name}`));
+    entries.push({ type: ApplicationCommandOptionType.SubcommandGroup, name, description: shorten(GROUP_DESCRIPTIONS[name] ?? name, LIMITS.commandDescription), options: subs.slice(0, MAX_ENTRIES) });
+  }
+  return { entries, leftOut };
+}
+
 /**
  * The `/prep` command as Discord registers it, built from the core's command registry so a new
- * verb appears without adapter changes. Options are strings (the core parses them); required
- * options come first, as Discord demands.
+ * verb appears without adapter changes: members' verbs as subcommands, admin verbs as
+ * subcommands of the `admin` group. Options are strings (the core parses them); required options
+ * come first, as Discord demands.
  */
 export function commandDefinitions(commands: readonly Command[] = COMMANDS): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  const subcommands = commands.slice(0, MAX_SUBCOMMANDS).map(subcommand);
   return [
     {
       type: ApplicationCommandType.ChatInput,
@@ -44,14 +69,19 @@ export function commandDefinitions(commands: readonly Command[] = COMMANDS): RES
       description: COMMAND_DESCRIPTION,
       contexts: [InteractionContextType.Guild],
       integration_types: [ApplicationIntegrationType.GuildInstall],
-      options: subcommands,
+      options: layout(commands).entries,
     },
   ];
 }
 
-/** Verbs beyond Discord's 25 subcommands, which `/prep` cannot offer (reported by register). */
+/** Every subcommand as typed after `/prep` (`quiz`, `admin schedule`), in registry order. */
+export function subcommandPaths(commands: readonly Command[] = COMMANDS): string[] {
+  return layout(commands).entries.flatMap((e) => (e.type === ApplicationCommandOptionType.SubcommandGroup ? (e.options ?? []).map((o) => `${e.name} ${o.name}`) : [e.name]));
+}
+
+/** Verbs beyond Discord's limits, which `/prep` cannot offer (reported by register). */
 export function verbsLeftOut(commands: readonly Command[] = COMMANDS): string[] {
-  return commands.slice(MAX_SUBCOMMANDS).map((c) => c.verb);
+  return layout(commands).leftOut;
 }
 
 function subcommand(c: Command): APIApplicationCommandSubcommandOption {

@@ -66,6 +66,7 @@ async function onCommand(i: ChatInputCommandInteraction, deps: InteractionDeps):
   const place = placeOf(i);
   if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
   if (i.commandName !== COMMAND_NAME) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
+  // A verb in a group (`/prep admin schedule`) is still the subcommand's name: verbs are unique.
   const verb = i.options.getSubcommand(false) ?? 'help';
   const args = argsFromOptions(verb, (name) => optionText(i, name));
   // `/prep answer` without text opens the form of the open question, as the Answer button does.

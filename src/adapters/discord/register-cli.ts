@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const where = config.DISCORD_GUILD_ID ? `in server ${config.DISCORD_GUILD_ID}` : 'globally';
   process.stdout.write(`Registered /prep ${where} for application ${done.applicationId} with ${done.subcommands.length} subcommands: ${done.subcommands.join(', ')}.\n`);
   const left = verbsLeftOut();
-  if (left.length) process.stdout.write(`Discord allows 25 subcommands; left out: ${left.join(', ')}.\n`);
+  if (left.length) process.stdout.write(`Discord allows 25 entries under /prep and 25 in a group; left out: ${left.join(', ')}.\n`);
   process.stdout.write(`Invite the bot to a server with: ${inviteUrl(done.applicationId)}\n`);
 }
 

@@ -16,8 +16,9 @@ import { schedule, unschedule } from './schedule.js';
 import { settings } from './settings.js';
 
 /**
- * Every verb, in the order help lists them: members' verbs first, then admins'. Discord offers at
- * most 25 subcommands, so keep the list at 25 or fewer.
+ * Every verb, in the order help lists them: members' verbs first, then admins'. On Discord the
+ * admin verbs sit in the `/prep admin` group (see `discordGroup` in command-text.ts), so each of
+ * the two levels holds up to 25.
  */
 export const COMMANDS: Command[] = [];
 COMMANDS.push(

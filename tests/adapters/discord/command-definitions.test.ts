@@ -1,20 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { argsFromOptions, commandDefinitions } from '../../../src/adapters/discord/command-definitions.js';
+import { argsFromOptions, commandDefinitions, subcommandPaths, verbsLeftOut } from '../../../src/adapters/discord/command-definitions.js';
+import { cmd, discordGroup } from '../../../src/core/command-text.js';
 import { diffCommands } from '../../../src/adapters/discord/command-diff.js';
 import type { Command } from '../../../src/core/commands/command.js';
 import { COMMANDS } from '../../../src/core/commands/registry.js';
 
 const STRING = 3;
 const SUBCOMMAND = 1;
+const GROUP = 2;
 
-const sub = (name: string) => commandDefinitions()[0]!.options!.find((o) => o.name === name) as any;
+const entries = () => commandDefinitions()[0]!.options! as any[];
+const admin = () => entries().find((o) => o.name === 'admin');
+const sub = (name: string) => entries().find((o) => o.name === name) ?? admin().options.find((o: any) => o.name === name);
 
 describe('the /prep command built from the core registry', () => {
-  it('has one subcommand per verb of the registry', () => {
+  it("has members' verbs as subcommands and every admin verb in the admin group, within Discord's 25 per level", () => {
     const [prep] = commandDefinitions();
     expect(prep!.name).toBe('prep');
-    expect(prep!.options!.map((o) => o.name)).toEqual(COMMANDS.map((c) => c.verb).slice(0, 25));
-    expect(prep!.options!.every((o) => o.type === SUBCOMMAND && o.description.length <= 100)).toBe(true);
+    const members = COMMANDS.filter((c) => !c.admin).map((c) => c.verb);
+    const admins = COMMANDS.filter((c) => c.admin).map((c) => c.verb);
+    expect(entries().filter((o) => o.type === SUBCOMMAND).map((o) => o.name)).toEqual(members);
+    expect(admin()).toMatchObject({ type: GROUP });
+    expect(admin().options.map((o: any) => o.name)).toEqual(admins);
+    expect(entries().length).toBeLessThanOrEqual(25);
+    expect(admin().options.length).toBeLessThanOrEqual(25);
+    expect(verbsLeftOut()).toEqual([]);
+    expect([...entries(), ...admin().options].every((o) => o.description.length <= 100)).toBe(true);
+    expect(subcommandPaths()).toContain('admin schedule');
+    expect(subcommandPaths()).toContain('interview');
+  });
+
+  it('names verbs in replies where they sit: /prep admin schedule on Discord, /prep schedule on Slack', () => {
+    for (const c of COMMANDS) expect(discordGroup(c.verb)).toBe(c.admin ? 'admin' : undefined);
+    expect(cmd('discord', 'schedule 09:00')).toBe('/prep admin schedule 09:00');
+    expect(cmd('discord', 'interview stop')).toBe('/prep interview stop');
+    expect(cmd('slack', 'schedule')).toBe('/prep schedule');
+    expect(cmd('console', 'digest')).toBe('/digest');
+  });
+
+  it('leaves room for more verbs, and reports the ones past the limits', () => {
+    const many: Command[] = Array.from({ length: 30 }, (_, i) => ({ verb: `v${i}`, admin: false, usage: `v${i}`, summary: 's', options: [], run: () => [] }));
+    expect(verbsLeftOut(many)).toEqual(['v25', 'v26', 'v27', 'v28', 'v29']);
   });
 
   it('offers period choices, topic autocomplete and zone autocomplete', () => {
@@ -49,6 +75,7 @@ describe('the /prep command built from the core registry', () => {
     const verb: Command = { verb: 'streaks', admin: false, usage: 'streaks', summary: 'show streaks', options: [], run: () => [] };
     const [prep] = commandDefinitions([...COMMANDS.slice(0, 3), verb]);
     expect(prep!.options!.map((o) => o.name)).toContain('streaks');
+    expect(subcommandPaths([...COMMANDS.slice(0, 3), verb])).toEqual(['answer', 'quiz', 'streaks', 'admin daily']);
   });
 
   it("turns typed options back into the core's arguments in registry order", () => {
@@ -70,11 +97,13 @@ describe('comparing registered commands', () => {
     const stale = structuredClone(prep);
     stale.options = stale.options.filter((o: any) => o.name !== 'hint');
     stale.options.find((o: any) => o.name === 'leaderboard').options[0].choices.pop();
+    stale.options.find((o: any) => o.name === 'admin').options = stale.options.find((o: any) => o.name === 'admin').options.filter((o: any) => o.name !== 'skip');
     stale.options.push({ type: SUBCOMMAND, name: 'old-verb', description: 'gone' });
     expect(diffCommands([prep], [])).toEqual(['/prep is not registered']);
     expect(diffCommands([prep], [stale])).toEqual([
       '/prep hint is missing',
       '/prep leaderboard period differs (choices)',
+      '/prep admin skip is missing',
       '/prep old-verb is registered but no longer exists',
     ]);
   });

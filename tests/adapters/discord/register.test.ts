@@ -46,7 +46,7 @@ describe('registering /prep', () => {
       });
     const [good, bad] = await Promise.all([run(standIn.token), run('wrong-token')]);
     expect(good.code).toBe(0);
-    expect(good.out).toMatch(new RegExp(`Registered /prep in server ${GUILD_ID} .* subcommands: daily, answer`));
+    expect(good.out).toMatch(new RegExp(`Registered /prep in server ${GUILD_ID} .* subcommands: answer, quiz`));
     expect(good.out).toContain(`Invite the bot to a server with: https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=309237763072\n`);
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/discord:register failed: Discord rejected DISCORD_TOKEN/);
