@@ -169,6 +169,9 @@ export interface ReportCardReply {
   stopped: boolean;
   items: { prompt: string; topic: string; score: number | null; followUp: { score: number | null; passed: boolean } | null }[];
   average: number | null;
+  /** The session's topics by average, best first. */
+  topics: { topic: string; average: number }[];
+  /** The best and worst of them, when their averages differ. */
   strongest: { topic: string; average: number } | null;
   weakest: { topic: string; average: number } | null;
   /** Questions due for review now (every question answered so far, not just these). */

@@ -12,7 +12,7 @@ describe('commands', () => {
   it('list every verb in help, marking admin ones', async () => {
     const h = harness();
     const help = textOf(await h.cmd('ann', 'help'));
-    for (const c of COMMANDS) expect(help).toContain(`/prep ${c.usage}:`);
+    for (const c of COMMANDS) expect(help).toContain(`/prep ${c.admin ? 'admin ' : ''}${c.usage}:`);
     expect(help.indexOf('For admins:')).toBeLessThan(help.indexOf('daily:'));
     expect(help.indexOf('For admins:')).toBeGreaterThan(help.indexOf('stats:'));
   });

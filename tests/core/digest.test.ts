@@ -34,16 +34,17 @@ describe('the weekly digest', () => {
     await playDays(h, [
       { offset: 0, scores: { ann: 2, bob: 8 } },
       { offset: 1, scores: { ann: 3, bob: 8 } },
-      { offset: 7, scores: { ann: 8, bob: 7 } },
-      { offset: 8, scores: { ann: 9 } },
+      { offset: 8, scores: { ann: 8, bob: 7 } },
+      { offset: 9, scores: { ann: 9 } },
       { offset: 14, scores: {} },
     ]);
+    // Asked for on Monday 23 Nov: the seven days up to today.
     const replies = await h.cmd('admin', 'digest');
     expect(textOf(replies)).toMatch(/Posted the weekly digest/);
     const digest = h.chat.of('digest').at(-1)!;
     expect(digest.target).toEqual({ channelId: 'discord:g1:c1' });
     const r: DigestReply = digest.reply;
-    expect(r.title).toBe('Weekly digest: Mon 16 Nov to Sun 22 Nov');
+    expect(r.title).toBe('Weekly digest: Tue 17 Nov to Mon 23 Nov');
     expect(r.days.map((d) => d.members)).toEqual([2, 1, 0, 0, 0, 0, 0]);
     expect(r).toMatchObject({ answers: 3, members: 2, average: 8, mostImproved: { name: 'ann', before: 2.5, after: 8.5 } });
     expect(r.topics).toEqual([{ topic: expect.any(String), average: 8, answers: expect.any(Number) }, ...r.topics.slice(1)]);
@@ -63,8 +64,8 @@ describe('the weekly digest', () => {
     await playDays(h, [
       { offset: 0, scores: { ann: 2 } },
       { offset: 1, scores: { ann: 2 } },
-      { offset: 7, scores: { ann: 9 } },
       { offset: 8, scores: { ann: 9 } },
+      { offset: 9, scores: { ann: 9 } },
       { offset: 14, scores: {} },
     ]);
     await h.cmd('admin', 'digest');

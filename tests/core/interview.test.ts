@@ -49,7 +49,8 @@ describe('mock interviews', () => {
       ['alpha', 2, { score: null, passed: true }],
     ]);
     expect(card.average).toBe(6);
-    expect(card.weakest).toEqual({ topic: 'alpha', average: 6 });
+    expect(card.topics).toEqual([{ topic: 'alpha', average: 6 }]);
+    expect(card.weakest).toBeNull();
     expect(card.nextReview).not.toBeNull();
     expect(h.store.interviews.activeInterview('discord:ann')).toBeNull();
     h.clock.advance(3 * 86_400_000);

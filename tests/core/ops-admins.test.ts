@@ -14,11 +14,11 @@ const SLACK = { platform: 'slack' as const, scopeId: 'slack:T1', channelId: 'sla
 describe('admins beyond platform rights', () => {
   it('lets an admin add a user by mention, who may then use admin verbs in this server only', async () => {
     const h = harness();
-    expect(textOf(await h.cmd(LEAD, 'schedule 09:00'))).toMatch(/Only admins can use \/prep schedule\. An admin of this server can add you with \/prep admins add/);
+    expect(textOf(await h.cmd(LEAD, 'schedule 09:00'))).toMatch(/Only admins can use \/prep admin schedule\. An admin of this server can add you with \/prep admin admins add/);
     await h.cmd(LEAD, 'help'); // the lead is known by name from now on
     expect(textOf(await h.cmd('admin', 'admins add <@1001>'))).toMatch(/lead \(1001\) may now use admin verbs in this server/);
     expect(textOf(await h.cmd(LEAD, 'schedule 09:00'))).toMatch(/Scheduled/);
-    expect(textOf(await h.cmd(LEAD, 'daily', OTHER_SCOPE))).toMatch(/Only admins can use \/prep daily/);
+    expect(textOf(await h.cmd(LEAD, 'daily', OTHER_SCOPE))).toMatch(/Only admins can use \/prep admin daily/);
     expect(textOf(await h.cmd('admin', 'admins add <@!1001>'))).toMatch(/already on the admin list/);
   });
 
@@ -61,7 +61,7 @@ describe('admins beyond platform rights', () => {
 
   it('refuses a non-admin and changes nothing', async () => {
     const h = harness();
-    expect(textOf(await h.cmd(LEAD, 'admins add <@1001>'))).toMatch(/Only admins can use \/prep admins/);
+    expect(textOf(await h.cmd(LEAD, 'admins add <@1001>'))).toMatch(/Only admins can use \/prep admin admins/);
     expect(textOf(await h.cmd(LEAD, 'admins list'))).toMatch(/Only admins/);
     expect(h.store.admins.listAdmins(PLACE.scopeId)).toEqual([]);
     expect(h.store.admins.recentActions(PLACE.scopeId, 10)).toEqual([]);

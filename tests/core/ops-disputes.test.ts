@@ -102,7 +102,7 @@ describe('disputes', () => {
     await h.answer('ann', 'hinted [score 5]');
     const id = h.chat.of('grade').at(-1)!.reply.answerId;
     await h.cmd('ann', `dispute ${id} it deserved more`);
-    expect(textOf(await h.cmd('ann', 'resolve 1 10'))).toMatch(/Only admins can use \/prep resolve/);
+    expect(textOf(await h.cmd('ann', 'resolve 1 10'))).toMatch(/Only admins can use \/prep admin resolve/);
     expect(textOf(await h.cmd('admin', 'resolve 1 11'))).toMatch(/"11" is not a score/);
     expect(textOf(await h.cmd('admin', 'resolve 1'))).toMatch(/"" is not a score/);
     expect(h.store.disputes.getDispute(1)?.status).toBe('open');

@@ -77,7 +77,7 @@ describe('report', () => {
     expect(textOf(await h.cmd('ann', 'report The second key point contradicts the reference, answers "@everyone"'))).toMatch(/Thank you: the admins are told/);
     const notice = adminNotices(h).find((n) => /reports that/.test(n));
     expect(notice).toMatch(
-      new RegExp(`ann reports that the reference answer of "Question ${round.questionId}\\?" may be wrong: The second key point contradicts the reference.*The question is ${round.questionId} \\(test-pack/${round.questionId}.md in the content folder\\). If it is wrong, /prep skip closes the open round without points.`),
+      new RegExp(`ann reports that the reference answer of "Question ${round.questionId}\\?" may be wrong: The second key point contradicts the reference.*The question is ${round.questionId} \\(test-pack/${round.questionId}.md in the content folder\\). If it is wrong, /prep admin skip closes the open round without points.`),
     );
     expect(textOf(await h.cmd('ann', 'report again'))).toMatch(/You already reported/);
     expect(adminNotices(h).filter((n) => /reports that/.test(n))).toHaveLength(1);
@@ -149,7 +149,7 @@ describe('export', () => {
 
   it('is for admins only', async () => {
     const h = harness();
-    expect(textOf(await h.cmd('ann', 'export'))).toMatch(/Only admins can use \/prep export/);
+    expect(textOf(await h.cmd('ann', 'export'))).toMatch(/Only admins can use \/prep admin export/);
   });
 });
 

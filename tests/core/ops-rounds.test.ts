@@ -150,7 +150,7 @@ describe('a failed daily post', () => {
 
     const notices = adminNotices(h).filter((n) => /could not post today's question/.test(n));
     expect(notices).toEqual([
-      "I could not post today's question in this channel: the bot lacks permission for the daily post (Missing Permissions). I will keep trying until Mon 23 Nov 15:00 (UTC); once the channel is fixed, /prep repost posts it at once.",
+      "I could not post today's question in this channel: the bot lacks permission for the daily post (Missing Permissions). I will keep trying until Mon 23 Nov 15:00 (UTC); once the channel is fixed, /prep admin repost posts it at once.",
     ]);
     expect(h.store.rounds.getRound(round.id)).toMatchObject({ status: 'open', delivery: 'failed' });
     expect(textOf(await h.cmd('admin', 'daily'))).toMatch(/already posted/);
@@ -206,7 +206,7 @@ describe('a lost channel', () => {
     expect(h.store.channels.getChannel(PLACE.channelId)).toMatchObject({ suspended: true, postTime: '09:00' });
     const told = adminNotices(h).filter((n) => /could not post/.test(n));
     expect(told).toHaveLength(1);
-    expect(told[0]).toMatch(/because this channel is archived, so this channel's daily post is suspended. Nothing was deleted; .*run \/prep schedule there to resume/);
+    expect(told[0]).toMatch(/because this channel is archived, so this channel's daily post is suspended. Nothing was deleted; .*run \/prep admin schedule there to resume/);
     expect(h.store.admins.recentActions(PLACE.scopeId, 5)).toContainEqual(expect.objectContaining({ actorId: 'prepbot', action: 'suspend', detail: 'this channel is archived' }));
     h.clock.advance(30 * 60_000);
     expect((await h.bot.rounds.retryUndelivered()).waiting).toBe(1); // suspended: not tried
@@ -228,7 +228,7 @@ describe('a lost channel', () => {
     await h.answer('ann', 'x [score 7]');
     expect(await h.bot.channelGone(PLACE.channelId)).toBe(true);
     expect(await h.bot.channelGone(PLACE.channelId)).toBe(false);
-    expect(adminNotices(h).at(-1)).toMatch(/its schedule is suspended. Nothing was deleted; run \/prep schedule in it again to resume/);
+    expect(adminNotices(h).at(-1)).toMatch(/its schedule is suspended. Nothing was deleted; run \/prep admin schedule in it again to resume/);
     expect(h.bot.scopeGone(PLACE.scopeId)).toBe(1); // the other channel of the server; the first one already was
     expect(h.store.channels.getChannel(OTHER_CHANNEL.channelId)?.suspended).toBe(true);
     expect(h.store.channels.getChannel(OTHER_SCOPE.channelId)?.suspended).toBe(false);

@@ -99,8 +99,8 @@ describe('pause and resume', () => {
     await h.cmd('admin', 'schedule 09:00 Europe/Berlin');
     expect(textOf(await h.cmd('admin', 'pause'))).toMatch(/Paused/);
     expect(h.store.channels.getChannel(PLACE.channelId)).toMatchObject({ paused: true, postTime: '09:00', timezone: 'Europe/Berlin' });
-    expect(textOf(await h.cmd('admin', 'settings'))).toMatch(/paused \(\/prep resume restarts it\)\n  Next post: none/);
-    expect(textOf(await h.cmd('admin', 'daily'))).toMatch(/paused.*Use \/prep resume first/);
+    expect(textOf(await h.cmd('admin', 'settings'))).toMatch(/paused \(\/prep admin resume restarts it\)\n  Next post: none/);
+    expect(textOf(await h.cmd('admin', 'daily'))).toMatch(/paused.*Use \/prep admin resume first/);
     expect(h.chat.of('question')).toHaveLength(0);
     expect(textOf(await h.cmd('admin', 'pause'))).toMatch(/already paused/);
     expect(textOf(await h.cmd('admin', 'resume'))).toMatch(/Resumed.*Next post: Mon 30 Nov 09:00 \(Europe\/Berlin\)/);

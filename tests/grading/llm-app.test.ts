@@ -30,6 +30,8 @@ class RecordingAdapter implements PlatformAdapter {
 }
 
 let standIn: OpenAiStandIn;
+/** The grading requests the stand-in saw (the coach's follow-ups are requests too). */
+const gradingRequests = () => standIn.requests.filter((r) => r.body.response_format?.json_schema?.name === 'grading');
 const open: App[] = [];
 beforeAll(async () => {
   standIn = await OpenAiStandIn.start();
@@ -77,7 +79,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     await app.start();
     await postAndAnswer(app, GOOD);
     await graded(app);
-    expect(standIn.requests).toHaveLength(1);
+    expect(gradingRequests()).toHaveLength(1);
     expect(standIn.requests[0]!.body.model).toBe('test-model');
     const [grade] = grades(chat);
     expect(grade).toMatchObject({ score: 10, grader: 'llm:test-model', offline: false });
@@ -102,7 +104,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     await app.start();
     await postAndAnswer(app, GOOD);
     await graded(app);
-    expect(standIn.requests).toHaveLength(3); // the first attempt and two retries
+    expect(gradingRequests()).toHaveLength(3); // the first attempt and two retries
     const [grade] = grades(chat);
     expect(grade).toMatchObject({ grader: 'offline', offline: true });
     expect(grade!.notes.join(' ')).toMatch(/could not be reached, so this grade is offline/);
@@ -116,7 +118,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     await app.start();
     await postAndAnswer(app, GOOD);
     await graded(app);
-    expect(standIn.requests).toHaveLength(2);
+    expect(gradingRequests()).toHaveLength(2);
     const [grade] = grades(chat);
     expect(grade).toMatchObject({ grader: 'offline', offline: true, labels: { covered: 'Mentioned', missed: 'Not mentioned' } });
     const notes = grade!.notes.join(' ');
@@ -131,7 +133,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     await app.start();
     await postAndAnswer(app, 'Attention mixes the value vectors with softmax weights from query-key dot products.');
     await graded(app);
-    expect(standIn.requests).toHaveLength(2);
+    expect(gradingRequests()).toHaveLength(2);
     const [grade] = grades(chat);
     expect(grade).toMatchObject({ grader: 'offline', offline: true });
     expect(grade!.notes.filter((n) => /quoted words that are not in your answer/.test(n))).toHaveLength(1);
@@ -159,11 +161,11 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     clock.advance(29_000);
     app.bot.worker.kick();
     expect(app.store.answers.nextJobDue(app.bot.deps.options.instanceId)).toBeGreaterThan(clock.now()); // not due yet: nothing to send
-    expect(standIn.requests).toHaveLength(1);
+    expect(gradingRequests()).toHaveLength(1);
     // The worker wakes itself once retry-after has passed.
     clock.advance(2_000);
     await graded(app);
-    expect(standIn.requests).toHaveLength(2);
+    expect(gradingRequests()).toHaveLength(2);
     expect(grades(chat).map((g) => [g.score, g.grader])).toEqual([[10, 'llm:test-model']]);
   });
 
@@ -176,7 +178,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     // The same member again (another member's copy would earn nothing).
     await app.bot.handle({ type: 'answer', place: PLACE, actor: who('alice'), text: `  ${GOOD.toUpperCase()}!! ` });
     await graded(app);
-    expect(standIn.requests).toHaveLength(1);
+    expect(gradingRequests()).toHaveLength(1);
     const [first, second] = grades(chat);
     expect(second!.score).toBe(first!.score);
     expect(app.store.answers.getGrade(second!.answerId)!.flags).toContain('cached');
@@ -186,7 +188,7 @@ describe('the app with GRADER=auto and OPENAI_BASE_URL set', () => {
     await other.app.start();
     await other.app.bot.handle({ type: 'answer', place: PLACE, actor: who('carol'), text: GOOD });
     await graded(other.app);
-    expect(standIn.requests).toHaveLength(2); // another model does not reuse it
+    expect(gradingRequests()).toHaveLength(2); // another model does not reuse it
   });
 });
 
@@ -201,10 +203,10 @@ describe('a crash while a job is in flight', () => {
 
     const { app, chat, clock } = appOn(file);
     await app.start();
-    expect(standIn.requests).toHaveLength(0);
+    expect(gradingRequests()).toHaveLength(0);
     clock.advance(30_000);
     await graded(app);
-    expect(standIn.requests).toHaveLength(1);
+    expect(gradingRequests()).toHaveLength(1);
     expect(grades(chat).map((g) => [g.score, g.grader])).toEqual([[10, 'llm:test-model']]);
     expect(gradeRows(app)).toBe(1);
     expect(app.store.answers.pendingJobCount()).toBe(0);

@@ -100,3 +100,17 @@ export function inventingJudge(keyPoints: string[]): { verdicts: StandInVerdict[
     advice: 'Great answer.',
   };
 }
+
+/**
+ * What the stand-in model says to the coach: a follow-up question on the key point it is asked to
+ * probe, or a sentence on the key point the round's answers most often left out.
+ */
+export function coachReply(body: { messages: { role: string; content: unknown }[]; response_format?: { json_schema?: { name: string } } }): string {
+  const system = body.messages.filter((m) => m.role === 'system').map((m) => String(m.content)).join('\n');
+  if (body.response_format?.json_schema?.name === 'follow_up') {
+    const point = /KEY POINT TO PROBE\n(.+)/.exec(system)?.[1] ?? 'that idea';
+    return JSON.stringify({ question: `You left something out. How does this work in practice: ${point.replace(/[.?]+$/, '')}?` });
+  }
+  const first = /KEY POINTS\n1\. (.+)/.exec(system)?.[1];
+  return JSON.stringify(first ? { found: true, sentence: `Most answers left out that ${first.charAt(0).toLowerCase()}${first.slice(1).replace(/[.]+$/, '')}.` } : { found: false, sentence: '' });
+}

@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inventingJudge, keywordJudge, obedientJudge, parsePrompt, replyContent, type ParsedPrompt, type StandInVerdict } from './openai-judge.js';
+import { coachReply, inventingJudge, keywordJudge, obedientJudge, parsePrompt, replyContent, type ParsedPrompt, type StandInVerdict } from './openai-judge.js';
 
 export type Step =
   | { kind: 'judge' }
@@ -104,6 +104,8 @@ export class OpenAiStandIn {
     const answer = prompt.answer ?? '';
     switch (step.kind) {
       case 'judge':
+        // The coach's requests (a follow-up, the common wrong idea) get a coach's reply.
+        if (body.response_format?.json_schema?.name !== 'grading') return completion(res, body.model, coachReply(body));
         return completion(res, body.model, reply(keywordJudge(prompt.keyPoints, answer)));
       case 'attacked':
         return completion(res, body.model, reply(obedientJudge(prompt.keyPoints, answer)));

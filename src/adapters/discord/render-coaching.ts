@@ -1,6 +1,7 @@
 import { escapeMarkdown, type APIEmbed } from 'discord.js';
 import type { DigestReply, ReportCardReply, SummaryReply } from '../../core/replies.js';
 import { formatLocal } from '../../core/time.js';
+import { topicLines } from '../shared/plain-text.js';
 import { bulletList, LIMITS, shorten } from './limits.js';
 import type { DiscordMessage } from './render.js';
 
@@ -15,8 +16,8 @@ export function reportEmbed(r: ReportCardReply): APIEmbed {
   });
   const fields: NonNullable<APIEmbed['fields']> = [];
   if (r.average !== null) fields.push({ name: 'Average', value: `${r.average}/10`, inline: true });
-  if (r.strongest) fields.push({ name: 'Strongest topic', value: `${r.strongest.topic} (${r.strongest.average}/10)`, inline: true });
-  if (r.weakest) fields.push({ name: 'Weakest topic', value: `${r.weakest.topic} (${r.weakest.average}/10)`, inline: true });
+  const topics = topicLines(r);
+  if (topics.length) fields.push({ name: 'Topics', value: shorten(escapeMarkdown(topics.join('\n')), LIMITS.fieldValue) });
   const due = [`${r.dueNow} due now`, ...r.dueExamples.map((p) => `• ${shorten(p, 200)}`)];
   if (r.nextReview !== null) due.push(`These questions come up again from ${formatLocal(r.nextReview, r.timezone)}.`);
   fields.push({ name: 'Due for review', value: shorten(due.join('\n'), LIMITS.fieldValue) });

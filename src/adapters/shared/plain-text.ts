@@ -114,8 +114,7 @@ function reportLines(r: ReportCardReply): string[] {
     lines.push(`  ${n + 1}. ${i.prompt} [${i.topic}]: ${scoreText(i.score)}${follow}`);
   });
   if (r.average !== null) lines.push(`Average: ${r.average}/10`);
-  if (r.strongest) lines.push(`Strongest topic: ${r.strongest.topic} (${r.strongest.average}/10)`);
-  if (r.weakest) lines.push(`Weakest topic: ${r.weakest.topic} (${r.weakest.average}/10)`);
+  lines.push(...topicLines(r));
   lines.push(`Due for review now: ${r.dueNow}${r.dueExamples.length ? `, such as:` : '.'}`, ...r.dueExamples.map((p) => `  - ${p}`));
   if (r.nextReview !== null) lines.push(`These questions come up for review again from ${formatLocal(r.nextReview, r.timezone)}.`);
   lines.push(r.footer);
@@ -123,9 +122,16 @@ function reportLines(r: ReportCardReply): string[] {
 }
 
 function digestLines(r: DigestReply): string[] {
-  const lines = [r.title, `  ${r.answers} ${r.answers === 1 ? 'answer' : 'answers'} from ${r.members} ${r.members === 1 ? 'member' : 'members'}${r.average === null ? '' : `, average ${r.average}/10`}.`];
+  const lines = [r.title, `${r.answers} ${r.answers === 1 ? 'answer' : 'answers'} from ${r.members} ${r.members === 1 ? 'member' : 'members'}${r.average === null ? '' : `, average ${r.average}/10`}.`];
   lines.push('Answered per day:', ...r.days.map((d) => `  ${d.label}: ${d.members}`));
   if (r.topics.length) lines.push('Average score by topic:', ...r.topics.map((t) => `  ${t.topic}: ${t.average}/10 (${t.answers} ${t.answers === 1 ? 'answer' : 'answers'})`));
   if (r.mostImproved) lines.push(`Most improved: ${r.mostImproved.name} (average ${r.mostImproved.before}/10 before, ${r.mostImproved.after}/10 this week)`);
   return lines;
+}
+
+/** The report card's topic lines: strongest and weakest when they differ, else the topics and their one average. */
+export function topicLines(r: ReportCardReply): string[] {
+  if (r.strongest && r.weakest) return [`Strongest topic: ${r.strongest.topic} (${r.strongest.average}/10)`, `Weakest topic: ${r.weakest.topic} (${r.weakest.average}/10)`];
+  if (r.topics.length === 0) return [];
+  return [`${r.topics.length === 1 ? 'Topic' : 'Topics'}: ${r.topics.map((t) => t.topic).join(', ')}, at ${r.topics[0]!.average}/10`];
 }

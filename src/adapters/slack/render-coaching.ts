@@ -1,6 +1,6 @@
 import type { DigestReply, ReportCardReply, SummaryReply } from '../../core/replies.js';
 import { formatLocal } from '../../core/time.js';
-import { pointCountText } from '../shared/plain-text.js';
+import { pointCountText, topicLines } from '../shared/plain-text.js';
 import { context, header, sections, type Block } from './blocks.js';
 import { escapeMrkdwn as esc } from './escape.js';
 
@@ -31,11 +31,7 @@ export function reportBlocks(r: ReportCardReply): Block[] {
     return `${n + 1}. ${esc(i.prompt)} _(${esc(i.topic)})_: *${scoreText(i.score)}*${follow}`;
   });
   blocks.push(...sections(lines.length ? lines.join('\n') : 'No question was answered.'));
-  const topics = [
-    r.average !== null ? `*Average:* ${r.average}/10` : '',
-    r.strongest ? `*Strongest topic:* ${esc(r.strongest.topic)} (${r.strongest.average}/10)` : '',
-    r.weakest ? `*Weakest topic:* ${esc(r.weakest.topic)} (${r.weakest.average}/10)` : '',
-  ].filter(Boolean);
+  const topics = [r.average !== null ? `*Average:* ${r.average}/10` : '', ...topicLines(r).map(esc)].filter(Boolean);
   if (topics.length) blocks.push(...sections(topics.join('\n')));
   const due = [`*Due for review now:* ${r.dueNow}`, ...r.dueExamples.map((p) => `• ${esc(p)}`)];
   if (r.nextReview !== null) due.push(`These questions come up again from ${esc(formatLocal(r.nextReview, r.timezone))}.`);

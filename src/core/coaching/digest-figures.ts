@@ -15,18 +15,18 @@ const CHART_TOPICS = 6;
 
 const avg = (xs: readonly number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10 : null);
 
-/** The first and last local dates the digest posted on `today` reads: the chart's weeks, ending yesterday. */
-export function digestRange(today: string): { from: string; to: string; weekFrom: string } {
-  return { from: addDays(today, -7 * CHART_WEEKS), to: addDays(today, -1), weekFrom: addDays(today, -7) };
+/** The local dates a digest through `through` reads: its seven days, and the chart's weeks ending with them. */
+export function digestRange(through: string): { from: string; to: string; weekFrom: string } {
+  return { from: addDays(through, 1 - 7 * CHART_WEEKS), to: through, weekFrom: addDays(through, -6) };
 }
 
 /**
- * The digest's text figures for the seven days before `today`: members per day, averages by topic,
+ * The digest's text figures for the seven days through `through`: members per day, averages by topic,
  * and the member whose average rose most against the four weeks before (named as they chose:
  * "anonymous" with privacy on). No answer text.
  */
-export function digestFigures(scores: readonly DailyScore[], today: string, content: QuestionBank): Omit<DigestReply, 'kind' | 'visibility' | 'chart'> {
-  const { to, weekFrom } = digestRange(today);
+export function digestFigures(scores: readonly DailyScore[], through: string, content: QuestionBank): Omit<DigestReply, 'kind' | 'visibility' | 'chart'> {
+  const { to, weekFrom } = digestRange(through);
   const week = scores.filter((s) => s.localDate >= weekFrom && s.localDate <= to);
   const days = Array.from({ length: 7 }, (_, i) => addDays(weekFrom, i)).map((date) => ({
     label: formatDay(date),
@@ -73,8 +73,8 @@ function mostImproved(scores: readonly DailyScore[], weekFrom: string, to: strin
 }
 
 /** The chart: average score per topic for each of the last weeks (a gap where a topic had no answer). */
-export function digestChart(scores: readonly DailyScore[], today: string, content: QuestionBank): LineChart | null {
-  const { from, to } = digestRange(today);
+export function digestChart(scores: readonly DailyScore[], through: string, content: QuestionBank): LineChart | null {
+  const { from, to } = digestRange(through);
   const weeks = Array.from({ length: CHART_WEEKS }, (_, i) => weekKey(addDays(from, 7 * i + 6)));
   const cells = new Map<string, Map<string, number[]>>();
   const counts = new Map<string, number>();

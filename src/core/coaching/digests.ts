@@ -3,7 +3,7 @@ import type { DepsWith } from '../context.js';
 import type { Actor, ChannelSettings, Place } from '../model.js';
 import { asDeliveryError } from '../delivery.js';
 import { error, text, type DigestReply, type Reply } from '../replies.js';
-import { formatLocal, isoWeekday, localDate, weekKey, zonedInstant } from '../time.js';
+import { addDays, formatLocal, isoWeekday, localDate, weekKey, zonedInstant } from '../time.js';
 import { digestChart, digestFigures, digestRange } from './digest-figures.js';
 
 type DigestDeps = DepsWith<'digests' | 'channels' | 'admins', 'content' | 'clock' | 'logger' | 'chat' | 'charts'>;
@@ -13,7 +13,8 @@ const LEASE_MS = 10 * 60_000;
 
 /**
  * The weekly digest of each scheduled channel: on Monday, at the channel's post time in its zone,
- * and on demand (`digest`), once per channel and ISO week. The (channel, week) slot is claimed in
+ * for the week that ended, and on demand (`digest`) for the seven days up to today; once per
+ * channel and ISO week. The (channel, week) slot is claimed in
  * the store before anything is sent, so a repeated sweep, a restart or a second process never
  * posts a week twice.
  */
@@ -61,9 +62,11 @@ export class Digests {
     const now = clock.now();
     const today = localDate(now, channel.timezone);
     const week = weekKey(today);
-    const range = digestRange(today);
+    // Monday's digest is the week that ended; one asked for is the seven days up to now.
+    const through = why === 'scheduled' ? addDays(today, -1) : today;
+    const range = digestRange(through);
     const scores = store.digests.dailyScores(channel.channelId, range.from, range.to);
-    const figures = digestFigures(scores, today, content);
+    const figures = digestFigures(scores, through, content);
     if (figures.answers === 0 && why === 'asked') return 'empty';
     if (!store.digests.claimDigest(channel.channelId, week, now, now + LEASE_MS)) return 'held';
     if (figures.answers === 0) {
@@ -71,7 +74,7 @@ export class Digests {
       return 'empty';
     }
     const reply: DigestReply = { kind: 'digest', visibility: 'public', ...figures };
-    const chart = digestChart(scores, today, content);
+    const chart = digestChart(scores, through, content);
     if (chart && this.d.charts) {
       try {
         const png = await this.d.charts.renderPng(chart);

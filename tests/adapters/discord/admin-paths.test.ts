@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, CHANNEL_ID, MEMBER, OTHER, OWNER } from '../../stand-ins/discord-stand-in.js';
 import { answerAndGrade, channelKey, postDaily, slashReply } from './play.js';
-import { firstButton, startRig, visible, type Rig } from './rig.js';
+import { buttonLabelled, firstButton, startRig, visible, type Rig } from './rig.js';
 
 const EPHEMERAL = 64;
 const COHORT = { role: { id: MEMBER.roles![0]!, name: 'cohort-7' } };
@@ -21,7 +21,7 @@ describe('admins beyond Manage Server, through /prep', () => {
 
     const refused = await slashReply(rig, OTHER, 'daily');
     expect(refused.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(refused.content).toMatch(/^Only admins can use \/prep daily/);
+    expect(refused.content).toMatch(/^Only admins can use \/prep admin daily/);
     expect(rig.app.store.rounds.listOpenRounds()).toEqual([]);
     expect(rig.standIn.messagesIn(CHANNEL_ID)).toEqual([]);
 
@@ -38,7 +38,7 @@ describe('admins beyond Manage Server, through /prep', () => {
     const graded = await answerAndGrade(rig, MEMBER, post, 'attention weighs every token [score 3]');
     expect(visible(await slashReply(rig, OTHER, 'leaderboard', { period: 'all' }))).toMatch(/Ada: 3 pts/);
 
-    const press = rig.standIn.press(MEMBER, graded, firstButton(graded).custom_id);
+    const press = rig.standIn.press(MEMBER, graded, buttonLabelled(graded, 'Dispute').custom_id);
     const modal = await rig.standIn.waitFor(() => press.modal, 'the dispute modal');
     const sent = rig.standIn.submit(MEMBER, modal.custom_id, { reason: 'I covered the second key point.' });
     await rig.standIn.waitFor(() => sent.original?.edits, 'the dispute confirmation');

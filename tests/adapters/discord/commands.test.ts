@@ -36,7 +36,7 @@ describe('/prep slash commands', () => {
     const ix = rig.standIn.slash(MEMBER, 'schedule', { time: '09:00', zone: 'Europe/Berlin' });
     const reply = await rig.standIn.waitFor(() => ix.original, 'the refusal');
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(reply.content).toMatch(/Only admins can use \/prep schedule/);
+    expect(reply.content).toMatch(/Only admins can use \/prep admin schedule/);
     expect(rig.app.store.channels.listChannels({ scheduled: true })).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, CHANNEL_ID, MEMBER, OTHER } from '../../stand-ins/discord-stand-in.js';
 import type { StoredMessage } from '../../stand-ins/discord-rest.js';
-import { firstButton, gradeIn, startRig, visible, type Rig } from './rig.js';
+import { buttonLabelled, firstButton, gradeIn, startRig, visible, type Rig } from './rig.js';
 
 const EPHEMERAL = 64;
 let rig: Rig | null = null;
@@ -134,7 +134,7 @@ describe('the daily post on Discord', () => {
     const post = await postDaily(rig);
     const { submit } = await answer(rig, MEMBER, post, 'I said it all [score 3]');
     const graded = await rig.standIn.waitFor(() => gradeIn(submit), 'the grade');
-    const button = firstButton(graded);
+    const button = buttonLabelled(graded, 'Dispute');
     expect(button.label).toBe('Dispute');
     const press = rig.standIn.press(MEMBER, graded, button.custom_id);
     const modal = await rig.standIn.waitFor(() => press.modal, 'the dispute modal');

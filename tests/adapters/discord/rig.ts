@@ -92,6 +92,13 @@ export function firstButton(m: StoredMessage): { custom_id: string; label: strin
   return m.components[0].components[0];
 }
 
+/** The button of a message with this label (a grade may carry "Answer the follow-up" and "Dispute"). */
+export function buttonLabelled(m: StoredMessage, label: string): { custom_id: string; label: string } {
+  const found = m.components.flatMap((row: any) => row.components).find((b: any) => b.label === label);
+  if (!found) throw new Error(`no "${label}" button on the message`);
+  return found;
+}
+
 /** The grade shown in an interaction's response, once it has replaced the acknowledgement. */
 export function gradeIn(ix: { original: StoredMessage | null }): StoredMessage | null {
   return ix.original?.embeds[0]?.title?.startsWith('Score') ? ix.original : null;
