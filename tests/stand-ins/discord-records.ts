@@ -1,3 +1,4 @@
+import type { UploadedFile } from './discord-body.js';
 import type { GuildFixture, userPayload } from './discord-payloads.js';
 
 /** What the Discord stand-in records and plays by. */
@@ -11,7 +12,7 @@ export interface StoredMessage {
   flags: number;
   /** `allowed_mentions` as the bot last sent it. */
   allowedMentions: any;
-  attachments: { filename: string; content: string }[];
+  attachments: UploadedFile[];
   edits: number;
   /** The nonce the create carried: Discord keeps it only to check `enforce_nonce`, never lists it. */
   nonce?: string;

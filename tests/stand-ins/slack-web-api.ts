@@ -51,24 +51,43 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return out;
 }
 
-const read = (req: IncomingMessage): Promise<string> =>
+const readBytes = (req: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+
+/** The first file part of a multipart/form-data body (what @slack/web-api sends to an upload URL), as bytes. */
+function multipartFile(raw: Buffer, contentType: string | undefined): Buffer | null {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType ?? '');
+  if (!boundary) return null;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const headersEnd = raw.indexOf('\r\n\r\n', at);
+    const nextPart = raw.indexOf(delimiter, at + delimiter.length);
+    if (headersEnd < 0 || nextPart < 0) return null;
+    if (/filename=/.test(raw.subarray(at, headersEnd).toString('utf8'))) return raw.subarray(headersEnd + 4, nextPart - 2);
+    at = nextPart;
+  }
+  return null;
+}
 
 /**
  * A local Slack Web API: answers `POST /api/<method>` (form or JSON, as @slack/web-api sends it)
  * with plausible `{ ok: true, ... }` results, records every call, takes response_url posts at
- * `/response/<id>` and file uploads at `/upload/<file>`, and fails on request (`failNext`) with a
+ * `/response/<id>` and file uploads at `/upload/<file>` (files.uploadV2: files.getUploadURLExternal,
+ * the multipart upload, files.completeUploadExternal), and fails on request (`failNext`) with a
  * Slack error or an HTTP status such as 429 with Retry-After.
  */
 export class SlackWebApiStandIn {
   readonly calls: SlackCall[] = [];
   readonly responses: SlackResponsePost[] = [];
   readonly uploads: string[] = [];
+  /** The bytes of each file sent to an upload URL, by file id (files.getUploadURLExternal's). */
+  readonly files: { fileId: string; bytes: Buffer }[] = [];
   readonly users = new Map<string, SlackStandInUser>();
   /** User groups (id -> member ids) that `usergroups.list` reports. */
   readonly userGroups = new Map<string, string[]>();
@@ -174,7 +193,8 @@ export class SlackWebApiStandIn {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await read(req);
+    const bytes = await readBytes(req);
+    const raw = bytes.toString('utf8');
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (path.startsWith('/response/')) {
       this.responses.push({ id: path.slice('/response/'.length), body: parseBody(raw, req.headers['content-type']) });
@@ -183,6 +203,7 @@ export class SlackWebApiStandIn {
     }
     if (path.startsWith('/upload/')) {
       this.uploads.push(raw);
+      this.files.push({ fileId: path.slice('/upload/'.length), bytes: multipartFile(bytes, req.headers['content-type']) ?? bytes });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
       return;
     }
@@ -298,8 +319,11 @@ export class SlackWebApiStandIn {
         const id = `F${(this.seq += 1)}`;
         return { ok: true, upload_url: `${this.origin}/upload/${id}`, file_id: id };
       }
-      case 'files.completeUploadExternal':
-        return { ok: true, files: [{ id: 'F1' }] };
+      case 'files.completeUploadExternal': {
+        // Completing files into a channel shares them there, as Slack does.
+        const files = (Array.isArray(body.files) ? body.files : []) as { id: string; title?: string }[];
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title ?? '', channels: body.channel_id ? [body.channel_id] : [] })) };
+      }
       case 'apps.connections.open':
         return { ok: true, url: this.socketUrl };
       default:

@@ -8,7 +8,7 @@ import { LIMITS, shorten } from './limits.js';
 import { findMarked, markMessages } from './post-marks.js';
 import { pingRoleId, renderReply, type DiscordMessage } from './render.js';
 import type { ReplyRoutes } from './reply-routes.js';
-import { replaceResponse } from './respond.js';
+import { appendResponse, replaceResponse } from './respond.js';
 
 /** The client the chat sends through, and the adapter's shared state. */
 export interface DiscordChatOptions {
@@ -173,7 +173,8 @@ export class DiscordChat implements ChatPort {
     const route = target.dm ? null : this.o.routes.get(target.replyRoute);
     if (route) {
       try {
-        await route.run(() => replaceResponse(route.interaction, messages));
+        // A further message (an interview's next question) follows the reply instead of replacing it.
+        await route.run(() => (target.append ? appendResponse(route.interaction, messages) : replaceResponse(route.interaction, messages)));
         return;
       } catch (err) {
         this.o.logger.warn({ err: loggable(err), userId, route: route.key }, 'could not reply through the interaction; sending a DM instead');

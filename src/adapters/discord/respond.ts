@@ -48,3 +48,8 @@ export async function replaceResponse(i: RepliableInteraction, messages: Discord
   await i.editReply({ content: first.content ?? '', embeds: first.embeds ?? [], components: first.components ?? [], files: first.files ?? [] });
   for (const m of rest) await i.followUp({ ...m, flags: MessageFlags.Ephemeral });
 }
+
+/** Sends messages after the interaction's response, as ephemeral follow-ups, leaving the response as it is. */
+export async function appendResponse(i: RepliableInteraction, messages: DiscordMessage[]): Promise<void> {
+  for (const m of messages) await i.followUp({ ...m, flags: MessageFlags.Ephemeral });
+}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN, CHANNEL_ID, MEMBER, OTHER, OWNER } from '../../stand-ins/discord-stand-in.js';
 import { answerAndGrade, channelKey, postDaily, slashReply } from './play.js';
-import { buttonLabelled, firstButton, startRig, visible, type Rig } from './rig.js';
+import { buttonLabelled, startRig, visible, type Rig } from './rig.js';
 
 const EPHEMERAL = 64;
 const COHORT = { role: { id: MEMBER.roles![0]!, name: 'cohort-7' } };
