@@ -52,7 +52,7 @@ export function roundSummary(d: SummaryDeps, round: Round, skipped = false): Sum
 }
 
 /** Per key point, how many graded answers covered, partly covered or missed it. */
-export function pointCounts(keyPoints: readonly string[], verdicts: readonly PointVerdicts[]): PointCount[] {
+function pointCounts(keyPoints: readonly string[], verdicts: readonly PointVerdicts[]): PointCount[] {
   return keyPoints.map((point) => {
     const c: PointCount = { point, covered: 0, partly: 0, missed: 0, of: verdicts.length };
     for (const v of verdicts) {

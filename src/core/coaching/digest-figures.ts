@@ -5,7 +5,7 @@ import type { DailyScore } from '../stores/digest-store.js';
 import { addDays, formatDay, weekKey } from '../time.js';
 
 /** Weeks the chart shows, the covered week last. */
-export const CHART_WEEKS = 6;
+const CHART_WEEKS = 6;
 /** Weeks before the covered one that "most improved" compares with. */
 const BASELINE_WEEKS = 4;
 /** Answers a member needs in each period to be compared. */

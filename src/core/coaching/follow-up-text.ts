@@ -3,7 +3,7 @@ import type { FollowUpOrigin } from '../stores/follow-up-store.js';
 import type { WeakPoint } from './weakest-point.js';
 
 /** Longest follow-up question kept, in characters (what the content check allows too). */
-export const FOLLOW_UP_MAX = 300;
+const FOLLOW_UP_MAX = 300;
 
 /**
  * A follow-up question without a model: the question's own `follow_ups:` entry for that key point
