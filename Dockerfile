@@ -26,6 +26,10 @@ ENV NODE_ENV=production \
     CONTENT_DIR=/app/content \
     PORT=3000
 WORKDIR /app
+# The digest's chart writes its title, axes and legend in DejaVu; the slim image has no fonts.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
