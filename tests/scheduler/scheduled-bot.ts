@@ -63,7 +63,7 @@ export function scheduledBot(opts: { start?: string; store?: SqliteStore; option
       await sb.scheduler.stop();
       h.clock.set(at);
       sb.scheduler = make();
-      await sb.scheduler.start(h.bot.rounds);
+      await sb.scheduler.start(h.bot.rounds, h.bot.coaching.digests);
       return sb.scheduler;
     },
   };
