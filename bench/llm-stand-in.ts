@@ -11,12 +11,13 @@
  * (k > perMinute) can pass no earlier than `(k - perMinute) * 60 / perMinute` seconds after the
  * bucket was full: see {@link rateLimitFloorMs}.
  *
- * Every admitted request is counted per answer (the answer text, read from the fenced prompt), so
- * a benchmark can check that no answer was graded twice.
+ * Every admitted grading request is counted per answer (the answer text, read from the fenced
+ * prompt), so a benchmark can check that no answer was graded twice; the coach's requests (a
+ * follow-up question after a weak grade) get a coach's reply and are counted apart.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { keywordJudge, parsePrompt, replyContent } from '../tests/stand-ins/openai-judge.js';
+import { coachReply, keywordJudge, parsePrompt, replyContent } from '../tests/stand-ins/openai-judge.js';
 
 export interface LlmStandInOptions {
   /** Time to answer an admitted request, ms. */
@@ -28,6 +29,8 @@ export interface LlmStandInOptions {
 export class LlmStandIn {
   /** Admitted (graded) requests per answer text. */
   readonly graded = new Map<string, number>();
+  /** Admitted requests of the coach (follow-up questions), counted apart from grades. */
+  coached = 0;
   admitted = 0;
   refused = 0;
   maxInFlight = 0;
@@ -109,7 +112,9 @@ export class LlmStandIn {
       );
     }
     this.admitted += 1;
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { model: string; messages: { role: string; content: unknown }[] };
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { model: string; messages: { role: string; content: unknown }[]; response_format?: { json_schema?: { name: string } } };
+    // The coach's requests (follow-ups) fence the same answer; only grading requests count as grades.
+    const grading = body.response_format?.json_schema?.name === 'grading';
     const prompt = parsePrompt(body.messages);
     const answer = prompt.answer ?? '';
     this.inFlight += 1;
@@ -123,13 +128,14 @@ export class LlmStandIn {
     });
     this.inFlight -= 1;
     if (res.destroyed) return;
-    this.graded.set(answer, (this.graded.get(answer) ?? 0) + 1);
+    if (grading) this.graded.set(answer, (this.graded.get(answer) ?? 0) + 1);
+    else this.coached += 1;
     send(res, 200, {
       id: `chatcmpl-bench-${this.admitted}`,
       object: 'chat.completion',
       created: Math.floor(Date.now() / 1000),
       model: body.model,
-      choices: [{ index: 0, message: { role: 'assistant', content: replyContent(keywordJudge(prompt.keyPoints, answer)), refusal: null }, logprobs: null, finish_reason: 'stop' }],
+      choices: [{ index: 0, message: { role: 'assistant', content: grading ? replyContent(keywordJudge(prompt.keyPoints, answer)) : coachReply(body), refusal: null }, logprobs: null, finish_reason: 'stop' }],
       usage: { prompt_tokens: 300, completion_tokens: 80, total_tokens: 380 },
     });
   }

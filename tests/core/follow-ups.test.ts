@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import type { CoachWriter } from '../../src/core/ports.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { CoachWriter, Grader } from '../../src/core/ports.js';
+import { ScriptedGrader } from '../fakes/scripted-grader.js';
 import { harness, OTHER_CHANNEL, PLACE, textOf } from '../fakes/harness.js';
 import { bank, question } from '../fakes/questions.js';
 
@@ -97,5 +98,24 @@ describe('follow-up questions', () => {
     await h.cmd('ann', 'quiz');
     await h.answer('ann', 'weak again [score 2]');
     expect(h.store.followUps.openFollowUp('discord:ann', PLACE.scopeId)?.origin).toBe('template');
+  });
+
+  it('come from the content while other answers wait to be graded, so the model grades first', async () => {
+    const coach: CoachWriter = { id: 'llm:test', followUp: async () => 'What would the model ask?', commonMistake: async () => null };
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const scripted = new ScriptedGrader();
+    // Ann's answer is graded at once; the others wait, as a busy model server would make them.
+    const grader: Grader = { id: 'scripted', version: '1', grade: async (req) => (req.answer.startsWith('first') ? scripted.grade(req) : held.then(() => scripted.grade(req))) };
+    const h = harness({ coach, grader });
+    await h.cmd('admin', 'daily');
+    for (const [who, text] of [['ann', 'first, weak [score 2]'], ['bob', 'second, weak [score 2]']]) {
+      await h.bot.handle({ type: 'answer', place: PLACE, actor: { id: `discord:${who}`, platformId: who!, name: who! }, text: text! });
+    }
+    await vi.waitFor(() => expect(h.store.followUps.openFollowUp('discord:ann', PLACE.scopeId)).not.toBeNull());
+    release();
+    await h.settle();
+    expect(h.store.followUps.openFollowUp('discord:ann', PLACE.scopeId)!.origin).toBe('template');
+    expect(h.store.followUps.openFollowUp('discord:bob', PLACE.scopeId)!.origin).toBe('llm');
   });
 });

@@ -30,7 +30,8 @@ export class GradeReplies {
       const hidden = rubricHidden(this.d, answer.userId, answer.scopeId, answer.questionId);
       if (hidden) reply = withRubricHidden(reply, question);
       // A follow-up names its key point, so none while the rubric must stay hidden.
-      const followUp = question && !hidden ? await this.followUps.ask(answer, question, stored) : null;
+      const busy = this.d.store.answers.pendingJobCount() > 0;
+      const followUp = question && !hidden ? await this.followUps.ask(answer, question, stored, busy) : null;
       if (followUp) reply = { ...reply, followUp: { answerRef: `followup:${followUp.id}`, prompt: followUp.prompt, how: FollowUps.how(answer.channelId) } };
       const interviewId = this.followUps.interviewOf(answer);
       if (interviewId !== null && !followUp) {

@@ -28,14 +28,18 @@ export class FollowUps {
     return null;
   }
 
-  /** Asks the follow-up a graded answer calls for, or returns null: at most one per answer, never on a follow-up's answer. */
-  async ask(answer: Answer, question: Question, grade: GradeResult): Promise<FollowUp | null> {
+  /**
+   * Asks the follow-up a graded answer calls for, or returns null: at most one per answer, never on
+   * a follow-up's answer. `busy` (answers are waiting to be graded): the content's follow-up, not
+   * the model's, so writing follow-ups never takes the model's rate limit or time from grades.
+   */
+  async ask(answer: Answer, question: Question, grade: GradeResult, busy = false): Promise<FollowUp | null> {
     if (answer.followUpId != null || grade.grader === 'none' || grade.flags.includes('score_capped')) return null;
     const interviewId = this.interviewOf(answer);
     if (interviewId === null && this.d.store.channels.getChannel(answer.channelId)?.followUps === false) return null;
     const weak = weakestPoint(question, grade);
     if (!weak) return null;
-    const { prompt, origin } = await this.write(question, weak, answer);
+    const { prompt, origin } = busy ? offlineFollowUp(question, weak) : await this.write(question, weak, answer);
     return this.d.store.followUps.createFollowUp({
       sourceAnswerId: answer.id,
       userId: answer.userId,

@@ -101,11 +101,13 @@ describe('/prep slash commands', () => {
     expect(choices.map((c: { value: string }) => c.value)).toContain('Europe/Berlin');
   });
 
-  it("offers the content's topics for quiz", async () => {
+  it("offers the content's topics for quiz and interview", async () => {
     rig = await startRig();
-    const ix = rig.standIn.autocomplete(MEMBER, 'quiz', { topic: 'topic' }, 'topic');
-    const choices = await rig.standIn.waitFor(() => ix.choices, 'topic choices');
-    expect(choices.map((c: { value: string }) => c.value)).toEqual(['topic-a', 'topic-b']);
+    for (const verb of ['quiz', 'interview']) {
+      const ix = rig.standIn.autocomplete(MEMBER, verb, { topic: 'topic' }, 'topic');
+      const choices = await rig.standIn.waitFor(() => ix.choices, 'topic choices');
+      expect(choices.map((c: { value: string }) => c.value)).toEqual(['topic-a', 'topic-b']);
+    }
   });
 
   it('gives a practice question privately, with its own Answer button', async () => {
