@@ -13,7 +13,7 @@ export function insightStoreContract(name: string, make: () => Fixture): void {
   };
   const grade = (s: Fixture, user: string, roundId: number, score: number, lists: { covered?: string[]; partly?: string[]; missed?: string[] }, flags: string[] = []) => {
     const { answer, jobId } = s.answers.insertAnswer(newAnswer({ userId: `discord:${user}`, roundId, kind: 'daily', text: `text of ${user}`, normHash: `h-${user}` }));
-    s.answers.claimNextJob(Number.MAX_SAFE_INTEGER);
+    s.answers.claimNextJob(Number.MAX_SAFE_INTEGER, { owner: 'test', until: Number.MAX_SAFE_INTEGER });
     s.answers.completeJob(jobId, { score, covered: lists.covered ?? [], partly: lists.partly ?? [], missed: lists.missed ?? [], feedback: '', grader: 'offline', flags: flags as never[] }, score, 3_000);
     return answer.id;
   };

@@ -1,7 +1,7 @@
 import { recordAction } from '../audit.js';
 import type { DepsWith } from '../context.js';
 import type { Actor, ChannelSettings, Place } from '../model.js';
-import { asDeliveryError } from '../delivery.js';
+import { asDeliveryError } from '../post-kind.js';
 import { error, text, type DigestReply, type Reply } from '../replies.js';
 import { addDays, formatLocal, isoWeekday, localDate, weekKey, zonedInstant } from '../time.js';
 import { digestChart, digestFigures, digestRange } from './digest-figures.js';
