@@ -6,7 +6,7 @@ import { createPlatformAdapters, servesHttp } from './adapters/create-adapters.j
 import type { AdapterEnv, HealthStatus, PlatformAdapter } from './adapters/platform-adapter.js';
 import { PostQueue } from './adapters/shared/post-queue.js';
 import type { Config } from './config.js';
-import { loadContentOrThrow } from './content/index.js';
+import { ContentQuestionRules, loadContentOrThrow } from './content/index.js';
 import { Bot } from './core/bot.js';
 import { DEFAULT_OPTIONS, type CoreOptions } from './core/context.js';
 import type { ChartRenderer, Clock, Grader, Logger, QuestionBank } from './core/ports.js';
@@ -74,6 +74,7 @@ export class App {
     this.bot = new Bot({
       store: this.store,
       content,
+      rules: new ContentQuestionRules(),
       grader: overrides.grader ?? (config.graderKind === 'llm' ? createLlmGrader(config, { logger }) : offline),
       fallbackGrader: offline,
       clock,

@@ -2,3 +2,4 @@
 export { ContentInvalidError } from './errors.js';
 export { ContentLibrary } from './library.js';
 export { loadContentOrThrow } from './load-content.js';
+export { ContentQuestionRules } from './question-rules.js';

@@ -24,7 +24,7 @@ const LIMITS = {
 /** Share of a key point's content words that must occur in the reference. */
 const SUPPORT_MIN = 0.6;
 /** Cosine similarity above which two questions count as near-duplicates. */
-const DUPLICATE_AT = 0.5;
+export const DUPLICATE_AT = 0.5;
 /** A pack of this many questions or more must use every difficulty, none for more than 60%. */
 const MIX_FROM = 6;
 const MIX_MAX_SHARE = 0.6;
@@ -37,7 +37,7 @@ export interface QualityReport {
 
 export function checkQuality(questions: readonly Question[]): QualityReport {
   const errors: ContentError[] = [];
-  for (const question of questions) errors.push(...supportErrors(question), ...lengthErrors(question));
+  for (const question of questions) errors.push(...questionErrors(question));
   errors.push(...mixErrors(questions));
   const duplicates = nearDuplicates(questions, DUPLICATE_AT);
   for (const pair of duplicates) {
@@ -48,6 +48,11 @@ export function checkQuality(questions: readonly Question[]): QualityReport {
     });
   }
   return { errors, duplicates };
+}
+
+/** One question's own problems: key points its reference does not support, texts too long for the platforms. */
+export function questionErrors(question: Question): ContentError[] {
+  return [...supportErrors(question), ...lengthErrors(question)];
 }
 
 /** The share of a key point's content words found in the reference (1 when it has none). */
@@ -92,7 +97,7 @@ function lengthErrors(q: Question): ContentError[] {
     }));
 }
 
-function mixErrors(questions: readonly Question[]): ContentError[] {
+export function mixErrors(questions: readonly Question[]): ContentError[] {
   const packs = new Map<string, Question[]>();
   for (const q of questions) packs.set(q.pack, [...(packs.get(q.pack) ?? []), q]);
   const errors: ContentError[] = [];

@@ -13,20 +13,25 @@ export interface SimilarPair {
 
 type Vector = Map<string, number>;
 
-/** Pairs of questions at or above `threshold`, most similar first. */
-export function nearDuplicates(questions: readonly Question[], threshold: number): SimilarPair[] {
+/** Pairs of questions at or above `threshold`, most similar first; with `firstOnly`, only pairs with one of the first that many. */
+export function nearDuplicates(questions: readonly Question[], threshold: number, firstOnly = questions.length): SimilarPair[] {
   const docs = questions.map((q) => contentStems([q.prompt, ...q.keyPoints.map((p) => p.text)].join(' ')));
   const df = new Map<string, number>();
   for (const doc of docs) for (const word of new Set(doc)) df.set(word, (df.get(word) ?? 0) + 1);
   const vectors = docs.map((doc) => weigh(doc, df, docs.length));
   const pairs: SimilarPair[] = [];
-  for (let i = 0; i < questions.length; i++) {
+  for (let i = 0; i < Math.min(firstOnly, questions.length); i++) {
     for (let j = i + 1; j < questions.length; j++) {
       const similarity = cosine(vectors[i]!, vectors[j]!);
       if (similarity >= threshold) pairs.push({ a: questions[i]!, b: questions[j]!, similarity });
     }
   }
   return pairs.sort((x, y) => y.similarity - x.similarity);
+}
+
+/** The questions of `others` at or above `threshold` from `q`, most similar first (weights over all of them). */
+export function similarTo(q: Question, others: readonly Question[], threshold: number): SimilarPair[] {
+  return nearDuplicates([q, ...others], threshold, 1);
 }
 
 /** The most similar other question for each question (for reports). */

@@ -13,6 +13,8 @@ import { Posts } from './posts.js';
 import { Practice } from './practice.js';
 import { error, type Reply } from './replies.js';
 import { Rounds } from './rounds.js';
+import { Suggestions } from './team/suggestions.js';
+import { TeamQuestionBank } from './team/team-bank.js';
 
 /**
  * The game's front door. Adapters turn platform events into {@link InboundEvent}s and render the
@@ -27,8 +29,13 @@ export class Bot {
   readonly worker: GradingWorker;
   readonly disputes: Disputes;
   readonly coaching: Coaching;
+  readonly suggestions: Suggestions;
+  readonly deps: CoreDeps;
 
-  constructor(readonly deps: CoreDeps) {
+  constructor(given: CoreDeps) {
+    // Each server or workspace sees the content's packs and its own pack of approved suggestions.
+    const content = given.content instanceof TeamQuestionBank ? given.content : new TeamQuestionBank(given.content, given.store.suggestions);
+    const deps = (this.deps = { ...given, content });
     this.posts = new Posts(deps);
     this.rounds = new Rounds(deps, this.posts);
     this.practice = new Practice(deps);
@@ -37,6 +44,7 @@ export class Bot {
     // Grading starts after the acknowledgement is on its way, so the score never overtakes it.
     this.answers = new Answers(deps, this.rounds, () => setImmediate(() => this.worker.kick()));
     this.disputes = new Disputes(deps);
+    this.suggestions = new Suggestions(deps);
   }
 
   /** Starts grading (resuming jobs a crash left behind). */
@@ -126,6 +134,7 @@ export class Bot {
     if (event.type === 'answer') return [this.answers.submit(actor, place, event.text, { answerRef: event.answerRef, replyRoute: event.replyRoute, deliveryId: event.deliveryId })];
     if (event.type === 'open-answer') return [this.answers.openForm(actor, place, event.answerRef)];
     if (event.type === 'dispute') return [await this.disputes.open(actor, place, event.answerId, event.reason)];
+    if (event.type === 'suggestion') return [await this.suggestions.submit(actor, place, event.fields)];
 
     const verb = event.verb.trim().toLowerCase();
     const command = findCommand(verb);
@@ -145,6 +154,7 @@ export class Bot {
       practice: this.practice,
       disputes: this.disputes,
       coaching: this.coaching,
+      suggestions: this.suggestions,
       actor,
       place,
       channel,

@@ -1,4 +1,4 @@
-import type { ChartRenderer, ChatPort, Clock, CoachWriter, Grader, Logger, QuestionBank, SchedulerPort } from './ports.js';
+import type { ChartRenderer, ChatPort, Clock, CoachWriter, Grader, Logger, QuestionBank, QuestionRules, SchedulerPort } from './ports.js';
 import type { Stores } from './stores/index.js';
 
 /** Game settings the core reads; they come from the validated config. */
@@ -63,7 +63,10 @@ export type DepsWith<Ports extends keyof Stores, Others extends Exclude<keyof Co
 /** Everything the core needs, injected once by the composition root (main.ts) or a test. */
 export interface CoreDeps {
   store: Stores;
+  /** The questions each server or workspace sees (the Bot adds each one's own pack to the files'). */
   content: QuestionBank;
+  /** The content format's rules, for suggested questions. */
+  rules: QuestionRules;
   grader: Grader;
   /** Grades when `grader` fails or stays rate limited too long (the offline grader). */
   fallbackGrader?: Grader;

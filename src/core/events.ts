@@ -1,4 +1,5 @@
 import type { Actor, Place } from './model.js';
+import type { SuggestionFields } from './team/form.js';
 
 /**
  * The one inbound event type every adapter produces. `replyRoute` is an adapter-chosen handle for
@@ -15,4 +16,6 @@ export type InboundEvent =
   /** An Answer button was pressed (or `answer` sent without text where forms exist): the adapter asks what form to open; without a reference, the form of the open question. */
   | { type: 'open-answer'; place: Place; actor: Actor; answerRef?: string; deliveryId?: string | null }
   /** The Dispute button of a score reply, with the reason the member gave (the same as `dispute <id> <reason>`). */
-  | { type: 'dispute'; place: Place; actor: Actor; answerId: number; reason: string; replyRoute?: string | null; deliveryId?: string | null };
+  | { type: 'dispute'; place: Place; actor: Actor; answerId: number; reason: string; replyRoute?: string | null; deliveryId?: string | null }
+  /** A submitted suggestion form (a Discord or Slack modal): every field as it stands in the form. */
+  | { type: 'suggestion'; place: Place; actor: Actor; fields: SuggestionFields; replyRoute?: string | null; deliveryId?: string | null };

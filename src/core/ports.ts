@@ -6,6 +6,7 @@
  */
 import type { ChannelSettings, GradeResult, KeyPoint, Question, QuestionExample, RubricKind } from './model.js';
 import type { Reply } from './replies.js';
+import type { DraftProblem } from './team/form.js';
 
 /**
  * Time: the wall clock in epoch milliseconds, and timers on it. A port so that tests move time
@@ -188,16 +189,46 @@ export interface SchedulerPort {
   nextPostAt(channel: ChannelSettings): number | null;
 }
 
-/** The question packs, loaded and validated before the bot starts. */
+/**
+ * The questions a server or workspace sees: every pack of the content directory, and its own pack
+ * of approved suggestions (no other's). Question ids are unique across both, so `get` needs no scope.
+ */
 export interface QuestionBank {
-  all(): readonly Question[];
   get(id: string): Question | undefined;
+  all(scopeId: string): readonly Question[];
   /** Questions of these packs; an empty list means every pack. */
-  byPacks(packs: readonly string[]): readonly Question[];
+  byPacks(packs: readonly string[], scopeId: string): readonly Question[];
   /** Packs with their question counts, by name. */
-  packs(): { name: string; count: number }[];
+  packs(scopeId: string): { name: string; count: number }[];
   /** Topics with the packs they appear in and their question counts, by topic. */
-  topics(): { topic: string; packs: string[]; count: number }[];
+  topics(scopeId: string): { topic: string; packs: string[]; count: number }[];
+}
+
+/** A member's suggested question, read from the form, before it is checked. */
+export interface QuestionDraft {
+  prompt: string;
+  reference: string;
+  keyPoints: string[];
+  topic: string;
+  difficulty: string;
+  hint: string | null;
+}
+
+
+/**
+ * The content format's rules, for questions that come from members instead of files: a suggestion
+ * is checked exactly as `content:check` checks a file (the front matter's schema, 4-7 key points
+ * the reference supports, the platforms' length limits, no near-duplicate of a question the team
+ * already has), and an approved one is written back out as a file of that format. A port because
+ * the rules live with the content loader, outside the core.
+ */
+export interface QuestionRules {
+  /** The problems of a draft, per form field; empty when it would pass `content:check`. */
+  check(draft: QuestionDraft, library: readonly Question[]): DraftProblem[];
+  /** What `content:check` would say about these questions as one pack (its difficulty mix). */
+  packProblems(questions: readonly Question[]): string[];
+  /** The question as a Markdown file of the content format (front matter, heading, reference). */
+  toMarkdown(question: Question): string;
 }
 
 /** What a follow-up question is written from: one key point the answer missed or only partly covered. */

@@ -3,6 +3,7 @@
  * (embeds and components on Discord, Block Kit on Slack, plain lines on the console).
  */
 import type { Difficulty, LeaderboardEntry, Period } from './model.js';
+import type { DraftProblem, SuggestionFields } from './team/form.js';
 
 /** `private`: only the acting user sees it (ephemeral / DM). `public`: the channel sees it. */
 export type Visibility = 'private' | 'public';
@@ -15,6 +16,11 @@ export interface TextReply {
   tone?: 'info' | 'error' | 'success';
   /** A file to attach (e.g. the CSV of `export`). */
   file?: { name: string; content: string };
+  /**
+   * A folder of files (`export pack`'s Markdown): the console writes it beside the database, the
+   * chat platforms attach it as `<name>.zip`. Paths are relative to the folder, with `/`.
+   */
+  folder?: { name: string; files: { path: string; content: string }[] };
 }
 
 /** A question to answer: the daily post (public) or a practice question (private). */
@@ -213,9 +219,25 @@ export interface FormReply {
   note?: string;
 }
 
+/**
+ * The suggestion form (`suggest`): a modal on Discord and Slack, labelled lines on the console. It
+ * opens with what the member typed before (a kept draft) and, when a submission did not pass the
+ * checks, says per field what to fix.
+ */
+export interface SuggestFormReply {
+  kind: 'suggest-form';
+  visibility: 'private';
+  values: SuggestionFields;
+  /** What to fix, per field; empty for a form opened afresh. */
+  problems: DraftProblem[];
+  /** One or two sentences above the fields. */
+  intro: string;
+}
+
 export type Reply =
   | TextReply
   | FormReply
+  | SuggestFormReply
   | QuestionReply
   | AckReply
   | GradeReply

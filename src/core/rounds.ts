@@ -59,7 +59,7 @@ export class Rounds {
     const existing = store.rounds.getRoundByDate(channelId, date);
     if (existing) return { status: 'exists', round: existing };
 
-    const candidates = content.byPacks(channel.packs);
+    const candidates = content.byPacks(channel.packs, channel.scopeId);
     if (candidates.length === 0) return { status: 'no-questions' };
     let cycle = channel.cycle;
     const asked = new Set(store.rounds.askedQuestionIds(channelId, cycle));

@@ -16,6 +16,7 @@ import { PracticeRepo } from './practice-repo.js';
 import { RecordsRepo } from './records-repo.js';
 import { RoundsRepo } from './rounds-repo.js';
 import { lastWriteFailure, Statements } from './statements.js';
+import { SuggestionsRepo } from './suggestions-repo.js';
 
 /** How long a refused write keeps the health check degraded when no write has succeeded since. */
 const RECENT_MS = 5 * 60_000;
@@ -39,6 +40,7 @@ export class SqliteStore implements Stores {
   readonly interviews: InterviewsRepo;
   readonly insights: InsightsRepo;
   readonly digests: DigestsRepo;
+  readonly suggestions: SuggestionsRepo;
 
   constructor(readonly db: Database.Database) {
     const s = new Statements(db);
@@ -56,6 +58,7 @@ export class SqliteStore implements Stores {
     this.interviews = new InterviewsRepo(s);
     this.insights = new InsightsRepo(s);
     this.digests = new DigestsRepo(s);
+    this.suggestions = new SuggestionsRepo(s, db);
   }
 
   /**

@@ -4,6 +4,7 @@ import type { InboundEvent } from '../../src/core/events.js';
 import type { Actor, Place } from '../../src/core/model.js';
 import type { ChartRenderer, CoachWriter, Grader, QuestionBank, SchedulerPort } from '../../src/core/ports.js';
 import type { Reply } from '../../src/core/replies.js';
+import { ContentQuestionRules } from '../../src/content/question-rules.js';
 import { SqliteStore } from '../../src/storage/sqlite-store.js';
 import { FakeClock } from './fake-clock.js';
 import { bank } from './questions.js';
@@ -56,6 +57,7 @@ export function harness(
   const bot = new Bot({
     store,
     content: opts.content ?? bank(),
+    rules: new ContentQuestionRules(),
     grader: opts.grader ?? grader,
     clock,
     chat,

@@ -1,3 +1,4 @@
+import { ContentQuestionRules } from '../../src/content/question-rules.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -31,7 +32,7 @@ function tickOnlyBot() {
   const chat = new RecordingChat();
   const logger = new MemoryLogger();
   const scheduler = new CronScheduler({ store, clock: wallClock, logger, catchUpHours: 6, sweepExpression: null });
-  const bot = new Bot({ store, content: bank(), grader: new ScriptedGrader(), clock: wallClock, chat, logger, scheduler, options: DEFAULT_OPTIONS });
+  const bot = new Bot({ store, content: bank(), rules: new ContentQuestionRules(), grader: new ScriptedGrader(), clock: wallClock, chat, logger, scheduler, options: DEFAULT_OPTIONS });
   const postedAt = () => (store.db.prepare('SELECT posted_at AS t FROM rounds ORDER BY t').all() as { t: number }[]).map((r) => new Date(r.t).toISOString());
   return { store, chat, bot, scheduler, postedAt, logger };
 }

@@ -1,12 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Bot } from '../../core/bot.js';
 import { COMMANDS } from '../../core/commands/registry.js';
 import type { Place } from '../../core/model.js';
 import type { ChatPort, Logger, MessageRef, Target } from '../../core/ports.js';
 import type { Reply, TextReply } from '../../core/replies.js';
 import type { PlatformAdapter } from '../platform-adapter.js';
-import { renderPlain } from '../shared/plain-text.js';
+import { plural } from '../../core/display.js';
+import { renderPlain, suggestFormText } from '../shared/plain-text.js';
 import { ConsoleIo } from './console-io.js';
 
 const CONSOLE_PLACE: Place = { platform: 'console', scopeId: 'console', channelId: 'console:main' };
@@ -14,7 +15,15 @@ const CONSOLE_PLACE: Place = { platform: 'console', scopeId: 'console', channelI
 const BANNER = 'prepbot console. You are "you"; /as NAME switches user, /help lists commands, Ctrl-D quits.';
 
 /** The console's own verbs, which `/help` lists after the game's. */
-const CONSOLE_HELP = ['On the console:', '  /as NAME: the next lines come from user NAME (every console user is an admin)', '  /quit: finish grading and leave (or Ctrl-D)'];
+const CONSOLE_HELP = [
+  'On the console:',
+  '  /as NAME: the next lines come from user NAME (every console user is an admin)',
+  '  /suggest opens the suggestion form: labelled lines (question:, reference:, key points: one per line, topic:, difficulty:, hint:), then a line with a single "." to send it, or /cancel',
+  '  /quit: finish grading and leave (or Ctrl-D)',
+];
+
+/** The suggestion form's end: a line holding only this sends what was typed. */
+const FORM_END = '.';
 
 export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
@@ -45,6 +54,8 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
   private messages = 0;
   private bot: Bot | null = null;
   private io: ConsoleIo | null = null;
+  /** The lines typed into an open suggestion form, or null when none is open. */
+  private form: string[] | null = null;
 
   constructor(private readonly opts: ConsoleOptions) {
     this.finished = new Promise((r) => (this.resolveFinished = r));
@@ -65,7 +76,7 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
 
   async send(target: Target, reply: Reply): Promise<MessageRef | null> {
     const shown = reply.kind === 'question' && !reply.closed ? { ...reply, footer: 'Answer with /answer <your answer>; /hint for a hint.' } : reply;
-    let text = shown.kind === 'text' && shown.file ? this.saveFile(shown.text, shown.file) : renderPlain(shown);
+    let text = shown.kind === 'text' && shown.folder ? this.saveFolder(shown.text, shown.folder) : shown.kind === 'text' && shown.file ? this.saveFile(shown.text, shown.file) : renderPlain(shown);
     // The digest's chart is written beside the database, and its path printed.
     if (shown.kind === 'digest' && shown.chart) text = this.saveFile(text, { name: shown.chart.name, content: shown.chart.png }, 'Chart saved to');
     this.print(this.label(target), text);
@@ -98,6 +109,11 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
     io.prompt(this.user);
     for await (const raw of io.lines()) {
       const line = raw.trim();
+      if (this.form) {
+        await this.formLine(raw);
+        io.prompt(this.form ? `${this.user} (suggestion)` : this.user);
+        continue;
+      }
       if (line === '/quit' || line === '/exit') break;
       if (line) {
         await this.handleLine(line);
@@ -108,7 +124,30 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
       io.prompt(this.user);
     }
     io.close();
+    // Input ended inside the form: what was typed is sent, so it is checked and kept, never lost.
+    if (this.form?.some((l) => l.trim())) await this.formLine(FORM_END);
     await bot.worker.idle();
+  }
+
+  /** A line inside the suggestion form: collected, or "." to send it, or /cancel to leave it. */
+  private async formLine(raw: string): Promise<void> {
+    const line = raw.trim();
+    if (line === '/cancel') {
+      this.form = null;
+      this.print(`to ${this.user}`, 'The suggestion form is closed; nothing was sent. Your earlier draft, if any, is kept.');
+      return;
+    }
+    if (line !== FORM_END) {
+      this.form!.push(raw);
+      return;
+    }
+    const typed = this.form!.join('\n').trim();
+    this.form = null;
+    if (!typed) {
+      this.print(`to ${this.user}`, 'Nothing was typed, so nothing was sent. /suggest opens the form again.');
+      return;
+    }
+    await this.command('suggest', typed);
   }
 
   private async handleLine(line: string): Promise<void> {
@@ -129,11 +168,37 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
       this.print(`to ${this.user}`, `You are now ${name}.`);
       return;
     }
+    await this.command(verb, args);
+  }
+
+  private async command(verb: string, args: string): Promise<void> {
     const actor = { id: `console:${this.user}`, platformId: this.user, name: this.user };
     const replies = await this.bot!.handle({ type: 'command', place: CONSOLE_PLACE, actor, verb, args });
     for (const r of replies) {
+      if (r.kind === 'suggest-form') {
+        // A form opened afresh takes the next lines; one that came back with problems waits for /suggest.
+        this.print(`to ${this.user}`, suggestFormText(r, true));
+        if (!r.problems.length) this.form = [];
+        continue;
+      }
       const shown = verb === 'help' && r.kind === 'text' ? { ...r, text: [r.text, ...CONSOLE_HELP].join('\n') } : r;
       await this.send(r.visibility === 'public' ? { channelId: CONSOLE_PLACE.channelId } : { channelId: CONSOLE_PLACE.channelId, userId: actor.id }, shown);
+    }
+  }
+
+  /** Writes a reply's folder (`export pack`'s Markdown files) beside the database and says where. */
+  private saveFolder(text: string, folder: NonNullable<TextReply['folder']>): string {
+    const dir = join(resolve(this.opts.filesDir ?? '.'), folder.name.replace(/[\\/]/g, '-'));
+    try {
+      for (const f of folder.files) {
+        const path = join(dir, ...f.path.split('/').filter((p) => p && p !== '..'));
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, f.content, 'utf8');
+      }
+      return `${text}\nSaved ${plural(folder.files.length, 'file')} to ${shortPath(dir)}; check them with: npm run content:check -- ${shortPath(dir)}`;
+    } catch (err) {
+      this.opts.logger.warn({ err, dir }, 'could not write a console folder');
+      return `${text}\nI could not write ${shortPath(dir)}: ${(err as Error).message}`;
     }
   }
 

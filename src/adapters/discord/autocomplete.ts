@@ -29,10 +29,10 @@ export function zoneChoices(typed: string): Choice[] {
 }
 
 /** The content's topics (and packs) matching what was typed, for the `topic` option of `quiz`. */
-export function topicChoices(content: QuestionBank, typed: string): Choice[] {
+export function topicChoices(content: QuestionBank, scopeId: string, typed: string): Choice[] {
   const counts = new Map<string, number>();
-  for (const t of content.topics()) counts.set(t.topic, t.count);
-  for (const p of content.packs()) if (!counts.has(p.name)) counts.set(p.name, p.count);
+  for (const t of content.topics(scopeId)) counts.set(t.topic, t.count);
+  for (const p of content.packs(scopeId)) if (!counts.has(p.name)) counts.set(p.name, p.count);
   return matching([...counts.keys()], typed)
     .slice(0, LIMITS.choices)
     .map((name) => ({ name: shorten(`${name} (${counts.get(name)} questions)`, LIMITS.choiceName), value: shorten(name, 100) }));

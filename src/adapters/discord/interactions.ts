@@ -20,6 +20,7 @@ import { ANSWER_INPUT_ID, answerRefOfButton, answerRefOfForm, channelIdOf, dispu
 import { LIMITS, shorten } from './limits.js';
 import type { ReplyRoutes } from './reply-routes.js';
 import { respond } from './respond.js';
+import { SUGGEST_EDIT_ID, SUGGEST_FORM_ID, SUGGEST_INPUT_IDS, suggestionFieldsOf } from './suggest-modal.js';
 
 /** What the interaction handler needs: the core, the reply routes it registers, a logger. */
 export interface InteractionDeps {
@@ -84,6 +85,7 @@ async function onCommand(i: ChatInputCommandInteraction, deps: InteractionDeps):
 async function onButton(i: ButtonInteraction, deps: InteractionDeps): Promise<void> {
   const dispute = disputeOfButton(i.customId);
   if (dispute) return void (await i.showModal(disputeModal(dispute)));
+  if (i.customId === SUGGEST_EDIT_ID) return onSuggestEdit(i, deps);
   const answerRef = answerRefOfButton(i.customId);
   if (!answerRef) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
   const place = placeOf(i);
@@ -95,6 +97,7 @@ async function onButton(i: ButtonInteraction, deps: InteractionDeps): Promise<vo
 async function onModal(i: ModalSubmitInteraction, deps: InteractionDeps): Promise<void> {
   const dispute = disputeOfForm(i.customId);
   if (dispute) return onDispute(i, dispute, deps);
+  if (i.customId === SUGGEST_FORM_ID) return onSuggestion(i, deps);
   const answerRef = answerRefOfForm(i.customId);
   if (!answerRef) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
   const place = placeOf(i);
@@ -124,11 +127,26 @@ async function deferThenHandle(i: ModalSubmitInteraction, deps: InteractionDeps,
   await responded;
 }
 
+/** The button under a suggestion that did not pass: the form again, with the kept draft. */
+async function onSuggestEdit(i: ButtonInteraction, deps: InteractionDeps): Promise<void> {
+  const place = placeOf(i);
+  if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
+  await respond(i, await deps.bot.handle({ type: 'command', place, actor: actorOf(i), verb: 'suggest', args: '' }));
+}
+
+/** A submitted suggestion modal: checked and stored by the core; what to fix comes back with a button to the form. */
+async function onSuggestion(i: ModalSubmitInteraction, deps: InteractionDeps): Promise<void> {
+  const place = placeOf(i);
+  if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
+  const fields = suggestionFieldsOf(i);
+  await deferThenHandle(i, deps, (replyRoute) => ({ type: 'suggestion', place, actor: actorOf(i), fields, replyRoute }));
+}
+
 async function onAutocomplete(i: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
   const focused = i.options.getFocused(true);
   const typed = String(focused.value);
   if (focused.name === 'zone') await i.respond(zoneChoices(typed));
-  else if (focused.name === 'topic') await i.respond(topicChoices(deps.bot.deps.content, typed));
+  else if (focused.name === 'topic') await i.respond(topicChoices(deps.bot.deps.content, i.guildId ? scopeIdOf(i.guildId) : '', typed));
   else await i.respond([]);
 }
 
@@ -173,15 +191,16 @@ async function refuseWhileRestarting(i: Interaction): Promise<void> {
 
 /** The text typed into one of prepbot's forms (an answer or a dispute reason), or ''. */
 function typedText(i: ModalSubmitInteraction): string {
-  for (const id of [ANSWER_INPUT_ID, REASON_INPUT_ID]) {
+  const typed: string[] = [];
+  for (const id of [ANSWER_INPUT_ID, REASON_INPUT_ID, ...Object.values(SUGGEST_INPUT_IDS)]) {
     try {
       const value = i.fields.getTextInputValue(id);
-      if (value.trim()) return value;
+      if (value.trim()) typed.push(value);
     } catch {
       // not this form's input
     }
   }
-  return '';
+  return typed.join('\n\n');
 }
 
 async function apologise(i: Interaction, logger: Logger): Promise<void> {

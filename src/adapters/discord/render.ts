@@ -1,8 +1,10 @@
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { displayName } from '../../core/display.js';
 import type { GradeReply, LeaderboardReply, QuestionReply, Reply, StatsReply, SummaryReply } from '../../core/replies.js';
+import { zipFolder } from '../shared/zip-folder.js';
 import { dailyLine, pointCountText, practiceLine, renderPlain, streakLine } from '../shared/plain-text.js';
 import { answerButtonId, disputeButtonId } from './ids.js';
+import { suggestFormMessages } from './suggest-modal.js';
 import { bulletList, LIMITS, shorten, splitText } from './limits.js';
 import { digestMessage, reportEmbed, showcaseEmbed } from './render-coaching.js';
 
@@ -32,12 +34,15 @@ export function renderReply(reply: Reply, where?: RenderPlace): DiscordMessage[]
     case 'text': {
       const pieces = splitText(reply.text, LIMITS.content).map((content): DiscordMessage => ({ content }));
       if (reply.file) pieces[0]!.files = [{ attachment: Buffer.from(reply.file.content, 'utf8'), name: reply.file.name }];
+      if (reply.folder) pieces[0]!.files = [{ attachment: zipFolder(reply.folder), name: `${reply.folder.name}.zip` }];
       return pieces;
     }
     case 'ack':
       return splitText(reply.text, LIMITS.content).map((content) => ({ content }));
     case 'form':
       return splitText(renderPlain(reply), LIMITS.content).map((content) => ({ content }));
+    case 'suggest-form':
+      return suggestFormMessages(reply);
     case 'question':
       return [questionMessage(reply)];
     case 'grade':

@@ -2,6 +2,7 @@ import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import type { Reply } from '../../core/replies.js';
 import { answerModal } from './answer-modal.js';
 import { renderReply, type DiscordMessage } from './render.js';
+import { suggestModal } from './suggest-modal.js';
 
 /**
  * Sends the core's replies to an interaction. Private replies are ephemeral (flag 64), public ones
@@ -15,6 +16,10 @@ export async function respond(interaction: RepliableInteraction, replies: Reply[
     const modalAllowed = (interaction.isButton() || interaction.isChatInputCommand()) && !interaction.deferred && !interaction.replied;
     if (reply.kind === 'form' && modalAllowed) {
       await interaction.showModal(answerModal(reply));
+      continue;
+    }
+    if (reply.kind === 'suggest-form' && modalAllowed) {
+      await interaction.showModal(suggestModal(reply));
       continue;
     }
     for (const message of renderReply(reply, where)) await sendOne(interaction, message, reply.visibility === 'private');

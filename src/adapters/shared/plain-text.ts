@@ -1,6 +1,7 @@
 import { displayName } from '../../core/display.js';
 import type { LeaderboardEntry } from '../../core/model.js';
-import type { DigestReply, Reply, ReportCardReply, StatsReply, SummaryReply } from '../../core/replies.js';
+import type { DigestReply, Reply, ReportCardReply, StatsReply, SuggestFormReply, SummaryReply } from '../../core/replies.js';
+import { FIELD_LABELS, labelledText } from '../../core/team/form.js';
 import { formatLocal } from '../../core/time.js';
 
 const bullets = (items: string[], mark: string) => items.map((i) => `  ${mark} ${i}`);
@@ -30,7 +31,10 @@ function boardLine(e: LeaderboardEntry): string {
 export function renderPlain(reply: Reply): string {
   switch (reply.kind) {
     case 'text':
+      if (reply.folder) return `${reply.text}\n[${reply.folder.files.length} files in ${reply.folder.name}]`;
       return reply.file ? `${reply.text}\n[file ${reply.file.name}]` : reply.text;
+    case 'suggest-form':
+      return suggestFormText(reply);
     case 'question': {
       const head = reply.title ?? (reply.mode === 'daily' ? 'Question of the day' : 'Practice question');
       const lines = [`${head} [${reply.topic}, ${reply.difficulty}]`, reply.prompt];
@@ -134,4 +138,23 @@ export function topicLines(r: ReportCardReply): string[] {
   if (r.strongest && r.weakest) return [`Strongest topic: ${r.strongest.topic} (${r.strongest.average}/10)`, `Weakest topic: ${r.weakest.topic} (${r.weakest.average}/10)`];
   if (r.topics.length === 0) return [];
   return [`${r.topics.length === 1 ? 'Topic' : 'Topics'}: ${r.topics.map((t) => t.topic).join(', ')}, at ${r.topics[0]!.average}/10`];
+}
+
+/**
+ * The suggestion form as text: what to fix, field by field, and (on the console) the labelled lines
+ * it reads, with the kept draft to start from.
+ */
+export function suggestFormText(form: SuggestFormReply, console = false): string {
+  const lines = [form.intro];
+  if (form.problems.length) lines.push('To fix:', ...form.problems.map((p) => `  ${FIELD_LABELS[p.field]}: ${p.message}`));
+  const kept = labelledText(form.values);
+  if (console && !form.problems.length) {
+    lines.push(
+      'Type the fields as labelled lines, then a line with a single "." to send (a field may take several lines):',
+      '  question: ...  reference: ...  key points: (4 to 7, one per line)  topic: ...  difficulty: easy|medium|hard  hint: ...',
+      'Topic, difficulty (medium if left out) and hint are optional. A line "/cancel" leaves the form.',
+    );
+    if (kept) lines.push('Your draft so far (lines you send replace these fields):', ...kept.split('\n').map((l) => `  ${l}`));
+  }
+  return lines.join('\n');
 }

@@ -2,12 +2,14 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { Actor } from '../../core/model.js';
 import { DeliveryError, type Logger } from '../../core/ports.js';
-import { error, type FormReply, type Reply } from '../../core/replies.js';
+import { error, type FormReply, type Reply, type SuggestFormReply } from '../../core/replies.js';
 import { userIdOf } from './ids.js';
 import { renderMessage } from './render.js';
+import { renderPlain } from '../shared/plain-text.js';
 import type { SlackChat } from './slack-chat.js';
 import type { UserDirectory } from './users.js';
 import { answerModal } from './views.js';
+import { suggestModal } from './suggest-view.js';
 
 /** What every listener works with; built once the core is there (adapter start). */
 export interface SlackContext {
@@ -72,6 +74,7 @@ export async function deliverReplies(ctx: SlackContext, route: ReplyRoute, repli
 
 async function deliverOne(ctx: SlackContext, route: ReplyRoute, reply: Reply): Promise<void> {
   if (reply.kind === 'form') return openForm(ctx, route, reply);
+  if (reply.kind === 'suggest-form') return openSuggestForm(ctx, route, reply);
   const message = renderMessage(reply);
   if (reply.visibility === 'public' && route.channel) {
     try {
@@ -84,7 +87,7 @@ async function deliverOne(ctx: SlackContext, route: ReplyRoute, reply: Reply): P
       return;
     }
   }
-  const hasFile = reply.kind === 'text' && reply.file !== undefined;
+  const hasFile = reply.kind === 'text' && (reply.file !== undefined || reply.folder !== undefined);
   if (route.respond && !hasFile) {
     await route.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
     return;
@@ -103,4 +106,18 @@ async function openForm(ctx: SlackContext, route: ReplyRoute, form: FormReply): 
     ctx.logger.warn({ err, team: route.team }, 'could not open the answer form');
     await deliverOne(ctx, route, error('Slack did not open the answer form in time. Press Answer, or send /prep answer, again.'));
   }
+}
+
+/** The suggestion form as a modal; without a trigger (or when Slack refuses), what to fix as a message. */
+async function openSuggestForm(ctx: SlackContext, route: ReplyRoute, form: SuggestFormReply): Promise<void> {
+  if (route.triggerId) {
+    try {
+      await ctx.client.views.open({ trigger_id: route.triggerId, view: suggestModal(form, { team: route.team, channel: route.channel ?? '' }) });
+      return;
+    } catch (err) {
+      ctx.logger.warn({ err, team: route.team }, 'could not open the suggestion form');
+    }
+  }
+  const retry = 'Slack did not open the form: send /prep suggest again (your text is kept).';
+  await deliverOne(ctx, route, { kind: 'text', visibility: 'private', tone: 'error', text: form.problems.length ? `${renderPlain(form)}\n${retry}` : retry });
 }

@@ -139,11 +139,13 @@ export function renderMessage(reply: Reply): SlackMessage {
     case 'text':
       blocks = sections(`${TONE[reply.tone ?? 'info'] ?? ''}${esc(reply.text)}`);
       if (reply.file) blocks.push(context(`File: ${esc(reply.file.name)}`));
+      if (reply.folder) blocks.push(context(`File: ${esc(reply.folder.name)}.zip`));
       break;
     case 'ack':
       blocks = sections(`:inbox_tray: ${esc(reply.text)}`);
       break;
     case 'form':
+    case 'suggest-form':
       blocks = sections(esc(renderPlain(reply)));
       break;
     case 'report':

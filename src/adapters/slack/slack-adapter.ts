@@ -14,6 +14,7 @@ import { registerDisputeListeners } from './dispute-listeners.js';
 import { registerHomeListeners } from './home-listeners.js';
 import { gateIntake } from './intake-gate.js';
 import { registerLostPlaceListeners } from './lost-places.js';
+import { registerSuggestListeners } from './suggest-listeners.js';
 import type { SlackContext } from './interaction.js';
 import { SlackChat } from './slack-chat.js';
 import { slackStartError } from './start-errors.js';
@@ -138,6 +139,7 @@ export class SlackAdapter implements PlatformAdapter {
     registerAnswerListeners(this.app, ctx);
     registerHomeListeners(this.app, ctx);
     registerDisputeListeners(this.app, ctx);
+    registerSuggestListeners(this.app, ctx);
     registerLostPlaceListeners(this.app, ctx);
     this.accepting = true;
     try {

@@ -1,3 +1,4 @@
+import { zipFolder } from '../shared/zip-folder.js';
 import type { webApi } from '@slack/bolt';
 import { DeliveryError, type ChatPort, type Logger, type MessageRef, type PostMark, type PostWindow, type Target } from '../../core/ports.js';
 import type { DigestReply, Reply, TextReply } from '../../core/replies.js';
@@ -138,7 +139,11 @@ export class SlackChat implements ChatPort {
    */
   async toPerson(channel: string, user: string, reply: Reply, dm = false): Promise<MessageRef | null> {
     if (reply.kind === 'text' && reply.file) {
-      await this.sendFile(user, reply.text, reply.file);
+      await this.sendFile(user, reply.text, { name: reply.file.name, content: reply.file.content });
+      return null;
+    }
+    if (reply.kind === 'text' && reply.folder) {
+      await this.sendFile(user, reply.text, { name: `${reply.folder.name}.zip`, content: zipFolder(reply.folder) });
       return null;
     }
     const message = renderMessage(reply);
@@ -155,13 +160,14 @@ export class SlackChat implements ChatPort {
     return this.post(user, message);
   }
 
-  /** A file (the CSV of `export`) into the member's DM with the app, with the reply's text. */
-  private async sendFile(user: string, text: string, file: NonNullable<TextReply['file']>): Promise<void> {
+  /** A file (the CSV of `export`, the zip of `export pack`) into the member's DM with the app, with the reply's text. */
+  private async sendFile(user: string, text: string, file: { name: string; content: string | Buffer }): Promise<void> {
     try {
       const open = await this.client.conversations.open({ users: user });
       const channel = open.channel?.id;
       if (!channel) throw new DeliveryError('failed', 'Slack did not open a DM for the file');
-      await this.client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.name, content: file.content, initial_comment: escapeMrkdwn(text) });
+      const body = typeof file.content === 'string' ? { content: file.content } : { file: file.content };
+      await this.client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.name, ...body, initial_comment: escapeMrkdwn(text) });
     } catch (err) {
       throw toDeliveryError(err);
     }

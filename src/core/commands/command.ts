@@ -6,6 +6,7 @@ import type { Actor, ChannelSettings, Place } from '../model.js';
 import type { Reply } from '../replies.js';
 import type { Rounds } from '../rounds.js';
 import type { Practice } from '../practice.js';
+import type { Suggestions } from '../team/suggestions.js';
 
 /** What a command handler gets: the caller, the place, its settings and the core's services. */
 export interface CommandContext {
@@ -16,6 +17,7 @@ export interface CommandContext {
   disputes: Disputes;
   /** Follow-ups, mock interviews and the weekly digest. */
   coaching: Coaching;
+  suggestions: Suggestions;
   actor: Actor;
   place: Place;
   channel: ChannelSettings;

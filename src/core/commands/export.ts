@@ -1,6 +1,8 @@
 import { toCsv } from '../csv.js';
 import { plural, scopeNoun } from '../display.js';
-import { text } from '../replies.js';
+import { error, text } from '../replies.js';
+import { cmd } from '../command-text.js';
+import { exportPack } from '../team/export-pack.js';
 import type { Command } from './command.js';
 
 const HEADER = ['user', 'channel', 'round_date', 'question_id', 'score', 'points', 'grader', 'graded_at'];
@@ -14,10 +16,13 @@ const HEADER = ['user', 'channel', 'round_date', 'question_id', 'score', 'points
 export const exportScores: Command = {
   verb: 'export',
   admin: true,
-  usage: 'export',
-  summary: 'a CSV of scores (user, round, question, score, grader, time) here; never answer text',
-  options: [],
-  run({ deps, place }) {
+  usage: 'export [scores|pack]',
+  summary: "a CSV of scores here (never answer text); export pack: this team's own questions as Markdown files",
+  options: [{ name: 'what', description: 'scores (a CSV, the default) or pack (the team pack as Markdown files)', choices: ['scores', 'pack'] }],
+  run({ deps, place, args }) {
+    const what = args.trim().toLowerCase();
+    if (what === 'pack') return [exportPack(deps, place)];
+    if (what && what !== 'scores') return [error(`"${args.trim()}" is not something to export. Use ${cmd(place.platform, 'export')} for the scores, or ${cmd(place.platform, 'export pack')} for the team's own questions.`)];
     const rows = deps.store.records.exportRows(place.scopeId);
     const anonymous = new Map<string, string>();
     const userLabel = (id: string, name: string, privacy: boolean) => {

@@ -15,13 +15,13 @@ export const topics: Command = {
   options: [],
   run({ deps, place }) {
     const byPack = new Map<string, Map<string, number>>();
-    for (const q of deps.content.all()) {
+    for (const q of deps.content.all(place.scopeId)) {
       const topics = byPack.get(q.pack) ?? new Map<string, number>();
       topics.set(q.topic, (topics.get(q.topic) ?? 0) + 1);
       byPack.set(q.pack, topics);
     }
     const lines = ['Packs and their topics (questions in brackets):'];
-    for (const p of deps.content.packs()) {
+    for (const p of deps.content.packs(place.scopeId)) {
       const topics = [...(byPack.get(p.name) ?? new Map<string, number>())].sort(([a], [b]) => a.localeCompare(b));
       lines.push(`  ${p.name} (${plural(p.count, 'question')}): ${topics.map(([t, n]) => `${t} (${n})`).join(', ')}`);
     }

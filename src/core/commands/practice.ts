@@ -17,11 +17,11 @@ export const quiz: Command = {
       return [error(`You are in a mock interview: answer its question, or end it with ${cmd(place.platform, 'interview stop')}, before asking for a practice question.`)];
     }
     const topic = args.trim().toLowerCase();
-    let pool = deps.content.all();
+    let pool = deps.content.all(place.scopeId);
     if (topic) {
       pool = pool.filter((q) => q.topic === topic || q.pack === topic);
       if (pool.length === 0) {
-        const known = deps.content.topics().map((t) => t.topic);
+        const known = deps.content.topics(place.scopeId).map((t) => t.topic);
         return [error(`There is no topic or pack "${args.trim()}". Topics: ${known.join(', ')}. ${cmd(place.platform, 'topics')} lists them by pack.`)];
       }
     }

@@ -14,6 +14,7 @@ import { hint, quiz } from './practice.js';
 import { report } from './report.js';
 import { schedule, unschedule } from './schedule.js';
 import { settings } from './settings.js';
+import { approve, reject, suggest, suggestionsList } from './suggest.js';
 
 /**
  * Every verb, in the order help lists them: members' verbs first, then admins'. On Discord the
@@ -33,6 +34,7 @@ COMMANDS.push(
   history,
   dispute,
   report,
+  suggest,
   topics,
   privacy,
   showcase,
@@ -47,6 +49,9 @@ COMMANDS.push(
   admins,
   disputesList,
   resolve,
+  suggestionsList,
+  approve,
+  reject,
   exportScores,
   digest,
   helpCommand(() => COMMANDS),

@@ -33,7 +33,7 @@ function show(ctx: CommandContext): Reply[] {
   const c = store.channels.getChannel(channel.channelId) ?? channel;
   const now = clock.now();
   const next = nextPostAt(c, now, postedOn(deps, c.channelId));
-  const pool = content.byPacks(c.packs);
+  const pool = content.byPacks(c.packs, c.scopeId);
   const asked = new Set(store.rounds.askedQuestionIds(c.channelId, c.cycle));
   const left = pool.filter((q) => !asked.has(q.id)).length;
   const hours = c.roundHours ?? options.revealAfterHours;
@@ -65,7 +65,7 @@ function show(ctx: CommandContext): Reply[] {
 
 function setPacks(ctx: CommandContext, value: string): Reply[] {
   const { deps, channel, actor, place } = ctx;
-  const known = deps.content.packs().map((p) => p.name);
+  const known = deps.content.packs(place.scopeId).map((p) => p.name);
   const wanted = [...new Set(value.split(/[\s,]+/).map((w) => w.trim()).filter(Boolean))];
   if (wanted.length === 0) return [error(`Name the packs, for example: ${cmd(place.platform, `settings packs ${known.slice(0, 2).join(',')}`)} (or all). Packs: ${known.join(', ')}.`)];
   const packs = wanted.length === 1 && wanted[0]!.toLowerCase() === 'all' ? [] : wanted;
@@ -73,7 +73,7 @@ function setPacks(ctx: CommandContext, value: string): Reply[] {
   if (unknown.length) return [error(`${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not a pack' : 'are not packs'}. Packs: ${known.join(', ')} (or all).`)];
   deps.store.channels.updateChannel(channel.channelId, { packs });
   recordAction(deps, actor, place, 'settings', `packs ${packs.length ? packs.join(',') : 'all'}`);
-  const count = deps.content.byPacks(packs).length;
+  const count = deps.content.byPacks(packs, place.scopeId).length;
   return [text(`This channel now asks ${packs.length ? `questions of ${packs.join(', ')}` : 'questions of every pack'} (${plural(count, 'question')}), from the next post on.`, 'private', 'success')];
 }
 

@@ -12,6 +12,7 @@ import type { PostStore } from './post-store.js';
 import type { PracticeStore } from './practice-store.js';
 import type { RecordStore } from './record-store.js';
 import type { RoundStore } from './round-store.js';
+import type { SuggestionStore } from './suggestion-store.js';
 
 /**
  * Persistence, one port per concept. Every method is atomic; methods that decide something under
@@ -35,4 +36,5 @@ export interface Stores {
   interviews: InterviewStore;
   insights: InsightStore;
   digests: DigestStore;
+  suggestions: SuggestionStore;
 }
