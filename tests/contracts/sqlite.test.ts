@@ -14,6 +14,8 @@ import { postStoreContract } from './post-store.contract.js';
 import { practiceStoreContract } from './practice-store.contract.js';
 import { recordStoreContract } from './record-store.contract.js';
 import { roundStoreContract } from './round-store.contract.js';
+import { seedPlace } from './fixtures.js';
+import { suggestionStoreContract } from './suggestion-store.contract.js';
 
 const sqlite = () => SqliteStore.open(':memory:');
 
@@ -31,3 +33,7 @@ followUpStoreContract('SQLite', sqlite);
 interviewStoreContract('SQLite', sqlite);
 insightStoreContract('SQLite', sqlite);
 digestStoreContract('SQLite', sqlite);
+suggestionStoreContract('SQLite', () => {
+  const store = sqlite();
+  return { suggestions: store.suggestions, seed: () => seedPlace(store) };
+});

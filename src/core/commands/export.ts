@@ -19,9 +19,9 @@ export const exportScores: Command = {
   usage: 'export [scores|pack]',
   summary: "a CSV of scores here (never answer text); export pack: this team's own questions as Markdown files",
   options: [{ name: 'what', description: 'scores (a CSV, the default) or pack (the team pack as Markdown files)', choices: ['scores', 'pack'] }],
-  run({ deps, place, args }) {
+  run({ deps, actor, place, args }) {
     const what = args.trim().toLowerCase();
-    if (what === 'pack') return [exportPack(deps, place)];
+    if (what === 'pack') return [exportPack(deps, actor, place)];
     if (what && what !== 'scores') return [error(`"${args.trim()}" is not something to export. Use ${cmd(place.platform, 'export')} for the scores, or ${cmd(place.platform, 'export pack')} for the team's own questions.`)];
     const rows = deps.store.records.exportRows(place.scopeId);
     const anonymous = new Map<string, string>();

@@ -1,6 +1,7 @@
 import type { DepsWith } from '../context.js';
 import { plural, scopeNoun } from '../display.js';
-import type { Place } from '../model.js';
+import { recordAction } from '../audit.js';
+import type { Actor, Place } from '../model.js';
 import { text, type Reply } from '../replies.js';
 import { cmd } from '../command-text.js';
 import { slugOf } from './draft.js';
@@ -12,7 +13,7 @@ import { TEAM_PACK, teamQuestion } from './team-bank.js';
  * the folder into CONTENT_DIR and `content:check` takes it as any pack; the bot then asks the
  * files' versions (same ids) instead of the stored ones.
  */
-export function exportPack(d: DepsWith<'suggestions', 'rules' | 'clock'>, place: Place): Reply {
+export function exportPack(d: DepsWith<'suggestions' | 'admins', 'rules' | 'clock'>, actor: Pick<Actor, 'id' | 'name'>, place: Place): Reply {
   const questions = d.store.suggestions.teamQuestions(place.scopeId).map(teamQuestion);
   const noun = scopeNoun(place.platform);
   if (questions.length === 0) {
@@ -26,6 +27,7 @@ export function exportPack(d: DepsWith<'suggestions', 'rules' | 'clock'>, place:
   const date = new Date(d.clock.now()).toISOString().slice(0, 10);
   const scope = place.scopeId.replace(/[^A-Za-z0-9-]+/g, '-');
   const mix = d.rules.packProblems(questions);
+  recordAction(d, actor, place, 'export', `pack: ${plural(questions.length, 'question')}`);
   const lines = [
     `This ${noun}'s own pack: ${plural(questions.length, 'question')} as Markdown files in the content format, in a "${TEAM_PACK}" folder. Put that folder into the content directory (CONTENT_DIR) to keep the questions with the others; npm run content:check checks it.`,
     ...mix.map((m) => `Before it passes content:check: ${m}`),
