@@ -11,7 +11,7 @@ const PREFIX: Record<Platform, string> = { console: '/', discord: '/prep ', slac
  * registry's `admin` flags. A new admin verb goes here; a new member verb needs nothing.
  */
 const DISCORD_GROUPS: Readonly<Record<string, 'admin'>> = Object.fromEntries(
-  ['daily', 'reveal', 'schedule', 'unschedule', 'settings', 'pause', 'resume', 'skip', 'repost', 'admins', 'disputes', 'resolve', 'export', 'digest'].map((v) => [v, 'admin' as const]),
+  ['daily', 'reveal', 'schedule', 'unschedule', 'settings', 'pause', 'resume', 'skip', 'repost', 'admins', 'disputes', 'resolve', 'suggestions', 'approve', 'reject', 'export', 'digest'].map((v) => [v, 'admin' as const]),
 );
 
 /** The Discord subcommand group of a verb, or undefined for a verb directly under `/prep`. */

@@ -63,7 +63,7 @@ describe("the team's own questions", () => {
     expect(textOf(await h.cmd('ann', `suggest ${fix}`))).toMatch(/Thanks: suggestion #1 is with the admins/);
     expect(h.store.suggestions.getSuggestion(1)).toMatchObject({ status: 'pending', topic: 'databases', difficulty: 'hard', keyPoints: expect.arrayContaining(['The cost is a larger index and slower writes']) });
     expect(h.store.suggestions.draft(PLACE.scopeId, 'discord:ann')).toBeNull();
-    expect(noticesToAdmins(h).at(-1)).toMatch(/Suggestion #1 from ann .*"What is a covering index in a relational database\?" \(databases, hard, 4 key points\).*\/prep suggestions.*\/prep approve 1/);
+    expect(noticesToAdmins(h).at(-1)).toMatch(/Suggestion #1 from ann .*"What is a covering index in a relational database\?" \(databases, hard, 4 key points\).*\/prep admin suggestions.*\/prep admin approve 1/);
   });
 
   it('refuses a key point the reference does not state, a near-duplicate of a pack question, and a heading inside the reference', async () => {
@@ -86,7 +86,7 @@ describe("the team's own questions", () => {
   it('lets only admins review; approving adds the question to this server’s pack, records it and tells the member privately', async () => {
     const h = harness();
     await h.cmd('ann', `suggest ${COVERING_INDEX}`);
-    expect(textOf(await h.cmd('bob', 'suggestions'))).toMatch(/Only admins can use \/prep suggestions/);
+    expect(textOf(await h.cmd('bob', 'suggestions'))).toMatch(/Only admins can use \/prep admin suggestions/);
     expect(textOf(await h.cmd('bob', 'approve 1'))).toMatch(/Only admins/);
     const list = textOf(await h.cmd('admin', 'suggestions'));
     expect(list).toMatch(/#1 from ann \[databases, medium\]: What is a covering index/);

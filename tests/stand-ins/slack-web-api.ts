@@ -88,8 +88,6 @@ export class SlackWebApiStandIn {
   readonly uploads: string[] = [];
   /** The bytes of each file sent to an upload URL, by file id (files.getUploadURLExternal's). */
   readonly files: { fileId: string; bytes: Buffer }[] = [];
-  /** The uploaded files as bytes (a zip is not text). */
-  readonly uploadBytes: Buffer[] = [];
   readonly users = new Map<string, SlackStandInUser>();
   /** User groups (id -> member ids) that `usergroups.list` reports. */
   readonly userGroups = new Map<string, string[]>();
@@ -206,7 +204,6 @@ export class SlackWebApiStandIn {
     if (path.startsWith('/upload/')) {
       this.uploads.push(raw);
       this.files.push({ fileId: path.slice('/upload/'.length), bytes: multipartFile(bytes, req.headers['content-type']) ?? bytes });
-      this.uploadBytes.push(bytes);
       res.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
       return;
     }

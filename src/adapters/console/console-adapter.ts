@@ -176,9 +176,10 @@ export class ConsoleAdapter implements ChatPort, PlatformAdapter {
     const replies = await this.bot!.handle({ type: 'command', place: CONSOLE_PLACE, actor, verb, args });
     for (const r of replies) {
       if (r.kind === 'suggest-form') {
-        // A form opened afresh takes the next lines; one that came back with problems waits for /suggest.
-        this.print(`to ${this.user}`, suggestFormText(r, true));
-        if (!r.problems.length) this.form = [];
+        // `/suggest` alone opens the form for the next lines; a sent form that came back waits for /suggest.
+        const opening = verb === 'suggest' && !args.trim();
+        this.print(`to ${this.user}`, suggestFormText(r, opening));
+        if (opening) this.form = [];
         continue;
       }
       const shown = verb === 'help' && r.kind === 'text' ? { ...r, text: [r.text, ...CONSOLE_HELP].join('\n') } : r;

@@ -19,7 +19,7 @@ const COMMAND_DESCRIPTION = 'Interview practice: question of the day, graded ans
 /** Discord allows at most 25 entries under a command, 25 subcommands in a group, and 25 options per subcommand. */
 const MAX_ENTRIES = 25;
 
-const GROUP_DESCRIPTIONS: Record<string, string> = { admin: 'Admin commands: the daily post, rounds, settings, admins, disputes, export, digest' };
+const GROUP_DESCRIPTIONS: Record<string, string> = { admin: 'Admin commands: the daily post, rounds, settings, admins, disputes, suggestions, export, digest' };
 
 /**
  * Discord-only hints for options the registry names: which get autocomplete from the adapter

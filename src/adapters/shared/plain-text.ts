@@ -141,14 +141,14 @@ export function topicLines(r: ReportCardReply): string[] {
 }
 
 /**
- * The suggestion form as text: what to fix, field by field, and (on the console) the labelled lines
- * it reads, with the kept draft to start from.
+ * The suggestion form as text: what to fix, field by field, and (on the console, when the form opens
+ * for the next lines) the labelled lines it reads, with the kept draft to start from.
  */
-export function suggestFormText(form: SuggestFormReply, console = false): string {
+export function suggestFormText(form: SuggestFormReply, opening = false): string {
   const lines = [form.intro];
   if (form.problems.length) lines.push('To fix:', ...form.problems.map((p) => `  ${FIELD_LABELS[p.field]}: ${p.message}`));
   const kept = labelledText(form.values);
-  if (console && !form.problems.length) {
+  if (opening) {
     lines.push(
       'Type the fields as labelled lines, then a line with a single "." to send (a field may take several lines):',
       '  question: ...  reference: ...  key points: (4 to 7, one per line)  topic: ...  difficulty: easy|medium|hard  hint: ...',

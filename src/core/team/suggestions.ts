@@ -28,13 +28,15 @@ type SuggestionDeps = DepsWith<'suggestions' | 'channels' | 'admins'>;
 export class Suggestions {
   constructor(private readonly d: SuggestionDeps) {}
 
-  /** The form `suggest` opens: empty, or with the member's kept draft. */
+  /** The form `suggest` opens: empty, or with the member's kept draft and what still needs fixing in it. */
   form(actor: Actor, place: Place): SuggestFormReply {
     const draft = this.d.store.suggestions.draft(place.scopeId, actor.id);
-    const intro = draft
-      ? 'Your draft is back, as you left it. Change what needs changing and send it again.'
-      : `Suggest a question for this ${scopeNoun(place.platform)}'s own pack. The admins review it; you hear privately whether it was approved.`;
-    return { kind: 'suggest-form', visibility: 'private', values: draft ?? emptyFields(), problems: [], intro };
+    if (!draft) {
+      const intro = `Suggest a question for this ${scopeNoun(place.platform)}'s own pack. The admins review it; you hear privately whether it was approved.`;
+      return { kind: 'suggest-form', visibility: 'private', values: emptyFields(), problems: [], intro };
+    }
+    const problems = this.d.rules.check(draftOf(draft), this.d.content.all(place.scopeId));
+    return { kind: 'suggest-form', visibility: 'private', values: draft, problems, intro: 'Your draft is back, as you left it. Change what needs changing and send it again.' };
   }
 
   /** `suggest <labelled text>`: the given fields over the member's draft, then {@link submit}. `cancel` drops the draft. */

@@ -28,6 +28,8 @@ describe('the /prep command built from the core registry', () => {
     expect([...entries(), ...admin().options].every((o) => o.description.length <= 100)).toBe(true);
     expect(subcommandPaths()).toContain('admin schedule');
     expect(subcommandPaths()).toContain('interview');
+    expect(subcommandPaths()).toContain('suggest');
+    expect(subcommandPaths()).toContain('admin approve');
   });
 
   it('names verbs in replies where they sit: /prep admin schedule on Discord, /prep schedule on Slack', () => {
@@ -36,6 +38,9 @@ describe('the /prep command built from the core registry', () => {
     expect(cmd('discord', 'interview stop')).toBe('/prep interview stop');
     expect(cmd('slack', 'schedule')).toBe('/prep schedule');
     expect(cmd('console', 'digest')).toBe('/digest');
+    expect(cmd('discord', 'suggest')).toBe('/prep suggest');
+    expect(cmd('discord', 'approve 3')).toBe('/prep admin approve 3');
+    expect(cmd('console', 'suggestions')).toBe('/suggestions');
   });
 
   it('leaves room for more verbs, and reports the ones past the limits', () => {

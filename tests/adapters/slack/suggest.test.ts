@@ -14,13 +14,6 @@ const FIELDS = {
   hint: '',
 };
 
-/** The file of a one-part multipart body, as Slack's client posts it to the upload URL. */
-function filePart(body: Buffer): Buffer {
-  const boundary = body.subarray(0, body.indexOf('\r\n')).toString('latin1');
-  const start = body.indexOf('\r\n\r\n') + 4;
-  return body.subarray(start, body.indexOf(`\r\n${boundary}--`, start));
-}
-
 describe('suggesting a question on Slack', () => {
   let rig: Rig;
   beforeEach(async () => {
@@ -73,9 +66,9 @@ describe('suggesting a question on Slack', () => {
     await rig.until(() => rig.api.callsTo('chat.postMessage').some((c) => c.body.channel === CHANNEL && allText(c.body).includes(FIELDS.question)));
 
     await rig.command('export pack', { user: 'UADMIN' });
-    await rig.until(() => rig.api.uploadBytes.length === 1);
+    await rig.until(() => rig.api.files.length === 1);
     expect(rig.api.callsTo('files.getUploadURLExternal')[0]!.body.filename).toMatch(/^prepbot-pack-slack-T1-\d{4}-\d{2}-\d{2}\.zip$/);
-    const files = unzipSync(new Uint8Array(filePart(rig.api.uploadBytes[0]!)));
+    const files = unzipSync(new Uint8Array(rig.api.files[0]!.bytes));
     const dir = mkdtempSync(join(tmpdir(), 'prepbot-slack-pack-'));
     for (const [path, bytes] of Object.entries(files)) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
