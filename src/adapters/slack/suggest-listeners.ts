@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { placeOf } from './ids.js';
-import { actorOf, deliverReplies, isRetry, type SlackContext } from './interaction.js';
+import { actorOf, deliverReplies, deliveryIdOf, type SlackContext } from './interaction.js';
 import { savedModal } from './views.js';
 import { fieldErrors, parseSuggestMeta, suggestionFieldsOf, VIEW_SUGGEST } from './suggest-view.js';
 
@@ -10,7 +10,7 @@ import { fieldErrors, parseSuggestMeta, suggestionFieldsOf, VIEW_SUGGEST } from 
  * text as typed; what passes closes the form with the core's thanks.
  */
 export function registerSuggestListeners(app: App, ctx: () => SlackContext): void {
-  app.view(VIEW_SUGGEST, async ({ ack, body, view, context }) => {
+  app.view(VIEW_SUGGEST, async ({ ack, body, view }) => {
     const c = ctx();
     const meta = parseSuggestMeta(view.private_metadata);
     const team = body.team?.id ?? body.user.team_id;
@@ -19,7 +19,7 @@ export function registerSuggestListeners(app: App, ctx: () => SlackContext): voi
       return;
     }
     const trigger = (body as { trigger_id?: string }).trigger_id;
-    if (c.recent.repeat(trigger ? `view:${trigger}` : null) || isRetry(context)) {
+    if (!c.bot.firstDelivery(deliveryIdOf(meta.team, 'view', trigger ?? view.id))) {
       await ack();
       return;
     }

@@ -28,9 +28,9 @@ export class Interviews {
   /** Starts a session of `count` questions on `topic` (a topic or pack, or any), and asks the first. */
   start(actor: Actor, place: Place, topic: string | null, count: number): Reply[] {
     const { store, clock } = this.d;
-    const pool = this.pool(topic);
+    const pool = this.pool(topic, place.scopeId);
     if (pool.length === 0) {
-      const known = this.d.content.topics().map((t) => t.topic);
+      const known = this.d.content.topics(place.scopeId).map((t) => t.topic);
       return [error(`There is no topic or pack "${topic}". Topics: ${known.join(', ')}. ${cmd(place.platform, 'topics')} lists them by pack.`)];
     }
     const session = store.interviews.startInterview({ userId: actor.id, scopeId: place.scopeId, channelId: place.channelId, topic, count, startedAt: clock.now() });
@@ -78,7 +78,7 @@ export class Interviews {
     if (asked.length >= session.count) return this.finish(session, 'finished');
     const used = new Set(asked.map((s) => s.questionId));
     const hidden = hiddenQuestionIds(this.d, session.userId, session.scopeId);
-    let pool = this.pool(session.topic).filter((q) => !used.has(q.id));
+    let pool = this.pool(session.topic, session.scopeId).filter((q) => !used.has(q.id));
     if (pool.some((q) => !hidden.has(q.id))) pool = pool.filter((q) => !hidden.has(q.id));
     const question = this.practice.pick(session.userId, session.scopeId, pool);
     if (!question) return this.finish(session, 'finished');
@@ -102,8 +102,8 @@ export class Interviews {
     return [reportCard(this.d, this.practice, session, status === 'stopped')];
   }
 
-  private pool(topic: string | null): readonly Question[] {
-    const all = this.d.content.all();
+  private pool(topic: string | null, scopeId: string): readonly Question[] {
+    const all = this.d.content.all(scopeId);
     return topic ? all.filter((q) => q.topic === topic || q.pack === topic) : all;
   }
 
