@@ -53,7 +53,7 @@ export function calibrate(a: Pick<Assessment, 'share' | 'empty' | 'restatesQuest
 
 export class OfflineGrader implements Grader {
   readonly id = 'offline';
-  readonly version = 'offline-3';
+  readonly version = 'offline-4';
   private readonly rubrics = new Map<string, ClaimRubric>();
 
   constructor(private readonly curves: { keyed: Curve; derived: Curve } = { keyed: KEYED_CURVE, derived: DERIVED_CURVE }) {}

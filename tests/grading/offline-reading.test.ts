@@ -28,6 +28,14 @@ describe('the hint', () => {
 });
 
 describe('negation scope', () => {
+  it('reads "rather than X" and "instead of X" as agreeing with "not X"', () => {
+    const question = 'What is dependency injection, and how does it differ from the dependency inversion principle?';
+    const inversion = ask(['Dependency inversion is a design principle about depending on abstractions, not concrete implementations'], { question });
+    expect(inversion('Dependency inversion is the principle of depending on abstractions rather than concrete implementations.').covered).toHaveLength(1);
+    expect(inversion('Dependency inversion is the principle of depending on abstractions instead of concrete implementations.').covered).toHaveLength(1);
+    expect(inversion('Dependency inversion is not about abstractions; it means depending on concrete implementations.').covered).toHaveLength(0);
+  });
+
   it('ends a denial inside a relative clause where the clause ends', () => {
     expect(negatedWords('A user that does not exist is an expected outcome.')).not.toContain('outcom');
   });

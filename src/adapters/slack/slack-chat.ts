@@ -1,7 +1,7 @@
 import { zipFolder } from '../shared/zip-folder.js';
 import type { webApi } from '@slack/bolt';
 import { DeliveryError, type ChatPort, type Logger, type MessageRef, type PostMark, type PostWindow, type Target } from '../../core/ports.js';
-import type { DigestReply, Reply, TextReply } from '../../core/replies.js';
+import type { DigestReply, Reply } from '../../core/replies.js';
 import { adminRecipientIds } from './admin-recipients.js';
 import { slackErrorCode, toDeliveryError } from './delivery-errors.js';
 import { escapeMrkdwn } from './escape.js';

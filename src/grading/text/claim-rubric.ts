@@ -23,6 +23,8 @@ export interface Term {
   weight: number;
   /** The key point states this word under a negation ("does not need labels"). */
   negated: boolean;
+  /** The key point sets this word aside ("plain words instead of jargon"): either polarity agrees. */
+  contrasted: boolean;
   /** The question has the word (or it is a word about answering): it weighs little and earns nothing alone. */
   given: boolean;
   /** Stems that say the opposite, unless the key point itself has them too. */
@@ -116,7 +118,7 @@ export function buildClaimRubric(question: string, reference: string, keyPoints:
       weight /= 1 + TERM_WEIGHTS.dfDiscount * extra;
       const opp = opposites(w.key);
       const usable = opp && [...opp].every((o) => !keys.has(o)) ? opp : undefined;
-      terms.push({ key: w.key, syn: synonymOf(w.key), weight, negated: w.negated, given: asked.has(w.key), opposites: usable, example: at >= examplesFrom[i]! });
+      terms.push({ key: w.key, syn: synonymOf(w.key), weight, negated: w.negated, contrasted: w.contrasted, given: asked.has(w.key), opposites: usable, example: at >= examplesFrom[i]! });
     }
     // The examples count as much as the heaviest of them.
     const total = terms.reduce((s, t) => s + (t.example ? 0 : t.weight), 0) + Math.max(0, ...terms.filter((t) => t.example).map((t) => t.weight));

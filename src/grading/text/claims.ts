@@ -141,7 +141,7 @@ function hitsFor(point: ClaimPoint, a: AnswerWords): Hit[] {
       }
       else if (closed !== '' && w.key === closed) {
         strength = 1;
-        hits.push({ at: w.at, sentence: w.sentence, term: ti + 1, strength: a.factor[i]!, agrees: point.negativeWord || w.negated === next!.negated });
+        hits.push({ at: w.at, sentence: w.sentence, term: ti + 1, strength: a.factor[i]!, agrees: point.negativeWord || w.contrasted || next!.contrasted || w.negated === next!.negated });
       }
       else if (a.syn[i] === t.syn || fuzzy.has(w.key)) strength = NEAR_CREDIT;
       else if (t.opposites?.has(w.key)) {
@@ -149,7 +149,7 @@ function hitsFor(point: ClaimPoint, a: AnswerWords): Hit[] {
         opposite = true;
       }
       if (strength === 0 || a.factor[i] === 0) continue;
-      const samePolarity = point.negativeWord || (w.negated !== flipped) === t.negated;
+      const samePolarity = point.negativeWord || ((w.contrasted || t.contrasted) && !opposite) || (w.negated !== flipped) === t.negated;
       hits.push({ at: w.at, sentence: w.sentence, term: ti, strength: strength * a.factor[i]!, agrees: opposite ? !samePolarity : samePolarity });
     }
   });

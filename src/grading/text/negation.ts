@@ -132,3 +132,30 @@ export function negationScope(t: TokenView): boolean[] {
   }
   return negated;
 }
+
+/**
+ * The words of each alternative set aside by "rather than", "instead of" or "as opposed to" (a
+ * phrase, which a gerund may head, up to a mark, a conjunction or the next verb). Such a word is
+ * neither asserted nor plainly denied: "abstractions rather than concrete classes", "abstractions,
+ * not concrete classes" and "avoid jargon" against "plain words instead of jargon" all agree.
+ */
+export function alternativeScope(t: Pick<TokenView, 'words' | 'pos' | 'types'>): boolean[] {
+  const set = t.words.map(() => false);
+  for (let i = 0; i < t.words.length; i++) if (opensAlternative(t.words, i)) denyAlternative(set, t.pos, t.types, i + 1);
+  return set;
+}
+
+/** Token i ends "rather than", "instead of" or "as opposed to". */
+function opensAlternative(words: readonly string[], i: number): boolean {
+  const w = words[i];
+  return (w === 'than' && words[i - 1] === 'rather') || (w === 'of' && words[i - 1] === 'instead') || (w === 'to' && words[i - 1] === 'opposed' && words[i - 2] === 'as');
+}
+
+/** Marks the alternative that starts at token `from`. */
+function denyAlternative(negated: boolean[], pos: readonly string[], types: readonly string[], from: number): void {
+  for (let j = from; j < negated.length; j++) {
+    if (types[j] === 'punctuation' || pos[j] === 'CCONJ' || pos[j] === 'SCONJ') return;
+    if (j > from && VERB_POS.has(pos[j]!)) return;
+    negated[j] = true;
+  }
+}

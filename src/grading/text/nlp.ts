@@ -11,7 +11,7 @@
  */
 import { createRequire } from 'node:module';
 import type winkNLP from 'wink-nlp';
-import { negationScope } from './negation.js';
+import { alternativeScope, negationScope } from './negation.js';
 import { isStopWord, stem } from './terms.js';
 import { LIGHT_WORDS } from './stopwords.js';
 
@@ -43,6 +43,8 @@ export interface Word {
   sentence: number;
   /** Under a negation. */
   negated: boolean;
+  /** In an alternative set aside ("rather than X", "instead of X"): agrees with either polarity. */
+  contrasted: boolean;
   /** A quantity, order or place word (once, before, more, first): counts, with a small weight. */
   light: boolean;
 }
@@ -129,6 +131,7 @@ export function readText(text: string, options: { story?: boolean } = {}): ReadT
 
   const words = (tokens.out() as string[]).map((w) => w.toLowerCase());
   const negated = negationScope({ words, pos, types, flags: negation, spans });
+  const contrasted = alternativeScope({ words, pos, types });
   const content: Word[] = [];
   const hasVerb: boolean[] = [];
   const sentenceWords: number[] = [];
@@ -166,7 +169,7 @@ export function readText(text: string, options: { story?: boolean } = {}): ReadT
       if (light) functionWords++;
       const key = type === 'unk' && CJK.test(lemma) ? lemma : keyOf(lemma.replace(/\.$/, ''));
       if (key === '') continue;
-      content.push({ key, at: content.length, sentence, negated: negated[i] === true, light });
+      content.push({ key, at: content.length, sentence, negated: negated[i] === true, contrasted: contrasted[i] === true, light });
     }
     hasVerb.push(verb);
     sentenceWords.push(content.length - before);
