@@ -59,12 +59,12 @@ describe('two bot processes grading from one database', () => {
     // The owner keeps renewing: wait until its leases reach several lease lengths past B's start.
     const bStarted = Date.now();
     await until(() => jobs(ws.db).every((j) => j.status === 'running' && (j.lease_until ?? 0) > bStarted + 6_000));
-    expect(llm.requests).toHaveLength(MEMBERS.length);
+    expect(llm.gradingRequests()).toHaveLength(MEMBERS.length);
 
     llm.mode = { kind: 'judge' };
     llm.release();
     await until(() => grades(ws.db).length === MEMBERS.length && scores().length === MEMBERS.length);
-    expect(llm.requests).toHaveLength(MEMBERS.length);
+    expect(llm.gradingRequests()).toHaveLength(MEMBERS.length);
     expect(grades(ws.db).map((g) => g.grader)).toEqual(MEMBERS.map(() => 'llm:gpt-4.1-mini'));
     const owners = [...new Set(jobs(ws.db).map((j) => j.owner))];
     expect(owners).toHaveLength(1);
@@ -81,7 +81,7 @@ describe('two bot processes grading from one database', () => {
     await killHard(a);
     await until(() => grades(ws.db).length === MEMBERS.length && scores().length === MEMBERS.length);
     // The four calls the killed process had made, then one each from the process that took over.
-    expect(llm.requests).toHaveLength(2 * MEMBERS.length);
+    expect(llm.gradingRequests()).toHaveLength(2 * MEMBERS.length);
     expect(rows(ws.db, 'SELECT COUNT(*) AS n FROM answers')).toEqual([{ n: MEMBERS.length }]);
     expect(new Set(grades(ws.db).map((g) => g.answer_id)).size).toBe(MEMBERS.length);
     for (const j of jobs(ws.db)) {

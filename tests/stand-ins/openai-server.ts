@@ -61,6 +61,11 @@ export class OpenAiStandIn {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
   }
 
+  /** The requests that asked for a grade (not the coach's follow-ups or common wrong idea). */
+  gradingRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.body.response_format?.json_schema?.name === 'grading');
+  }
+
   /** Queues steps for the next requests. */
   queue(...steps: Step[]): this {
     this.script.push(...steps);
