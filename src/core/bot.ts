@@ -39,7 +39,7 @@ export class Bot {
     this.posts = new Posts(deps);
     this.rounds = new Rounds(deps, this.posts);
     this.practice = new Practice(deps);
-    this.coaching = new Coaching(deps, this.practice);
+    this.coaching = new Coaching(deps, this.practice, this.posts);
     this.worker = new GradingWorker(deps, (answer, question, grade) => this.coaching.replies.deliver(answer, question, grade));
     // Grading starts after the acknowledgement is on its way, so the score never overtakes it.
     this.answers = new Answers(deps, this.rounds, () => setImmediate(() => this.worker.kick()));

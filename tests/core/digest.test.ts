@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChartRenderer, LineChart } from '../../src/core/ports.js';
+import { DeliveryError, type ChartRenderer, type LineChart } from '../../src/core/ports.js';
 import type { DigestReply } from '../../src/core/replies.js';
 import { harness, textOf } from '../fakes/harness.js';
 
@@ -42,7 +42,7 @@ describe('the weekly digest', () => {
     const replies = await h.cmd('admin', 'digest');
     expect(textOf(replies)).toMatch(/Posted the weekly digest/);
     const digest = h.chat.of('digest').at(-1)!;
-    expect(digest.target).toEqual({ channelId: 'discord:g1:c1' });
+    expect(digest.target).toMatchObject({ channelId: 'discord:g1:c1', post: { kind: 'digest' } });
     const r: DigestReply = digest.reply;
     expect(r.title).toBe('Weekly digest: Tue 17 Nov to Mon 23 Nov');
     expect(r.days.map((d) => d.members)).toEqual([2, 1, 0, 0, 0, 0, 0]);
@@ -87,5 +87,26 @@ describe('the weekly digest', () => {
     h.clock.advance(DAY);
     expect(await h.bot.coaching.digests.postDue()).toBe(0);
     expect(h.chat.of('digest')).toHaveLength(1);
+  });
+
+  it('is found in the channel, not sent again, when a send that may have reached it failed', async () => {
+    const h = harness({ charts: new RecordingCharts(), start: '2026-11-16T08:00:00Z' }); // Monday
+    await h.cmd('admin', 'schedule 09:00 UTC daily');
+    h.clock.advance(2 * 3_600_000);
+    await h.cmd('admin', 'daily');
+    await h.answer('ann', 'x [score 7]');
+    let looks = 0;
+    Object.assign(h.chat, { findPost: async () => (looks++, 'msg-of-the-first-attempt') });
+    h.clock.advance(7 * DAY - 3_600_000); // next Monday, 09:00
+    h.chat.failNext = new DeliveryError('failed', 'Discord could not be reached', undefined, { uncertain: true });
+    expect(await h.bot.coaching.digests.postDue()).toBe(0);
+    h.clock.advance(60_000);
+    // The posts' own sweep looks, finds the first attempt's message and marks the week done.
+    expect(await h.bot.rounds.retryUndelivered()).toMatchObject({ delivered: 1 });
+    expect(looks).toBe(1);
+    h.clock.advance(11 * 60_000); // past the week's claim
+    expect(await h.bot.coaching.digests.postDue()).toBe(0);
+    expect(textOf(await h.cmd('admin', 'digest'))).toMatch(/This week's digest was posted here on/);
+    expect(h.chat.of('digest')).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 import type { CoreDeps } from '../context.js';
+import type { Posts } from '../posts.js';
 import type { Practice } from '../practice.js';
 import { GradeReplies } from './after-grade.js';
 import { Digests } from './digests.js';
@@ -12,10 +13,10 @@ export class Coaching {
   readonly replies: GradeReplies;
   readonly digests: Digests;
 
-  constructor(deps: CoreDeps, practice: Practice) {
+  constructor(deps: CoreDeps, practice: Practice, posts: Posts) {
     this.followUps = new FollowUps(deps);
     this.interviews = new Interviews(deps, practice);
     this.replies = new GradeReplies(deps, this.followUps, this.interviews);
-    this.digests = new Digests(deps);
+    this.digests = new Digests(deps, posts);
   }
 }

@@ -1,12 +1,10 @@
 import { recordAction } from '../audit.js';
-import type { DepsWith } from '../context.js';
 import type { Actor, ChannelSettings, Place } from '../model.js';
-import { asDeliveryError } from '../post-kind.js';
-import { error, text, type DigestReply, type Reply } from '../replies.js';
+import type { Posts } from '../posts.js';
+import { error, text, type Reply } from '../replies.js';
 import { addDays, formatLocal, isoWeekday, localDate, weekKey, zonedInstant } from '../time.js';
-import { digestChart, digestFigures, digestRange } from './digest-figures.js';
-
-type DigestDeps = DepsWith<'digests' | 'channels' | 'admins', 'content' | 'clock' | 'logger' | 'chat' | 'charts'>;
+import { digestFigures, digestRange } from './digest-figures.js';
+import { DIGEST_POST, digestKey, DigestPost, type DigestDeps } from './digest-post.js';
 
 /** How long a digest's send may take before its slot may be claimed again. */
 const LEASE_MS = 10 * 60_000;
@@ -14,12 +12,17 @@ const LEASE_MS = 10 * 60_000;
 /**
  * The weekly digest of each scheduled channel: on Monday, at the channel's post time in its zone,
  * for the week that ended, and on demand (`digest`) for the seven days up to today; once per
- * channel and ISO week. The (channel, week) slot is claimed in
- * the store before anything is sent, so a repeated sweep, a restart or a second process never
- * posts a week twice.
+ * channel and ISO week. The (channel, week) slot is claimed in the store before anything is sent,
+ * so a repeated sweep, a restart or a second process never starts a week twice; the post itself is
+ * a {@link DigestPost}, which a crash mid-send leaves to be found in the channel or sent once.
  */
 export class Digests {
-  constructor(private readonly d: DigestDeps) {}
+  constructor(
+    private readonly d: DigestDeps,
+    private readonly posts: Posts,
+  ) {
+    posts.register(DIGEST_POST, new DigestPost(d));
+  }
 
   /** Posts the digests that are due now (the scheduler's sweep calls it); returns how many were posted. */
   async postDue(): Promise<number> {
@@ -58,41 +61,27 @@ export class Digests {
   }
 
   private async post(channel: ChannelSettings, why: 'scheduled' | 'asked'): Promise<'sent' | 'empty' | 'held' | 'failed'> {
-    const { store, clock, logger, chat, content } = this.d;
+    const { store, clock, content } = this.d;
     const now = clock.now();
     const today = localDate(now, channel.timezone);
     const week = weekKey(today);
     // Monday's digest is the week that ended; one asked for is the seven days up to now.
     const through = why === 'scheduled' ? addDays(today, -1) : today;
     const range = digestRange(through);
-    const scores = store.digests.dailyScores(channel.channelId, range.from, range.to);
-    const figures = digestFigures(scores, through, content);
-    if (figures.answers === 0 && why === 'asked') return 'empty';
+    const answers = digestFigures(store.digests.dailyScores(channel.channelId, range.from, range.to), through, content).answers;
+    if (answers === 0 && why === 'asked') return 'empty';
     if (!store.digests.claimDigest(channel.channelId, week, now, now + LEASE_MS)) return 'held';
-    if (figures.answers === 0) {
+    if (answers === 0) {
       store.digests.digestDone(channel.channelId, week, 'empty', now);
       return 'empty';
     }
-    const reply: DigestReply = { kind: 'digest', visibility: 'public', ...figures };
-    const chart = digestChart(scores, through, content);
-    if (chart && this.d.charts) {
-      try {
-        const png = await this.d.charts.renderPng(chart);
-        reply.chart = { name: `prepbot-digest-${week}.png`, png, alt: `${chart.title}: ${chart.series.map((s) => s.name).join(', ')}` };
-      } catch (err) {
-        logger.warn({ err, channelId: channel.channelId }, 'could not draw the digest chart; posting the text alone');
-      }
-    }
-    try {
-      await chat.send({ channelId: channel.channelId }, reply);
-    } catch (err) {
-      logger.error({ err: asDeliveryError(err), channelId: channel.channelId, week }, 'weekly digest not delivered');
-      // Asked for: the admin may try again at once. Scheduled: the lease spaces the retries.
-      if (why === 'asked') store.digests.releaseDigest(channel.channelId, week);
-      return 'failed';
-    }
-    store.digests.digestDone(channel.channelId, week, 'sent', clock.now());
-    logger.info({ channelId: channel.channelId, week, answers: figures.answers, chart: Boolean(reply.chart) }, 'weekly digest posted');
-    return 'sent';
+    const key = digestKey(channel.channelId, week, through);
+    this.posts.plan(DIGEST_POST, key, channel.channelId);
+    const outcome = await this.posts.deliver(DIGEST_POST, key, { force: why === 'asked' });
+    if (outcome.status === 'sent' || outcome.status === 'adopted' || store.digests.digestSentAt(channel.channelId, week) !== null) return 'sent';
+    if (outcome.status === 'busy') return 'held';
+    // Asked for: the admin may try again at once. Scheduled: the post's own retries and the lease space them.
+    if (why === 'asked') store.digests.releaseDigest(channel.channelId, week);
+    return 'failed';
   }
 }
