@@ -10,6 +10,7 @@ import { FiguresRepo } from './figures-repo.js';
 import { FollowUpsRepo } from './follow-ups-repo.js';
 import { InsightsRepo } from './insights-repo.js';
 import { InterviewsRepo } from './interviews-repo.js';
+import { InstallsRepo } from './installs-repo.js';
 import { openDatabase, probeWrite } from './open-database.js';
 import { PostsRepo } from './posts-repo.js';
 import { PracticeRepo } from './practice-repo.js';
@@ -41,6 +42,8 @@ export class SqliteStore implements Stores {
   readonly insights: InsightsRepo;
   readonly digests: DigestsRepo;
   readonly suggestions: SuggestionsRepo;
+  /** Slack workspaces' OAuth installs: the Slack adapter's, not the game's (not in {@link Stores}). */
+  readonly installs: InstallsRepo;
 
   constructor(readonly db: Database.Database) {
     const s = new Statements(db);
@@ -59,6 +62,7 @@ export class SqliteStore implements Stores {
     this.insights = new InsightsRepo(s);
     this.digests = new DigestsRepo(s);
     this.suggestions = new SuggestionsRepo(s, db);
+    this.installs = new InstallsRepo(s);
   }
 
   /**

@@ -10,6 +10,7 @@ import { figureStoreContract } from './figure-store.contract.js';
 import { followUpStoreContract } from './follow-up-store.contract.js';
 import { insightStoreContract } from './insight-store.contract.js';
 import { interviewStoreContract } from './interview-store.contract.js';
+import { installStoreContract } from './install-store.contract.js';
 import { postStoreContract } from './post-store.contract.js';
 import { practiceStoreContract } from './practice-store.contract.js';
 import { recordStoreContract } from './record-store.contract.js';
@@ -37,3 +38,4 @@ suggestionStoreContract('SQLite', () => {
   const store = sqlite();
   return { suggestions: store.suggestions, seed: () => seedPlace(store) };
 });
+installStoreContract('SQLite', () => sqlite().installs);
