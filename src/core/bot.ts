@@ -111,18 +111,44 @@ export class Bot {
    * nothing is deleted, so adding the bot back and running `schedule` resumes with history intact.
    * Returns how many channels were suspended. Never throws.
    */
-  scopeGone(scopeId: string, reason = `prepbot was removed from the ${scopeNoun(scopeId.split(':', 1)[0]!)}`): number {
+  scopeGone(scopeId: string, reason?: string): number {
+    return this.suspendScope(scopeId, reason).length;
+  }
+
+  /**
+   * {@link scopeGone}, returning the channels it suspended now (not those suspended already), for an
+   * adapter that can resume them when the bot is added back ({@link scopeBack}). Never throws.
+   */
+  suspendScope(scopeId: string, reason = `prepbot was removed from the ${scopeNoun(scopeId.split(':', 1)[0]!)}`): string[] {
+    const suspended: string[] = [];
     try {
-      let n = 0;
       for (const c of this.deps.store.channels.listChannels()) {
-        if (c.scopeId === scopeId && this.rounds.delivery.suspend(c.channelId, reason)) n += 1;
+        if (c.scopeId === scopeId && this.rounds.delivery.suspend(c.channelId, reason)) suspended.push(c.channelId);
       }
-      this.deps.logger.warn({ scopeId, suspended: n }, 'scope gone');
-      return n;
+      this.deps.logger.warn({ scopeId, suspended: suspended.length }, 'scope gone');
     } catch (err) {
       this.deps.logger.error({ err, scopeId }, 'could not suspend the channels of a lost scope');
-      return 0;
     }
+    return suspended;
+  }
+
+  /**
+   * For adapters: the bot is back in a workspace it was removed from (the app reinstalled). The
+   * channels that removal suspended post again on their schedules, history and settings as they
+   * were (the scheduler re-arms them, and a post missed meanwhile follows within CATCH_UP_HOURS);
+   * one resumed by hand meanwhile is left as it is.
+   * Returns how many were resumed. Never throws.
+   */
+  scopeBack(channelIds: readonly string[], reason: string): number {
+    let n = 0;
+    for (const channelId of channelIds) {
+      try {
+        if (this.rounds.delivery.unsuspend(channelId, reason)) n += 1;
+      } catch (err) {
+        this.deps.logger.error({ err, channelId }, 'could not resume a channel');
+      }
+    }
+    return n;
   }
 
   private async dispatch(event: InboundEvent): Promise<Reply[]> {

@@ -80,6 +80,21 @@ export class PostDelivery implements PostKind {
     return true;
   }
 
+  /**
+   * Lifts the suspension of a channel the bot has back (the app reinstalled in its workspace): its
+   * schedule runs again as it was. False when it was not suspended (resumed by hand meanwhile).
+   */
+  unsuspend(channelId: string, reason: string): boolean {
+    const { store, logger } = this.d;
+    const channel = store.channels.getChannel(channelId);
+    if (!channel?.suspended) return false;
+    const updated = store.channels.updateChannel(channelId, { suspended: false });
+    this.d.scheduler?.update(updated);
+    recordAction(this.d, BOT_ACTOR, updated, 'resume', reason);
+    logger.info({ channelId, reason }, 'channel resumed');
+    return true;
+  }
+
   // ---- the `round` post kind ------------------------------------------------------------------
 
   render(intent: PostIntent): Rendered | 'wait' | null {
