@@ -67,7 +67,9 @@ export class App {
     }
     const offline = new InjectionGuard(new OfflineGrader(), logger);
     const options = { ...coreOptions(config), ...overrides.options };
-    this.adapters = overrides.adapters ?? createPlatformAdapters(config, logger, { stdin: process.stdin, stdout: process.stdout, console: overrides.console, health: () => this.health() });
+    this.adapters =
+      overrides.adapters ??
+      createPlatformAdapters(config, logger, { stdin: process.stdin, stdout: process.stdout, console: overrides.console, health: () => this.health(), installs: this.store.installs });
     // Every platform's posts go through its own queue, the one place that waits out its rate limits.
     for (const a of this.adapters) this.chat.register(a.platform, new PostQueue(a.chat, { clock, logger: logger.child({ platform: a.platform }) }));
     this.scheduler = new CronScheduler({ store: this.store, clock, logger, catchUpHours: options.catchUpHours });

@@ -12,6 +12,9 @@ Where it runs depends on the settings (environment variables, or a .env file her
   DISCORD_TOKEN                             Discord (DISCORD_APPLICATION_ID, DISCORD_GUILD_ID optional)
   SLACK_BOT_TOKEN + SLACK_APP_TOKEN         Slack in Socket Mode
   SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET    Slack over HTTP: POST /slack/events on HOST:PORT
+  SLACK_CLIENT_ID + SLACK_CLIENT_SECRET     Add to Slack (many workspaces, over HTTP): GET /slack/install;
+    + SLACK_STATE_SECRET                    with SLACK_SIGNING_SECRET, and PREPBOT_SECRET_KEY (64 hex
+    + PREPBOT_SECRET_KEY                    characters: openssl rand -hex 32) to encrypt each install
   none of these                             the console, in a terminal (type /help) or with piped input:
                                             printf '/daily\\n/answer ...\\n' | npm start
 

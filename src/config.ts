@@ -29,6 +29,15 @@ const schema = z
     SLACK_BOT_TOKEN: optionalString,
     SLACK_APP_TOKEN: optionalString,
     SLACK_SIGNING_SECRET: optionalString,
+    /** Add to Slack (OAuth, many workspaces): the app's credentials and the secret that signs the OAuth state. */
+    SLACK_CLIENT_ID: optionalString,
+    SLACK_CLIENT_SECRET: optionalString,
+    SLACK_STATE_SECRET: optionalString,
+    /** The key that encrypts each workspace's install (AES-256-GCM); Add to Slack needs it. */
+    PREPBOT_SECRET_KEY: z.preprocess(
+      blankToUndefined,
+      z.string().regex(/^[0-9a-fA-F]{64}$/, { error: 'must be 32 bytes written as 64 hex characters (make one with: openssl rand -hex 32)' }).optional(),
+    ),
     SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be a URL' }).optional()),
     PORT: number(3000, (n) => n.int('must be a whole number').min(0, 'must be a port number').max(65535, 'must be a port number')),
     /** Address the HTTP server binds; unset, every interface (what a container needs). */
@@ -73,8 +82,29 @@ function conflicts(env: NodeJS.ProcessEnv): string[] {
   if (set(env, 'SLACK_BOT_TOKEN') && !set(env, 'SLACK_APP_TOKEN') && !set(env, 'SLACK_SIGNING_SECRET')) {
     out.push('SLACK_BOT_TOKEN is set, but Slack also needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
   }
+  if (OAUTH.some((k) => set(env, k))) return [...out, ...oauthConflicts(env)];
   if (!set(env, 'SLACK_BOT_TOKEN') && (set(env, 'SLACK_APP_TOKEN') || set(env, 'SLACK_SIGNING_SECRET'))) {
     out.push('SLACK_BOT_TOKEN is missing: SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set without it');
+  }
+  return out;
+}
+
+/** The settings that turn on Add to Slack. */
+const OAUTH = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'];
+
+/** Add to Slack: all its settings, over HTTP, with the key that seals the installs, and no single bot token. */
+function oauthConflicts(env: NodeJS.ProcessEnv): string[] {
+  const out: string[] = [];
+  const missing = [...OAUTH, 'SLACK_SIGNING_SECRET'].filter((k) => !set(env, k));
+  if (missing.length) out.push(`Add to Slack needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and SLACK_SIGNING_SECRET; missing: ${missing.join(', ')}`);
+  if (set(env, 'SLACK_BOT_TOKEN')) {
+    out.push('SLACK_BOT_TOKEN and SLACK_CLIENT_ID are both set: a bot token serves one workspace, Add to Slack serves every workspace that installs prepbot; set one or the other');
+  }
+  if (set(env, 'SLACK_APP_TOKEN')) out.push('SLACK_APP_TOKEN is set, but Add to Slack runs over HTTP (SLACK_SIGNING_SECRET, POST /slack/events); unset it');
+  if (!set(env, 'PREPBOT_SECRET_KEY')) {
+    out.push(
+      "PREPBOT_SECRET_KEY is missing: Add to Slack keeps each workspace's bot token encrypted with it, and will not store tokens in clear. Make one with: openssl rand -hex 32 (keep it safe: without it the installs cannot be read)",
+    );
   }
   return out;
 }
@@ -82,7 +112,8 @@ function conflicts(env: NodeJS.ProcessEnv): string[] {
 export interface Config extends RawConfig {
   /** The grader to use, with `auto` resolved. */
   graderKind: 'llm' | 'offline';
-  platforms: { discord: boolean; slack: 'socket' | 'http' | null; console: boolean };
+  /** Slack: Socket Mode or HTTP with one SLACK_BOT_TOKEN, or Add to Slack (`oauth`, over HTTP) for many workspaces. */
+  platforms: { discord: boolean; slack: 'socket' | 'http' | 'oauth' | null; console: boolean };
 }
 
 /** Invalid settings, with one line per variable at fault. */
@@ -106,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
-  const slack = c.SLACK_BOT_TOKEN ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : null;
+  const slack = c.SLACK_CLIENT_ID ? 'oauth' : c.SLACK_BOT_TOKEN ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : null;
   const discord = Boolean(c.DISCORD_TOKEN);
   return {
     ...c,

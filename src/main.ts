@@ -10,7 +10,9 @@ import { StorageStartError, storageStartError } from './storage/open-database.js
 const NO_PLATFORM = [
   'prepbot cannot start: no platform token is set, and there is no terminal or piped input for the console.',
   '  - Discord: set DISCORD_TOKEN.',
-  '  - Slack: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP).',
+  '  - Slack: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP),',
+  '    or, for Add to Slack (many workspaces), SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET,',
+  '    SLACK_SIGNING_SECRET and PREPBOT_SECRET_KEY.',
   '  - The console: run it in a terminal (docker run -it prepbot), or pipe commands into it.',
   'Every setting is listed in .env.example; npm start -- --help says more.',
 ].join('\n');

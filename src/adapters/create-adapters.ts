@@ -16,5 +16,5 @@ export function createPlatformAdapters(config: Config, logger: Logger, env: Adap
 
 /** Whether some adapter serves HTTP on PORT already (so the app needs no separate health server). */
 export function servesHttp(config: Config): boolean {
-  return config.platforms.slack === 'http';
+  return config.platforms.slack === 'http' || config.platforms.slack === 'oauth';
 }

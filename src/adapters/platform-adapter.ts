@@ -1,5 +1,6 @@
 import type { Bot } from '../core/bot.js';
 import type { ChatPort } from '../core/ports.js';
+import type { InstallStore } from '../core/stores/install-store.js';
 import type { Connection } from './connection-state.js';
 
 /**
@@ -30,6 +31,8 @@ export interface AdapterEnv {
   stdout: NodeJS.WritableStream;
   /** The app's health, for adapters that serve `GET /healthz` themselves (Slack over HTTP). */
   health: () => HealthStatus;
+  /** Where Add to Slack keeps the workspaces' installs (sealed), in the app's database. */
+  installs?: InstallStore;
   /** The console's files folder (export), its log file (named in the banner) and Ctrl-C at its prompt. */
   console?: { filesDir?: string; logFile?: string; onInterrupt?: () => void };
 }

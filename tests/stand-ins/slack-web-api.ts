@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SlackOAuthStandIn } from './slack-oauth.js';
 
 /** One Web API call as the stand-in received it. Form fields holding JSON (blocks, view) are parsed. */
 export interface SlackCall {
@@ -84,6 +85,8 @@ function multipartFile(raw: Buffer, contentType: string | undefined): Buffer | n
  */
 export class SlackWebApiStandIn {
   readonly calls: SlackCall[] = [];
+  /** Add to Slack: codes `oauth.v2.access` exchanges for a workspace's token, and each token's workspace. */
+  readonly oauth = new SlackOAuthStandIn();
   readonly responses: SlackResponsePost[] = [];
   readonly uploads: string[] = [];
   /** The bytes of each file sent to an upload URL, by file id (files.getUploadURLExternal's). */
@@ -215,12 +218,15 @@ export class SlackWebApiStandIn {
     const method = m[1]!;
     const body = parseBody(raw, req.headers['content-type']);
     const auth = req.headers.authorization;
-    this.calls.push({ method, body, token: auth?.startsWith('Bearer ') ? auth.slice(7) : ((body.token as string | undefined) ?? null) });
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7) : ((body.token as string | undefined) ?? null);
+    this.calls.push({ method, body, token });
+    const refused = this.oauth.refusal(token);
+    if (refused) return this.json(res, refused);
     const channel = String(body.channel ?? '');
     const hold = this.held.findIndex((h) => h.method === method);
     if (hold >= 0) {
       const { record } = this.held.splice(hold, 1)[0]!;
-      if (record) this.answer(method, body);
+      if (record) this.answer(method, body, token);
       this.holdingSet.add(res);
       return;
     }
@@ -250,16 +256,17 @@ export class SlackWebApiStandIn {
       return;
     }
     this.statuses.push({ method, channel, status: 200 });
-    this.json(res, this.answer(method, body));
+    this.json(res, this.answer(method, body, token));
   }
 
-  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+  private answer(method: string, body: Record<string, unknown>, token: string | null): Record<string, unknown> {
     // Slack's ts is the post's time in seconds, with a unique 6-digit part.
     const ts = () => `${Math.floor(this.now() / 1000)}.${String((this.seq += 1) % 1_000_000).padStart(6, '0')}`;
     const channel = String(body.channel ?? '');
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'prepbot', team_id: 'T1', user_id: 'UBOT', bot_id: 'BBOT' };
+      case 'oauth.v2.access':
+        return this.oauth.answer(method, body, token)!;
       case 'chat.postMessage': {
         // Posting to a user id posts in the app's DM with them.
         const ch = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;

@@ -38,7 +38,7 @@ export async function adminRecipientIds(
   if (owners.length > MAX_WORKSPACE_ADMINS) logger.info({ team, admins: owners.length }, 'many workspace admins; only the first are told');
   for (const id of owners.slice(0, MAX_WORKSPACE_ADMINS)) ids.add(id);
   for (const id of named) {
-    const member = await users.lookup(id).catch(() => undefined);
+    const member = await users.lookup(team, id).catch(() => undefined);
     // Unknown to Slack, or of another workspace: not an admin to tell here. A failed lookup still tries the DM.
     if (member === null || (member && member.teamId !== null && member.teamId !== team)) continue;
     ids.add(id);

@@ -23,7 +23,7 @@ export function registerDisputeListeners(app: App, ctx: () => SlackContext): voi
     const answerId = Number(/^answer:(\d{1,15})$/.exec(action.value ?? '')?.[1] ?? NaN);
     if (!team || !channel || !Number.isSafeInteger(answerId)) return;
     try {
-      await c.client.views.open({ trigger_id: body.trigger_id, view: disputeModal({ answerId, team, channel }) });
+      await (await c.clients.forTeam(team)).views.open({ trigger_id: body.trigger_id, view: disputeModal({ answerId, team, channel }) });
     } catch (err) {
       c.logger.warn({ err, team }, 'could not open the dispute form');
       if (body.response_url) await respond({ response_type: 'ephemeral', replace_original: false, text: 'Slack did not open the form in time. Press Dispute again.' });

@@ -1,7 +1,7 @@
-import type { webApi } from '@slack/bolt';
 import { DeliveryError, type MessageRef, type PostMark, type PostWindow } from '../../core/ports.js';
 import { toDeliveryError } from './delivery-errors.js';
 import { messageRefOf } from './ids.js';
+import type { SlackClients } from './workspace-clients.js';
 
 /** The `event_type` of the metadata every tracked post carries. */
 const POST_EVENT_TYPE = 'prepbot_post';
@@ -37,7 +37,7 @@ export class PostFinder {
   private readonly lastRead = new Map<string, number>();
 
   constructor(
-    private readonly client: webApi.WebClient,
+    private readonly clients: SlackClients,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -52,9 +52,10 @@ export class PostFinder {
     const range = { oldest: seconds(window.from - CLOCK_SLACK_MS), latest: seconds(window.to + CLOCK_SLACK_MS), inclusive: true, limit: HISTORY_LIMIT, include_all_metadata: true };
     let messages: HistoryMessage[];
     try {
+      const client = await this.clients.forTeam(team);
       const res = threadTs
-        ? await this.client.conversations.replies({ channel, ts: threadTs, ...range })
-        : await this.client.conversations.history({ channel, ...range });
+        ? await client.conversations.replies({ channel, ts: threadTs, ...range })
+        : await client.conversations.history({ channel, ...range });
       messages = (res.messages ?? []) as HistoryMessage[];
     } catch (err) {
       throw toDeliveryError(err);

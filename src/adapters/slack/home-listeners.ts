@@ -28,12 +28,12 @@ export function registerHomeListeners(app: App, ctx: () => SlackContext): void {
     if (!c.bot.firstDelivery(deliveryIdOf(team, 'event', body.event_id))) return;
     const user = event.user;
     const dm = event.channel;
-    await c.users.lookup(user).catch(() => null);
+    await c.users.lookup(team, user).catch(() => null);
     const replies = await c.bot.handle({ type: 'command', place: placeOf(team, dm), actor: actorOf(c, team, user), verb: 'stats', args: '' });
     const stats = replies.find((r): r is StatsReply => r.kind === 'stats') ?? null;
     const problem = stats ? undefined : replies.map(renderPlain).join('\n');
     try {
-      await c.client.views.publish({ user_id: user, view: homeView(stats, dm, problem) });
+      await (await c.clients.forTeam(team)).views.publish({ user_id: user, view: homeView(stats, dm, problem) });
     } catch (err) {
       c.logger.warn({ err, team, user }, 'could not publish the App Home view');
     }
@@ -45,7 +45,7 @@ export function registerHomeListeners(app: App, ctx: () => SlackContext): void {
     const team = body.team?.id ?? body.user.team_id;
     if (!c.bot.firstDelivery(deliveryIdOf(team, 'action', body.trigger_id))) return;
     let dm = homeChannel(body.view?.private_metadata);
-    if (!dm) dm = (await c.client.conversations.open({ users: body.user.id }).catch(() => null))?.channel?.id ?? null;
+    if (!dm && team) dm = (await c.clients.forTeam(team).then((client) => client.conversations.open({ users: body.user.id })).catch(() => null))?.channel?.id ?? null;
     if (!team || !dm) {
       c.logger.warn({ team }, 'a Practice press without a workspace or DM channel');
       return;

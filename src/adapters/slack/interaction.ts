@@ -1,22 +1,27 @@
-import type { RespondFn, webApi } from '@slack/bolt';
+import type { RespondFn } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { Actor } from '../../core/model.js';
 import { DeliveryError, type Logger } from '../../core/ports.js';
 import { error, type FormReply, type Reply, type SuggestFormReply } from '../../core/replies.js';
 import { userIdOf } from './ids.js';
+import type { SealedInstallationStore } from './installations.js';
 import { renderMessage } from './render.js';
 import { renderPlain } from '../shared/plain-text.js';
 import type { SlackChat } from './slack-chat.js';
 import type { UserDirectory } from './users.js';
 import { answerModal } from './views.js';
 import { suggestModal } from './suggest-view.js';
+import type { SlackClients } from './workspace-clients.js';
 
 /** What every listener works with; built once the core is there (adapter start). */
 export interface SlackContext {
   bot: Bot;
   chat: SlackChat;
   users: UserDirectory;
-  client: webApi.WebClient;
+  /** The Web API client of each workspace (its bot token). */
+  clients: SlackClients;
+  /** Add to Slack's installs (null with one SLACK_BOT_TOKEN). */
+  installs: SealedInstallationStore | null;
   logger: Logger;
 }
 
@@ -40,9 +45,9 @@ export function actorOf(ctx: SlackContext, team: string, user: string, payloadNa
   return {
     id: userIdOf(team, user),
     platformId: user,
-    name: ctx.users.cached(user)?.name ?? (payloadName || user),
+    name: ctx.users.cached(team, user)?.name ?? (payloadName || user),
     ...(groups ? { groups } : {}),
-    isPlatformAdmin: () => ctx.users.isAdmin(user),
+    isPlatformAdmin: () => ctx.users.isAdmin(team, user),
   };
 }
 
@@ -78,7 +83,7 @@ async function deliverOne(ctx: SlackContext, route: ReplyRoute, reply: Reply): P
   const message = renderMessage(reply);
   if (reply.visibility === 'public' && route.channel) {
     try {
-      await ctx.chat.post(route.channel, message);
+      await ctx.chat.post(route.team, route.channel, message);
       return;
     } catch (err) {
       // Not a member (or a DM between people): the response_url can still post in the channel.
@@ -92,7 +97,7 @@ async function deliverOne(ctx: SlackContext, route: ReplyRoute, reply: Reply): P
     await route.respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
     return;
   }
-  await ctx.chat.toPerson(route.channel ?? route.user, route.user, reply, route.channel === null);
+  await ctx.chat.toPerson(route.team, route.channel ?? route.user, route.user, reply, route.channel === null);
 }
 
 async function openForm(ctx: SlackContext, route: ReplyRoute, form: FormReply): Promise<void> {
@@ -101,7 +106,7 @@ async function openForm(ctx: SlackContext, route: ReplyRoute, form: FormReply): 
     return;
   }
   try {
-    await ctx.client.views.open({ trigger_id: route.triggerId, view: answerModal(form, { ref: form.answerRef, team: route.team, channel: route.channel }) });
+    await (await ctx.clients.forTeam(route.team)).views.open({ trigger_id: route.triggerId, view: answerModal(form, { ref: form.answerRef, team: route.team, channel: route.channel }) });
   } catch (err) {
     ctx.logger.warn({ err, team: route.team }, 'could not open the answer form');
     await deliverOne(ctx, route, error('Slack did not open the answer form in time. Press Answer, or send /prep answer, again.'));
@@ -112,7 +117,7 @@ async function openForm(ctx: SlackContext, route: ReplyRoute, form: FormReply): 
 async function openSuggestForm(ctx: SlackContext, route: ReplyRoute, form: SuggestFormReply): Promise<void> {
   if (route.triggerId) {
     try {
-      await ctx.client.views.open({ trigger_id: route.triggerId, view: suggestModal(form, { team: route.team, channel: route.channel ?? '' }) });
+      await (await ctx.clients.forTeam(route.team)).views.open({ trigger_id: route.triggerId, view: suggestModal(form, { team: route.team, channel: route.channel ?? '' }) });
       return;
     } catch (err) {
       ctx.logger.warn({ err, team: route.team }, 'could not open the suggestion form');

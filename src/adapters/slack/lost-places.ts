@@ -3,8 +3,9 @@ import type { SlackContext } from './interaction.js';
 import { channelIdOf, scopeIdOf } from './ids.js';
 
 /**
- * Tells the core when Slack takes a place away. The app uninstalled or its bot token revoked
- * suspends every schedule of the workspace; a channel deleted or archived, or prepbot removed
+ * Tells the core when Slack takes a place away, or gives it back. The app uninstalled or its bot
+ * token revoked suspends every schedule of the workspace (and, with Add to Slack, deletes its
+ * tokens; installing it again resumes those schedules); a channel deleted or archived, or prepbot removed
  * from it, suspends that channel's (and tells the admins). Nothing is deleted; `schedule` in the
  * channel resumes it. Each needs its event in `slack/manifest.yaml` (`bot_events`); a channel
  * lost while the app was not listening is found by the next post (`channel_not_found`, `is_archived`).
@@ -26,13 +27,21 @@ export function registerLostPlaceListeners(app: App, ctx: () => SlackContext): v
     await channelGone(body.team_id, event.channel, 'prepbot was removed from the channel');
   });
 
+  // With Add to Slack, the workspace's tokens are deleted too (the history is kept), and the channels
+  // this suspended are remembered: installing prepbot again resumes them.
   const scopeGone = (team: string | undefined, why: string) => {
     if (!team) return;
-    const suspended = ctx().bot.scopeGone(scopeIdOf(team));
-    ctx().logger.warn({ team, suspended }, `${why}; the workspace's daily posts are suspended`);
+    const c = ctx();
+    const suspended = c.bot.suspendScope(scopeIdOf(team));
+    const tokensDeleted = c.installs?.remove(team, suspended);
+    c.logger.warn({ team, suspended: suspended.length, ...(c.installs ? { tokensDeleted } : {}) }, `${why}; the workspace's daily posts are suspended`);
   };
   app.event('app_uninstalled', async ({ body }) => scopeGone(body.team_id, 'prepbot was uninstalled from a Slack workspace'));
   app.event('tokens_revoked', async ({ event, body }) => {
     if (event.tokens.bot?.length) scopeGone(body.team_id, "prepbot's bot token was revoked in a Slack workspace");
+  });
+  ctx().installs?.whenInstalled((team, resume) => {
+    const resumed = ctx().bot.scopeBack(resume, 'prepbot was installed in the workspace again');
+    if (resumed) ctx().logger.info({ team, resumed }, "a reinstalled Slack workspace's daily posts are resumed");
   });
 }

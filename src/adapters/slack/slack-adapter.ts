@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, type CustomRoute } from '@slack/bolt';
+import { ErrorCode, type App, type CustomRoute } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../core/ports.js';
@@ -8,32 +8,24 @@ import { listenProblem } from '../../health/health-server.js';
 import { ConnectionState } from '../connection-state.js';
 import type { AdapterEnv, HealthStatus, PlatformAdapter } from '../platform-adapter.js';
 import { registerAnswerListeners } from './answer-listeners.js';
-import { BoltLogger } from './bolt-logger.js';
+import { createBoltApp, type BoltAppOptions } from './bolt-app.js';
 import { registerCommandListener } from './command-listener.js';
 import { registerDisputeListeners } from './dispute-listeners.js';
 import { registerHomeListeners } from './home-listeners.js';
 import { gateIntake } from './intake-gate.js';
-import { registerLostPlaceListeners } from './lost-places.js';
 import { registerSuggestListeners } from './suggest-listeners.js';
+import type { SealedInstallationStore } from './installations.js';
 import type { SlackContext } from './interaction.js';
+import { registerLostPlaceListeners } from './lost-places.js';
 import { SlackChat } from './slack-chat.js';
 import { slackStartError } from './start-errors.js';
-import { timedReceiver } from './timed-receiver.js';
 import { UserDirectory } from './users.js';
+import type { SlackClients } from './workspace-clients.js';
 
-export interface SlackAdapterOptions {
-  /** SLACK_BOT_TOKEN (`xoxb-...`). */
-  botToken: string;
-  /** SLACK_APP_TOKEN (`xapp-...`): Socket Mode, no public URL needed. */
-  appToken?: string;
-  /** SLACK_SIGNING_SECRET: HTTP mode, `POST /slack/events` on `port`. */
-  signingSecret?: string;
-  /** HTTP mode's port (PORT); 0 picks a free one, read back with {@link SlackAdapter.port}. */
-  port: number;
-  /** HOST: the address HTTP mode binds; every interface when unset. */
+/** The adapter's settings: how it connects and authenticates ({@link BoltAppOptions}), and the rest. */
+export interface SlackAdapterOptions extends BoltAppOptions {
+  /** HOST: the address HTTP mode binds; every interface when unset. Read the bound port back with {@link SlackAdapter.port}. */
   host?: string;
-  /** SLACK_API_URL: the Web API base (a proxy, or a local stand-in in tests). */
-  apiUrl?: string;
   /** ADMIN_USER_IDS: admins everywhere, and who receives admin notices. */
   adminUserIds: string[];
   logger: Logger;
@@ -50,13 +42,20 @@ export interface SlackAdapterOptions {
  * (with an app token) or HTTP (with a signing secret; every request's signature and age are
  * verified, answering 401 to forged ones and to timestamps more than 5 minutes from now, past or
  * future). It only translates: events become `bot.handle` calls, replies become Block Kit; no game
- * rule lives here.
+ * rule lives here. With one bot token every call uses it; with Add to Slack (OAuth) Bolt serves the
+ * install pages, each workspace's install is kept sealed in the database, and every call (a reply,
+ * a scheduled post, a grade, a DM) uses the token of the workspace it serves.
  */
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = 'slack' as const;
   readonly chat: SlackChat;
   readonly mode: 'socket' | 'http';
+  /** One SLACK_BOT_TOKEN, or each workspace's token from its install (Add to Slack). */
+  readonly auth: 'token' | 'oauth';
   private readonly app: App;
+  private readonly clients: SlackClients;
+  /** The workspaces' installs, in OAuth mode. */
+  private readonly installs: SealedInstallationStore | null;
   private readonly users: UserDirectory;
   private readonly logger: Logger;
   private server: Server | null = null;
@@ -67,36 +66,20 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly link: ConnectionState;
 
   constructor(private readonly opts: SlackAdapterOptions) {
-    if (!opts.appToken && !opts.signingSecret) throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)');
     this.mode = opts.appToken ? 'socket' : 'http';
+    this.auth = opts.oauth ? 'oauth' : 'token';
     this.logger = opts.logger.child({ platform: 'slack' });
-    const clientOptions = {
-      ...(opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith('/') ? opts.apiUrl : `${opts.apiUrl}/` } : {}),
-      // A 429 becomes a DeliveryError with its Retry-After, so the app's send queue waits it out.
-      rejectRateLimitedCalls: true,
-      // No blind retries: a post whose response was lost would appear twice. The core retries posts.
-      retryConfig: { retries: 0 },
-      timeout: 15_000,
-    };
-    // No conversation store: prepbot keeps its state in SQLite, and Bolt's default in-memory store
-    // builds an Error (with its stack) for every request it finds no conversation for.
-    const boltLogger = new BoltLogger(this.logger);
-    const common = { token: opts.botToken, logger: boltLogger, clientOptions, deferInitialization: true, convoStore: false as const };
     const now = opts.now ?? Date.now;
     this.link = new ConnectionState('Slack Socket Mode', now);
-    this.app =
-      this.mode === 'socket'
-        ? new App({ ...common, appToken: opts.appToken, socketMode: true })
-        : new App({
-            ...common,
-            receiver: timedReceiver({ signingSecret: opts.signingSecret!, port: opts.port, customRoutes: [this.healthRoute()], processBeforeResponse: false, logger: boltLogger }, this.logger, now),
-          });
+    ({ app: this.app, clients: this.clients, installs: this.installs } = createBoltApp(opts, { logger: this.logger, routes: [this.healthRoute()], now }));
     gateIntake(this.app, () => this.accepting);
     this.app.error(async (err) => {
-      this.logger.error({ err }, 'a Slack listener failed');
+      // A request from a workspace prepbot holds no install for (uninstalled, or never added): nothing to answer with.
+      if (this.installs && err.code === ErrorCode.AuthorizationError) this.logger.warn({ detail: err.message }, 'a Slack request from a workspace without an install; ignored');
+      else this.logger.error({ err }, 'a Slack listener failed');
     });
-    this.users = new UserDirectory(this.app.client, this.logger, opts.userCacheMs);
-    this.chat = new SlackChat(this.app.client, this.users, { adminUserIds: opts.adminUserIds, logger: this.logger, now });
+    this.users = new UserDirectory(this.clients, this.logger, opts.userCacheMs);
+    this.chat = new SlackChat(this.clients, this.users, { adminUserIds: opts.adminUserIds, logger: this.logger, now });
   }
 
   /** Socket Mode's connection: down since when, for `/healthz`; HTTP mode is always up (Slack calls us). */
@@ -104,12 +87,17 @@ export class SlackAdapter implements PlatformAdapter {
     return this.link.current();
   }
 
-  /** The adapter the settings describe: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT. */
-  static fromConfig(config: Config, logger: Logger, env: Pick<AdapterEnv, 'health'>): SlackAdapter {
+  /** The adapter the settings describe: Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT, with one token or Add to Slack. */
+  static fromConfig(config: Config, logger: Logger, env: Pick<AdapterEnv, 'health' | 'installs'>): SlackAdapter {
+    const oauth = config.platforms.slack === 'oauth';
+    if (oauth && !env.installs) throw new Error('Add to Slack needs the database of installs');
     return new SlackAdapter({
-      botToken: config.SLACK_BOT_TOKEN!,
+      botToken: oauth ? undefined : config.SLACK_BOT_TOKEN,
+      oauth: oauth
+        ? { clientId: config.SLACK_CLIENT_ID!, clientSecret: config.SLACK_CLIENT_SECRET!, stateSecret: config.SLACK_STATE_SECRET!, secretKey: config.PREPBOT_SECRET_KEY!, installs: env.installs! }
+        : undefined,
       appToken: config.platforms.slack === 'socket' ? config.SLACK_APP_TOKEN : undefined,
-      signingSecret: config.platforms.slack === 'http' ? config.SLACK_SIGNING_SECRET : undefined,
+      signingSecret: config.platforms.slack !== 'socket' ? config.SLACK_SIGNING_SECRET : undefined,
       port: config.PORT,
       host: config.HOST,
       apiUrl: config.SLACK_API_URL,
@@ -131,7 +119,8 @@ export class SlackAdapter implements PlatformAdapter {
       bot,
       chat: this.chat,
       users: this.users,
-      client: this.app.client,
+      clients: this.clients,
+      installs: this.installs,
       logger: this.logger,
     };
     const ctx = () => this.context!;
@@ -143,6 +132,7 @@ export class SlackAdapter implements PlatformAdapter {
     registerLostPlaceListeners(this.app, ctx);
     this.accepting = true;
     try {
+      // With one token Bolt checks it (`auth.test`); with Add to Slack there is none to check.
       await this.app.init();
     } catch (err) {
       throw slackStartError(err, 'bot-token', this.opts.apiUrl);
@@ -154,7 +144,9 @@ export class SlackAdapter implements PlatformAdapter {
       } catch (err) {
         throw new Error(`Slack's HTTP receiver could not start: ${listenProblem(err, this.opts.port, this.opts.host)}`, { cause: err });
       }
-      this.logger.info({ host: this.opts.host ?? 'every interface', port: this.port }, 'Slack over HTTP: POST /slack/events, GET /healthz');
+      const where = { host: this.opts.host ?? 'every interface', port: this.port };
+      if (this.installs) this.logger.info({ ...where, workspaces: this.installs.count() }, 'Slack over HTTP with Add to Slack: GET /slack/install, GET /slack/oauth_redirect, POST /slack/events, GET /healthz');
+      else this.logger.info(where, 'Slack over HTTP: POST /slack/events, GET /healthz');
     } else {
       this.watchSocket();
       try {

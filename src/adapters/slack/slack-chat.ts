@@ -1,5 +1,4 @@
 import { zipFolder } from '../shared/zip-folder.js';
-import type { webApi } from '@slack/bolt';
 import { DeliveryError, type ChatPort, type Logger, type MessageRef, type PostMark, type PostWindow, type Target } from '../../core/ports.js';
 import type { DigestReply, Reply } from '../../core/replies.js';
 import { adminRecipientIds } from './admin-recipients.js';
@@ -9,6 +8,7 @@ import { PostFinder, postMetadata } from './find-post.js';
 import { isDmChannel, messageRefOf, parseMessageRef, parseSlackId } from './ids.js';
 import { renderMessage, type SlackMessage } from './render.js';
 import type { UserDirectory } from './users.js';
+import type { SlackClients } from './workspace-clients.js';
 
 /** Ephemeral failures a DM gets around: the bot is not in the channel, or cannot see it. */
 const EPHEMERAL_FALLBACK = new Set(['not_in_channel', 'channel_not_found', 'user_not_in_channel', 'is_archived', 'channel_is_archived']);
@@ -24,7 +24,8 @@ export interface SlackChatOptions {
 /**
  * The core's ChatPort on Slack: replies rendered to Block Kit and sent through the Web API. Public
  * replies are posted (returning `<channel>:<ts>` refs for edits and threads), private ones are
- * ephemeral in the channel or a DM, admin notices are DMs to the admins of that workspace.
+ * ephemeral in the channel or a DM, admin notices are DMs to the admins of that workspace. Every
+ * call goes out with the client of the workspace the target is in (its bot token, with many).
  */
 export class SlackChat implements ChatPort {
   private readonly logger: Logger;
@@ -33,12 +34,12 @@ export class SlackChat implements ChatPort {
   private readonly finder: PostFinder;
 
   constructor(
-    private readonly client: webApi.WebClient,
+    private readonly clients: SlackClients,
     private readonly users: UserDirectory,
     private readonly opts: SlackChatOptions,
   ) {
     this.logger = opts.logger.child({ component: 'slack-chat' });
-    this.finder = new PostFinder(client, opts.now);
+    this.finder = new PostFinder(clients, opts.now);
   }
 
   async send(target: Target, reply: Reply): Promise<MessageRef | null> {
@@ -50,11 +51,11 @@ export class SlackChat implements ChatPort {
     }
     if (target.userId) {
       const user = parseSlackId(target.userId)?.id ?? target.userId;
-      return this.toPerson(where.id, user, reply, target.dm ?? false);
+      return this.toPerson(where.team, where.id, user, reply, target.dm ?? false);
     }
     const thread = target.threadOf ? parseMessageRef(target.threadOf) : null;
-    const ref = await this.post(where.id, renderMessage(reply), thread?.ts, target.post);
-    if (reply.kind === 'digest' && reply.chart) await this.uploadChart(where.id, reply.chart);
+    const ref = await this.post(where.team, where.id, renderMessage(reply), thread?.ts, target.post);
+    if (reply.kind === 'digest' && reply.chart) await this.uploadChart(where.team, where.id, reply.chart);
     return ref;
   }
 
@@ -72,9 +73,10 @@ export class SlackChat implements ChatPort {
    * complete it into the channel). The text is posted by then, so a failed upload is logged, not
    * thrown: sending the digest again would post its text twice.
    */
-  private async uploadChart(channel: string, chart: NonNullable<DigestReply['chart']>): Promise<void> {
+  private async uploadChart(team: string, channel: string, chart: NonNullable<DigestReply['chart']>): Promise<void> {
     try {
-      await this.client.filesUploadV2({ channel_id: channel, file: Buffer.from(chart.png), filename: chart.name, title: 'Scores by topic', alt_text: chart.alt.slice(0, 1_000) });
+      const client = await this.clients.forTeam(team);
+      await client.filesUploadV2({ channel_id: channel, file: Buffer.from(chart.png), filename: chart.name, title: 'Scores by topic', alt_text: chart.alt.slice(0, 1_000) });
     } catch (err) {
       this.logger.warn({ err, channel, code: slackErrorCode(err) }, 'could not upload the digest chart (files:write scope?); the digest went without it');
     }
@@ -83,13 +85,14 @@ export class SlackChat implements ChatPort {
   /** One `chat.update` of a message sent earlier (a round's post with its live answer count). */
   async edit(target: Target, ref: MessageRef, reply: Reply): Promise<void> {
     const m = parseMessageRef(ref);
-    if (!m) {
+    const where = parseSlackId(target.channelId);
+    if (!m || !where) {
       this.logger.warn({ ref }, 'not a Slack message reference; nothing to update');
       return;
     }
     const message = renderMessage(reply);
     try {
-      await this.client.chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks, ...(target.post ? { metadata: postMetadata(target.post) } : {}) });
+      await (await this.clients.forTeam(where.team)).chat.update({ channel: m.channel, ts: m.ts, text: message.text, blocks: message.blocks, ...(target.post ? { metadata: postMetadata(target.post) } : {}) });
     } catch (err) {
       throw toDeliveryError(err);
     }
@@ -105,7 +108,7 @@ export class SlackChat implements ChatPort {
     const where = parseSlackId(channelId);
     if (!where || isDmChannel(where.id)) return [];
     try {
-      const res = await this.client.conversations.info({ channel: where.id });
+      const res = await (await this.clients.forTeam(where.team)).conversations.info({ channel: where.id });
       if (res.channel?.is_archived) throw new DeliveryError('channel_gone', 'this channel is archived');
       return res.channel?.is_member === false ? ['channel membership (invite it with /invite @prepbot)'] : [];
     } catch (err) {
@@ -115,10 +118,10 @@ export class SlackChat implements ChatPort {
     }
   }
 
-  /** Posts in a channel (or a thread of it), with the post's metadata when it is a tracked post; returns the message's ref. */
-  async post(channel: string, message: SlackMessage, threadTs?: string, mark?: PostMark): Promise<MessageRef> {
+  /** Posts in a channel of `team` (or a thread of it), with the post's metadata when it is a tracked post; returns the message's ref. */
+  async post(team: string, channel: string, message: SlackMessage, threadTs?: string, mark?: PostMark): Promise<MessageRef> {
     try {
-      const res = await this.client.chat.postMessage({
+      const res = await (await this.clients.forTeam(team)).chat.postMessage({
         channel,
         text: message.text,
         blocks: message.blocks,
@@ -137,19 +140,19 @@ export class SlackChat implements ChatPort {
    * Privately to one member: ephemeral in the channel, or a DM when asked, when the place is the
    * app's DM, or when Slack refuses the ephemeral message (the bot is not in that channel).
    */
-  async toPerson(channel: string, user: string, reply: Reply, dm = false): Promise<MessageRef | null> {
+  async toPerson(team: string, channel: string, user: string, reply: Reply, dm = false): Promise<MessageRef | null> {
     if (reply.kind === 'text' && reply.file) {
-      await this.sendFile(user, reply.text, { name: reply.file.name, content: reply.file.content });
+      await this.sendFile(team, user, reply.text, { name: reply.file.name, content: reply.file.content });
       return null;
     }
     if (reply.kind === 'text' && reply.folder) {
-      await this.sendFile(user, reply.text, { name: `${reply.folder.name}.zip`, content: zipFolder(reply.folder) });
+      await this.sendFile(team, user, reply.text, { name: `${reply.folder.name}.zip`, content: zipFolder(reply.folder) });
       return null;
     }
     const message = renderMessage(reply);
     if (!dm && !isDmChannel(channel)) {
       try {
-        await this.client.chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
+        await (await this.clients.forTeam(team)).chat.postEphemeral({ channel, user, text: message.text, blocks: message.blocks });
         return null;
       } catch (err) {
         const code = slackErrorCode(err);
@@ -157,17 +160,18 @@ export class SlackChat implements ChatPort {
         this.logger.info({ channel, code }, 'ephemeral message refused; sending a DM instead');
       }
     }
-    return this.post(user, message);
+    return this.post(team, user, message);
   }
 
   /** A file (the CSV of `export`, the zip of `export pack`) into the member's DM with the app, with the reply's text. */
-  private async sendFile(user: string, text: string, file: { name: string; content: string | Buffer }): Promise<void> {
+  private async sendFile(team: string, user: string, text: string, file: { name: string; content: string | Buffer }): Promise<void> {
     try {
-      const open = await this.client.conversations.open({ users: user });
+      const client = await this.clients.forTeam(team);
+      const open = await client.conversations.open({ users: user });
       const channel = open.channel?.id;
       if (!channel) throw new DeliveryError('failed', 'Slack did not open a DM for the file');
       const body = typeof file.content === 'string' ? { content: file.content } : { file: file.content };
-      await this.client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.name, ...body, initial_comment: escapeMrkdwn(text) });
+      await client.filesUploadV2({ channel_id: channel, filename: file.name, title: file.name, ...body, initial_comment: escapeMrkdwn(text) });
     } catch (err) {
       throw toDeliveryError(err);
     }
@@ -185,7 +189,7 @@ export class SlackChat implements ChatPort {
     for (const id of await adminRecipientIds(team, recipients, this.opts.adminUserIds, this.users, this.logger)) {
       if (told.has(id)) continue;
       try {
-        await this.post(id, message);
+        await this.post(team, id, message);
         told.add(id);
       } catch (err) {
         if (err instanceof DeliveryError && err.code === 'rate_limited') throw err;

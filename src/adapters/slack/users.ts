@@ -1,6 +1,6 @@
-import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../core/ports.js';
 import { slackErrorCode } from './delivery-errors.js';
+import type { SlackClients } from './workspace-clients.js';
 
 /** What prepbot needs to know about a Slack member. */
 export interface SlackMember {
@@ -22,6 +22,7 @@ interface Entry {
 /**
  * `users.info` with a short cache: admin checks run on every admin verb, and asking Slack each time
  * would spend its rate limit (Tier 4) on the same few people. A lookup that fails is not cached.
+ * Each question is asked in a workspace, with that workspace's client (its bot token).
  */
 export class UserDirectory {
   private readonly cache = new Map<string, Entry>();
@@ -30,33 +31,34 @@ export class UserDirectory {
   private readonly admins = new Map<string, { at: number; ids: Promise<string[]> }>();
 
   constructor(
-    private readonly client: Pick<webApi.WebClient, 'users' | 'usergroups'>,
+    private readonly clients: SlackClients,
     private readonly logger: Logger,
     private readonly ttlMs = 5 * 60_000,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** The member if known and fresh, without calling Slack. */
-  cached(userId: string): SlackMember | null {
-    const e = this.cache.get(userId);
+  cached(team: string, userId: string): SlackMember | null {
+    const e = this.cache.get(`${team}:${userId}`);
     return e && this.now() - e.at < this.ttlMs ? e.member : null;
   }
 
-  /** The member, or null when Slack does not know the id (another workspace, deleted). */
-  async lookup(userId: string): Promise<SlackMember | null> {
-    const e = this.cache.get(userId);
+  /** The member as `team`'s client sees it, or null when Slack does not know the id (another workspace, deleted). */
+  async lookup(team: string, userId: string): Promise<SlackMember | null> {
+    const key = `${team}:${userId}`;
+    const e = this.cache.get(key);
     if (e && this.now() - e.at < this.ttlMs) return e.member;
-    const running = this.pending.get(userId);
+    const running = this.pending.get(key);
     if (running) return running;
-    const p = this.fetch(userId).finally(() => this.pending.delete(userId));
-    this.pending.set(userId, p);
+    const p = this.fetch(team, userId).finally(() => this.pending.delete(key));
+    this.pending.set(key, p);
     return p;
   }
 
   /** Whether Slack calls this member a workspace admin or owner; false when Slack cannot say. */
-  async isAdmin(userId: string): Promise<boolean> {
+  async isAdmin(team: string, userId: string): Promise<boolean> {
     try {
-      return (await this.lookup(userId))?.isAdmin ?? false;
+      return (await this.lookup(team, userId))?.isAdmin ?? false;
     } catch (err) {
       this.logger.warn({ err, userId }, 'could not check Slack admin rights; treating as a member');
       return false;
@@ -99,7 +101,7 @@ export class UserDirectory {
     try {
       let cursor: string | undefined;
       for (let page = 0; page < MAX_MEMBER_PAGES; page += 1) {
-        const res = await this.client.users.list({ limit: 200, team_id: team, ...(cursor ? { cursor } : {}) });
+        const res = await (await this.clients.forTeam(team)).users.list({ limit: 200, team_id: team, ...(cursor ? { cursor } : {}) });
         for (const u of res.members ?? []) {
           if (!u.id || u.deleted || u.is_bot || !(u.is_admin || u.is_owner || u.is_primary_owner)) continue;
           if (u.team_id && u.team_id !== team) continue;
@@ -127,7 +129,7 @@ export class UserDirectory {
   private async fetchGroups(team: string): Promise<Map<string, string[]>> {
     const byUser = new Map<string, string[]>();
     try {
-      const res = await this.client.usergroups.list({ include_users: true, team_id: team });
+      const res = await (await this.clients.forTeam(team)).usergroups.list({ include_users: true, team_id: team });
       for (const g of res.usergroups ?? []) {
         if (!g.id) continue;
         for (const u of g.users ?? []) byUser.set(u, [...(byUser.get(u) ?? []), `slack-group:${g.id}`]);
@@ -139,10 +141,10 @@ export class UserDirectory {
     return byUser;
   }
 
-  private async fetch(userId: string): Promise<SlackMember | null> {
+  private async fetch(team: string, userId: string): Promise<SlackMember | null> {
     let member: SlackMember | null = null;
     try {
-      const res = await this.client.users.info({ user: userId });
+      const res = await (await this.clients.forTeam(team)).users.info({ user: userId });
       const u = res.user;
       if (u && !u.deleted) {
         member = {
@@ -156,7 +158,7 @@ export class UserDirectory {
       if (slackErrorCode(err) !== 'user_not_found') throw err;
     }
     if (this.cache.size > 5000) this.cache.clear();
-    this.cache.set(userId, { at: this.now(), member });
+    this.cache.set(`${team}:${userId}`, { at: this.now(), member });
     return member;
   }
 }

@@ -42,6 +42,8 @@ export interface Rig {
 
 export interface RigOptions {
   env?: Record<string, string>;
+  /** A stand-in to use (and leave open at stop): a second app on the same Slack, after a restart. */
+  api?: SlackWebApiStandIn;
   adapter?: Partial<SlackAdapterOptions>;
   content?: QuestionBank;
   /** The core's clock (a FakeClock moves delivery retries along); the real one by default. */
@@ -58,18 +60,20 @@ const next = (p: string) => `${p}${(seq += 1)}`;
 /**
  * The whole app with the real Slack adapter over HTTP: Bolt's receiver on a free port, its Web API
  * calls going to a local stand-in. Members: UADMIN (workspace admin), UALICE, UBOB, UROOT (in
- * ADMIN_USER_IDS), UOTHER (another workspace). Stop it in afterEach.
+ * ADMIN_USER_IDS), UOTHER (another workspace). With Add to Slack settings in `env` (SLACK_CLIENT_ID...)
+ * the app builds its adapter from the config, as `npm start` does. Stop it in afterEach.
  */
 export async function startRig(o: RigOptions = {}): Promise<Rig> {
-  const api = await SlackWebApiStandIn.start();
+  const api = o.api ?? (await SlackWebApiStandIn.start());
   api.addUser('UADMIN', { team: TEAM, name: 'ada', realName: 'Ada Admin', admin: true });
   api.addUser('UALICE', { team: TEAM, name: 'alice', realName: 'Alice Liddell' });
   api.addUser('UBOB', { team: TEAM, name: 'bob', realName: 'Bob' });
   api.addUser('UROOT', { team: TEAM, name: 'root', realName: 'Root' });
   api.addUser('UOTHER', { team: 'T2', name: 'other', realName: 'Other' });
+  const oauth = Boolean(o.env?.SLACK_CLIENT_ID);
   const config = loadConfig({
     DATABASE_PATH: ':memory:',
-    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    ...(oauth ? {} : { SLACK_BOT_TOKEN: 'xoxb-test-token' }),
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: api.url,
     PORT: '0',
@@ -79,22 +83,26 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
   });
   const logger = new MemoryLogger();
   let app: App | null = null;
-  const adapter = new SlackAdapter({
-    botToken: config.SLACK_BOT_TOKEN!,
-    signingSecret: config.SLACK_SIGNING_SECRET,
-    port: config.PORT,
-    apiUrl: config.SLACK_API_URL,
-    adminUserIds: config.ADMIN_USER_IDS,
-    logger,
-    health: () => app!.health(),
-    ...o.adapter,
-  });
+  const own = oauth
+    ? null
+    : new SlackAdapter({
+        botToken: config.SLACK_BOT_TOKEN!,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        port: config.PORT,
+        apiUrl: config.SLACK_API_URL,
+        adminUserIds: config.ADMIN_USER_IDS,
+        logger,
+        health: () => app!.health(),
+        ...o.adapter,
+      });
   const grader = o.grader ?? new ScriptedGrader();
-  app = new App(config, logger, { adapters: [adapter], content: o.content ?? bank(), grader, clock: o.clock, options: { liveCountIntervalMs: 20, ...o.options } });
+  app = new App(config, logger, { ...(own ? { adapters: [own] } : {}), content: o.content ?? bank(), grader, clock: o.clock, options: { liveCountIntervalMs: 20, ...o.options } });
+  const adapter = own ?? (app.adapters.find((a) => a.platform === 'slack') as SlackAdapter);
+  const closeApi = () => (o.api ? Promise.resolve() : api.close());
   try {
     await app.start();
   } catch (err) {
-    await api.close();
+    await closeApi();
     throw err;
   }
   const running = app;
@@ -171,7 +179,7 @@ export async function startRig(o: RigOptions = {}): Promise<Rig> {
     logs: (level) => logger.entries.filter((e) => e.level === level).map((e) => e.msg ?? ''),
     async stop() {
       await running.stop(1000);
-      await api.close();
+      await closeApi();
     },
   };
 }
