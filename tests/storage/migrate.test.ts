@@ -53,11 +53,7 @@ describe('migrations', () => {
 
   it('ship files numbered without gaps from 0001', async () => {
     const { readdirSync } = await import('node:fs');
-    // 0009 and 0010 belong to branches (issues 20 and 21) that land separately from 0011: counted as
-    // shipped until they have landed, after which this changes nothing and can go.
-    const RESERVED = [9, 10];
-    const shipped = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).map((f) => Number(f.slice(0, 4)));
-    const numbers = [...new Set([...shipped, ...RESERVED])].sort((a, b) => a - b);
+    const numbers = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).map((f) => Number(f.slice(0, 4))).sort((a, b) => a - b);
     expect(numbers).toEqual(numbers.map((_, i) => i + 1));
   });
 });
