@@ -3,27 +3,16 @@
  * client: quotes copied from the question or hint, quotes the answer denies, and quotes the answer
  * does not contain.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GraderReplyRejected } from '../../src/core/ports.js';
 import { judgeEvidence } from '../../src/grading/evidence.js';
 import { PROMPT_VERSION } from '../../src/grading/llm-prompt.js';
 import { GRADING_RESPONSE_FORMAT } from '../../src/grading/llm-schema.js';
 import { graderOn } from '../stand-ins/openai-grader.js';
-import { OpenAiStandIn } from '../stand-ins/openai-server.js';
+import { openAiPerFile } from '../stand-ins/openai-per-file.js';
 import { ATTENTION, requestFor } from './attack-corpus.js';
 
-let standIn: OpenAiStandIn;
-beforeAll(async () => {
-  standIn = await OpenAiStandIn.start();
-});
-afterAll(async () => {
-  await standIn.close();
-});
-afterEach(() => {
-  standIn.script.length = 0;
-  standIn.requests.length = 0;
-  standIn.mode = { kind: 'judge' };
-});
+const standIn = openAiPerFile();
 
 const ECHOES = [
   ATTENTION.prompt,
@@ -33,17 +22,17 @@ const ECHOES = [
 
 describe('an echo-quoting model', () => {
   it.each(ECHOES)('cannot lift an echoed question above 2/10: %s', async (answer) => {
-    standIn.mode = { kind: 'attacked' }; // every point "covered", quoting the answer's longest sentence
-    const grade = await graderOn(standIn).grade(requestFor(ATTENTION, answer));
+    standIn().mode = { kind: 'attacked' }; // every point "covered", quoting the answer's longest sentence
+    const grade = await graderOn(standIn()).grade(requestFor(ATTENTION, answer));
     expect(grade.score).toBeLessThanOrEqual(2);
   });
 
   it('cannot use words the hint gave away as evidence', async () => {
     const hint = 'Think about the variance of a query-key dot product as d_k grows.';
-    standIn.mode = { kind: 'attacked' };
-    const grade = await graderOn(standIn).grade({ ...requestFor(ATTENTION, 'the variance of a query-key dot product as d_k grows'), hint });
+    standIn().mode = { kind: 'attacked' };
+    const grade = await graderOn(standIn()).grade({ ...requestFor(ATTENTION, 'the variance of a query-key dot product as d_k grows'), hint });
     expect(grade.score).toBeLessThanOrEqual(2);
-    expect(standIn.requests[0]!.body.messages[0]!.content).toContain(hint);
+    expect(standIn().requests[0]!.body.messages[0]!.content).toContain(hint);
   });
 });
 
@@ -64,23 +53,23 @@ describe('a quote under a negation that reverses it', () => {
     verdicts[1] = { point: 2, evidence: 'learned linear projections of the tokens', verdict: 'covered' as never };
     verdicts[3] = { point: 4, evidence: 'Each output is the attention-weighted sum of the value vectors', verdict: 'covered' as never };
     verdicts[6] = { point: 7, evidence: 'Dividing by sqrt(d_k) restores unit variance', verdict: 'covered' as never };
-    standIn.queue({ kind: 'verdicts', verdicts });
-    const withDenied = await graderOn(standIn).grade(requestFor(ATTENTION, answer));
+    standIn().queue({ kind: 'verdicts', verdicts });
+    const withDenied = await graderOn(standIn()).grade(requestFor(ATTENTION, answer));
     expect(withDenied.covered).toEqual([ATTENTION.keyPoints[3]!.text, ATTENTION.keyPoints[6]!.text]);
     const contradicted = verdicts.map((v) => (v.point === 2 ? { ...v, verdict: 'contradicted' as never } : v));
-    standIn.queue({ kind: 'verdicts', verdicts: contradicted });
-    const lowered = await graderOn(standIn).grade(requestFor(ATTENTION, answer));
+    standIn().queue({ kind: 'verdicts', verdicts: contradicted });
+    const lowered = await graderOn(standIn()).grade(requestFor(ATTENTION, answer));
     expect(lowered.score).toBeLessThan(withDenied.score);
   });
 });
 
 describe('an inventing model', () => {
   it('is asked once more, then its reply is rejected as unsupported for the offline grader', async () => {
-    standIn.mode = { kind: 'invent' };
-    const err = await graderOn(standIn).grade(requestFor(ATTENTION, 'Attention mixes the values by softmax weights.')).catch((e: unknown) => e);
+    standIn().mode = { kind: 'invent' };
+    const err = await graderOn(standIn()).grade(requestFor(ATTENTION, 'Attention mixes the values by softmax weights.')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GraderReplyRejected);
     expect((err as GraderReplyRejected).reason).toBe('unsupported');
-    expect(standIn.requests).toHaveLength(2);
+    expect(standIn().requests).toHaveLength(2);
   });
 });
 
@@ -100,10 +89,10 @@ describe('the schema and prompt sent', () => {
       { answer: 'softmax(QK^T/sqrt(d_k))V, scaled so the softmax does not saturate.', score: 7 },
       { answer: 'It is a kind of neural network.', score: 1 },
     ];
-    await graderOn(standIn).grade({ ...requestFor(ATTENTION, 'Attention mixes values.'), examples });
-    const rules = standIn.requests[0]!.body.messages[0]!.content as string;
+    await graderOn(standIn()).grade({ ...requestFor(ATTENTION, 'Attention mixes values.'), examples });
+    const rules = standIn().requests[0]!.body.messages[0]!.content as string;
     expect(rules).toMatch(/GRADED EXAMPLES/);
     expect(rules).toContain('Scored 7/10: "softmax(QK^T/sqrt(d_k))V, scaled so the softmax does not saturate."');
-    expect(standIn.requests[0]!.prompt.keyPoints).toHaveLength(ATTENTION.keyPoints.length);
+    expect(standIn().requests[0]!.prompt.keyPoints).toHaveLength(ATTENTION.keyPoints.length);
   });
 });

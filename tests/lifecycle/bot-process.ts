@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterEach } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -80,4 +81,23 @@ export function startBot(ws: { db: string; content: string }, env: Record<string
       });
     },
   };
+}
+
+/**
+ * The bot processes of one test file: `start` runs one, and after each test every one still alive
+ * is SIGKILLed and each closer (a stand-in) is run.
+ */
+export function botProcesses(): { start: typeof startBot; closers: (() => Promise<void>)[] } {
+  const running: BotProcess[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const p of running.splice(0)) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+    for (const close of closers.splice(0)) await close();
+  });
+  const start: typeof startBot = (...args) => {
+    const p = startBot(...args);
+    running.push(p);
+    return p;
+  };
+  return { start, closers };
 }

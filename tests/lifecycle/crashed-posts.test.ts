@@ -3,24 +3,14 @@
  * on Slack over HTTP and on Discord's gateway, killed with SIGKILL while the platform holds the
  * daily post (or the summary) without answering, then started again on the same database.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNEL_ID, DiscordStandIn, GUILD_ID } from '../stand-ins/discord-stand-in.js';
 import { formBody, sendSigned } from '../stand-ins/slack-signing.js';
 import { SlackWebApiStandIn } from '../stand-ins/slack-web-api.js';
-import { startBot, workspace, type BotProcess } from './bot-process.js';
+import { botProcesses, workspace } from './bot-process.js';
 import { discordEnv, killHard, rows, seedScheduledChannel, SLACK_SECRET, slackEnv, slackPort, until } from './platform-bots.js';
 
-const running: BotProcess[] = [];
-const closers: (() => Promise<void>)[] = [];
-function start(...args: Parameters<typeof startBot>): BotProcess {
-  const p = startBot(...args);
-  running.push(p);
-  return p;
-}
-afterEach(async () => {
-  for (const p of running.splice(0)) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-  for (const close of closers.splice(0)) await close();
-});
+const { start, closers } = botProcesses();
 
 type RoundRow = { id: number; delivery: string; message_ref: string | null; status: string };
 const roundsIn = (db: string) => rows<RoundRow>(db, 'SELECT id, delivery, message_ref, status FROM rounds');

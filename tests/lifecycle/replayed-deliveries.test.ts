@@ -3,24 +3,14 @@
  * it stored and graded an answer, started again, and sent the very same delivery (the same signed
  * Slack form submission, the same Discord interaction) once more.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNEL_ID, DiscordStandIn, GUILD_ID, MEMBER } from '../stand-ins/discord-stand-in.js';
 import { nowSeconds } from '../stand-ins/slack-signing.js';
 import { SlackWebApiStandIn } from '../stand-ins/slack-web-api.js';
-import { startBot, workspace, type BotProcess } from './bot-process.js';
+import { botProcesses, workspace } from './bot-process.js';
 import { answerSubmission, discordEnv, killHard, rows, seedScheduledChannel, sendToSlackBot, slackEnv, slackPort, until } from './platform-bots.js';
 
-const running: BotProcess[] = [];
-const closers: (() => Promise<void>)[] = [];
-function start(...args: Parameters<typeof startBot>): BotProcess {
-  const p = startBot(...args);
-  running.push(p);
-  return p;
-}
-afterEach(async () => {
-  for (const p of running.splice(0)) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-  for (const close of closers.splice(0)) await close();
-});
+const { start, closers } = botProcesses();
 
 const ANSWER = 'Each token forms a query, compares it with the keys of all tokens, normalises the scores with a softmax and sums the values.';
 const count = (db: string, table: string) => rows<{ n: number }>(db, `SELECT COUNT(*) AS n FROM ${table}`)[0]!.n;

@@ -3,23 +3,13 @@
  * OpenAI-compatible stand-in counting model calls: a second process never grades the jobs of a live
  * first one, and takes over those of a first one killed with SIGKILL once their lease has run out.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { OpenAiStandIn } from '../stand-ins/openai-server.js';
 import { SlackWebApiStandIn } from '../stand-ins/slack-web-api.js';
-import { startBot, workspace, type BotProcess } from './bot-process.js';
+import { botProcesses, workspace } from './bot-process.js';
 import { answerSubmission, killHard, rows, seedScheduledChannel, sendToSlackBot, slackEnv, slackPort, until } from './platform-bots.js';
 
-const running: BotProcess[] = [];
-const closers: (() => Promise<void>)[] = [];
-function start(...args: Parameters<typeof startBot>): BotProcess {
-  const p = startBot(...args);
-  running.push(p);
-  return p;
-}
-afterEach(async () => {
-  for (const p of running.splice(0)) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-  for (const close of closers.splice(0)) await close();
-});
+const { start, closers } = botProcesses();
 
 const ANSWER = 'Each token forms a query, compares it with the keys of all tokens, normalises the scores with a softmax and sums the values.';
 const MEMBERS = ['UANN', 'UBOB', 'UCY', 'UDEE'];

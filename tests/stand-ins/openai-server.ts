@@ -61,6 +61,14 @@ export class OpenAiStandIn {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
   }
 
+  /** Forgets the requests, the queued steps and the most seen at once, and judges again. */
+  reset(): void {
+    this.script.length = 0;
+    this.requests.length = 0;
+    this.mode = { kind: 'judge' };
+    this.maxInFlight = 0;
+  }
+
   /** The requests that asked for a grade (not the coach's follow-ups or common wrong idea). */
   gradingRequests(): RecordedRequest[] {
     return this.requests.filter((r) => r.body.response_format?.json_schema?.name === 'grading');
