@@ -1,6 +1,7 @@
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { DepsWith } from './context.js';
 import type { Question } from './model.js';
+import type { QuestionReply } from './replies.js';
 import type { ReviewRecord } from './stores/practice-store.js';
 
 /** A graded answer as a review: 0-3 Again, 4-5 Hard, 6-8 Good, 9-10 Easy. */
@@ -89,4 +90,20 @@ export class Practice {
     }
     return out;
   }
+}
+
+/** A practice question as the member sees it, answered through its prompt (`practice:<id>`). */
+export function practiceQuestionReply(promptId: number, question: Question): QuestionReply {
+  return {
+    kind: 'question',
+    visibility: 'private',
+    answerRef: `practice:${promptId}`,
+    mode: 'practice',
+    questionId: question.id,
+    prompt: question.prompt,
+    topic: question.topic,
+    difficulty: question.difficulty,
+    pack: question.pack,
+    answerCount: 0,
+  };
 }

@@ -2,7 +2,7 @@ import { cmd, platformOf } from '../command-text.js';
 import type { DepsWith } from '../context.js';
 import { plural } from '../display.js';
 import type { Actor, Place, Question } from '../model.js';
-import type { Practice } from '../practice.js';
+import { practiceQuestionReply, type Practice } from '../practice.js';
 import { error, text, type QuestionReply, type Reply } from '../replies.js';
 import { hiddenQuestionIds } from '../rubric-guard.js';
 import type { Interview } from '../stores/interview-store.js';
@@ -110,16 +110,7 @@ export class Interviews {
   private questionReply(session: Interview, promptId: number, question: Question): QuestionReply {
     const n = this.d.store.interviews.interviewSteps(session.id).findIndex((s) => s.promptId === promptId) + 1;
     return {
-      kind: 'question',
-      visibility: 'private',
-      answerRef: `practice:${promptId}`,
-      mode: 'practice',
-      questionId: question.id,
-      prompt: question.prompt,
-      topic: question.topic,
-      difficulty: question.difficulty,
-      pack: question.pack,
-      answerCount: 0,
+      ...practiceQuestionReply(promptId, question),
       title: `Interview question ${n} of ${session.count}`,
       footer: `Answer with ${cmd(platformOf(session.channelId), 'answer <your answer>')}.`,
     };

@@ -1,7 +1,8 @@
 import { cmd } from '../command-text.js';
 import { findOpenQuestion } from '../open-question.js';
+import { practiceQuestionReply } from '../practice.js';
 import { hiddenQuestionIds } from '../rubric-guard.js';
-import { error, text, type QuestionReply } from '../replies.js';
+import { error, text } from '../replies.js';
 import { HINT_CAP } from '../scoring.js';
 import type { Question } from '../model.js';
 import type { Command } from './command.js';
@@ -38,19 +39,7 @@ export const quiz: Command = {
       questionId: question.id,
       shownAt: deps.clock.now(),
     });
-    const reply: QuestionReply = {
-      kind: 'question',
-      visibility: 'private',
-      answerRef: `practice:${prompt.id}`,
-      mode: 'practice',
-      questionId: question.id,
-      prompt: question.prompt,
-      topic: question.topic,
-      difficulty: question.difficulty,
-      pack: question.pack,
-      answerCount: 0,
-    };
-    return [reply];
+    return [practiceQuestionReply(prompt.id, question)];
   },
 };
 
