@@ -40,6 +40,11 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off', 'no-regex-spaces': 'off' },
   },
   {
+    // Small files, one concept each.
+    files: ['src/**/*.ts'],
+    rules: { 'max-lines': ['error', { max: 250 }] },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: NOT_IN_CORE }],
