@@ -38,11 +38,14 @@ export function migrate(db: Database.Database, dir: string): MigrationResult {
     const version = Number(FILE.exec(f)![1]);
     if (done.has(version)) continue;
     const sql = readFileSync(join(dir, f), 'utf8');
-    writeTransaction(db, () => {
+    const ran = writeTransaction(db, () => {
+      // Another process starting on the same file may have applied it since `done` was read.
+      if (db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(version)) return false;
       db.exec(sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(version, f, Date.now());
+      return true;
     })();
-    applied.push(f);
+    if (ran) applied.push(f);
   }
   const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
   return { applied, current: row.v ?? 0 };

@@ -22,9 +22,11 @@ export const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
 export function openDatabase(path: string, migrationsDir = MIGRATIONS_DIR): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const db = new Database(path);
+  // First: with other processes on the file (Discord shards, a second bot), a writer waits up to
+  // 5 s for the lock instead of failing at once, switching to WAL included.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
   migrate(db, migrationsDir);
