@@ -22,6 +22,7 @@ Other settings (defaults in brackets):
   DATABASE_PATH [./data/prepbot.sqlite]   CONTENT_DIR [./content]
   GRADER [auto] llm|offline               OPENAI_API_KEY, OPENAI_BASE_URL, GRADER_MODEL [gpt-4.1-mini]
   GRADER_CONCURRENCY [4]                  DISCORD_API_URL, SLACK_API_URL (proxies, tests)
+  DISCORD_SHARDS [unset: one process] auto|N  one process per Discord shard (a public bot)
   GRADER_DEADLINE_SECONDS [45]            GRADER_BREAKER_FAILURES [3], GRADER_BREAKER_COOLDOWN_SECONDS [300]
   PORT [3000], HOST [every interface]     DEFAULT_TIMEZONE [UTC]
   REVEAL_AFTER_HOURS [24]                 CATCH_UP_HOURS [6]

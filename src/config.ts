@@ -26,6 +26,19 @@ const schema = z
     DISCORD_APPLICATION_ID: optionalString,
     DISCORD_GUILD_ID: optionalString,
     DISCORD_API_URL: z.preprocess(blankToUndefined, z.url({ error: 'must be a URL' }).optional()),
+    /**
+     * Unset: one gateway connection in this process. `auto` (Discord's recommendation) or a number:
+     * discord.js's ShardingManager runs one process per shard, all on DATABASE_PATH.
+     */
+    DISCORD_SHARDS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^(auto|[1-9]\d{0,4})$/, { error: 'must be auto or a whole number of shards (1 or more)' })
+        .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v)))
+        .optional(),
+    ),
     SLACK_BOT_TOKEN: optionalString,
     SLACK_APP_TOKEN: optionalString,
     SLACK_SIGNING_SECRET: optionalString,
@@ -109,6 +122,16 @@ function oauthConflicts(env: NodeJS.ProcessEnv): string[] {
   return out;
 }
 
+/** Sharding is Discord's alone: each shard process runs Discord and nothing else. */
+function shardProblem(shards: RawConfig['DISCORD_SHARDS'], discord: boolean, slack: string | null): string | null {
+  if (shards === undefined) return null;
+  if (!discord) return 'DISCORD_SHARDS is set, but DISCORD_TOKEN is not: shards are gateway connections of a Discord bot';
+  if (slack) {
+    return 'DISCORD_SHARDS runs each Discord shard in a process of its own, without Slack: run Slack in another prepbot process on the same DATABASE_PATH (Slack settings there, DISCORD_TOKEN unset)';
+  }
+  return null;
+}
+
 export interface Config extends RawConfig {
   /** The grader to use, with `auto` resolved. */
   graderKind: 'llm' | 'offline';
@@ -139,6 +162,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   const slack = c.SLACK_CLIENT_ID ? 'oauth' : c.SLACK_BOT_TOKEN ? (c.SLACK_APP_TOKEN ? 'socket' : 'http') : null;
   const discord = Boolean(c.DISCORD_TOKEN);
+  const shards = shardProblem(c.DISCORD_SHARDS, discord, slack);
+  if (shards) throw new ConfigError([shards]);
   return {
     ...c,
     graderKind: c.GRADER === 'auto' ? (c.OPENAI_API_KEY || c.OPENAI_BASE_URL ? 'llm' : 'offline') : c.GRADER,

@@ -22,6 +22,16 @@ describe('settings', () => {
     expect(() => loadConfig({ HOST: 'http://localhost:3000' })).toThrow(/HOST must be an address such as 127\.0\.0\.1, ::1 or 0\.0\.0\.0/);
   });
 
+  it('run Discord in this one process unless DISCORD_SHARDS asks for shards (auto or a number), which need Discord and no Slack beside them', () => {
+    expect(loadConfig({ DISCORD_TOKEN: 't' }).DISCORD_SHARDS).toBeUndefined();
+    expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: 'auto' }).DISCORD_SHARDS).toBe('auto');
+    expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: ' 4 ' }).DISCORD_SHARDS).toBe(4);
+    expect(() => loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '0' })).toThrow(/DISCORD_SHARDS must be auto or a whole number of shards/);
+    expect(() => loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: 'many' })).toThrow(/DISCORD_SHARDS must be auto/);
+    expect(() => loadConfig({ DISCORD_SHARDS: '2' })).toThrow(/DISCORD_SHARDS is set, but DISCORD_TOKEN is not/);
+    expect(() => loadConfig({ DISCORD_TOKEN: 't', DISCORD_SHARDS: '2', SLACK_BOT_TOKEN: 'x', SLACK_APP_TOKEN: 'a' })).toThrow(/run Slack in another prepbot process on the same DATABASE_PATH/);
+  });
+
   it('split ADMIN_USER_IDS and treat blank values as unset', () => {
     expect(loadConfig({ ADMIN_USER_IDS: ' U1, 123 ,,', PORT: '' })).toMatchObject({ ADMIN_USER_IDS: ['U1', '123'], PORT: 3000 });
   });
