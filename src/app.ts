@@ -31,6 +31,8 @@ export interface AppOverrides {
   console?: AdapterEnv['console'];
   options?: Partial<CoreOptions>;
   charts?: ChartRenderer;
+  /** False in a Discord shard process: the shard manager serves `GET /healthz` for every shard and asks this one over IPC. */
+  serveHealth?: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export class App {
   private stopping: Promise<void> | null = null;
   private healthServer: Server | null = null;
   private readonly startedAt: number;
+  private readonly serveHealth: boolean;
   /** The database's answer to the last write probe, and when it was asked (at most every 5 s). */
   private writeCheck: { at: number; problem: string | null } | null = null;
 
@@ -60,6 +63,7 @@ export class App {
     const clock = (this.clock = overrides.clock ?? systemClock);
     const content = overrides.content ?? loadContentOrThrow(config.CONTENT_DIR);
     this.startedAt = clock.now();
+    this.serveHealth = overrides.serveHealth ?? true;
     try {
       this.store = SqliteStore.open(config.DATABASE_PATH);
     } catch (err) {
@@ -71,8 +75,9 @@ export class App {
       overrides.adapters ??
       createPlatformAdapters(config, logger, { stdin: process.stdin, stdout: process.stdout, console: overrides.console, health: () => this.health(), installs: this.store.installs });
     // Every platform's posts go through its own queue, the one place that waits out its rate limits.
-    for (const a of this.adapters) this.chat.register(a.platform, new PostQueue(a.chat, { clock, logger: logger.child({ platform: a.platform }) }));
-    this.scheduler = new CronScheduler({ store: this.store, clock, logger, catchUpHours: options.catchUpHours });
+    for (const a of this.adapters) this.chat.register(a.platform, new PostQueue(a.chat, { clock, logger: logger.child({ platform: a.platform }) }), a.serves?.bind(a));
+    // Each process schedules the channels it serves: a Discord shard, its servers' channels.
+    this.scheduler = new CronScheduler({ store: this.store, clock, logger, catchUpHours: options.catchUpHours, serves: (id) => this.chat.serves(id) });
     this.bot = new Bot({
       store: this.store,
       content,
@@ -102,7 +107,7 @@ export class App {
     this.bot.start();
     for (const a of this.adapters) await a.start(this.bot);
     const platforms = this.adapters.some((a) => a.platform !== 'console');
-    if (platforms && !servesHttp(this.config)) this.healthServer = await startHealthServer(this.config.PORT, () => this.health(), this.config.HOST);
+    if (platforms && this.serveHealth && !servesHttp(this.config)) this.healthServer = await startHealthServer(this.config.PORT, () => this.health(), this.config.HOST);
     if (this.stopping) return;
     await this.scheduler.start(this.bot.rounds, this.bot.coaching.digests);
     // Between the scheduler's minute sweeps, a post whose attempt's lease runs out (its process died) is finished at once.

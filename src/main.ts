@@ -1,9 +1,13 @@
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { answerManager, underManager } from './adapters/discord/sharding/shard-ipc.js';
+import { shardsOfProcess } from './adapters/discord/sharding/shard-set.js';
 import { App } from './app.js';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.js';
 import { ContentInvalidError } from './content/index.js';
 import { parseCli } from './cli-args.js';
 import { consoleLogFile, createLogger, logFileDestination } from './logger.js';
+import { runShardManager, runsShardManager } from './run-shards.js';
 import { stdinKind } from './stdin-kind.js';
 import { StorageStartError, storageStartError } from './storage/open-database.js';
 
@@ -20,6 +24,13 @@ const NO_PLATFORM = [
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(1);
+}
+
+/** A start-up failure of the content or the database as the sentence to print, or null for any other error. */
+function startupProblem(err: unknown, config: Config): string | null {
+  if (err instanceof ContentInvalidError) return `prepbot cannot start: the content in ${config.CONTENT_DIR} is invalid.\n${err.message}`;
+  if (err instanceof StorageStartError) return `prepbot cannot start: ${err.message}`;
+  return null;
 }
 
 /** Entry point: validate settings, build the app, run until end of console input or a signal. */
@@ -49,9 +60,23 @@ async function main(): Promise<void> {
     fail(`prepbot cannot start: ${storageStartError(err, config.DATABASE_PATH).message}`);
   }
 
+  // DISCORD_SHARDS: this process starts one process per shard (each runs this file again) and serves /healthz for them.
+  if (runsShardManager(config)) {
+    try {
+      return await runShardManager(config, logger, fileURLToPath(import.meta.url));
+    } catch (err) {
+      fail(startupProblem(err, config) ?? `prepbot stopped: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  // A shard process: its logs name its shard; the manager serves /healthz and asks it over IPC.
+  const shards = shardsOfProcess();
+  const managed = underManager();
+  if (process.env.SHARDS !== undefined) logger = logger.child({ shard: shards.ids.length === 1 ? shards.ids[0] : shards.ids });
+
   let running: App;
   try {
     running = new App(config, logger, {
+      serveHealth: !managed,
       console: {
         filesDir: config.DATABASE_PATH === ':memory:' ? '.' : dirname(config.DATABASE_PATH),
         logFile,
@@ -60,8 +85,8 @@ async function main(): Promise<void> {
       },
     });
   } catch (err) {
-    if (err instanceof ContentInvalidError) fail(`prepbot cannot start: the content in ${config.CONTENT_DIR} is invalid.\n${err.message}`);
-    if (err instanceof StorageStartError) fail(`prepbot cannot start: ${err.message}`);
+    const problem = startupProblem(err, config);
+    if (problem) fail(problem);
     throw err;
   }
   // One shutdown, however many signals arrive: a second SIGTERM or Ctrl-C waits for the first.
@@ -88,6 +113,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  if (managed) answerManager(() => running.health(), () => void shutdown('the shard manager is gone'));
 
   await running.start();
   const finished = running.finished;

@@ -7,9 +7,19 @@ import type { Reply } from '../core/replies.js';
  */
 export class ChatRouter implements ChatPort {
   private readonly byPlatform = new Map<string, ChatPort>();
+  private readonly owners = new Map<string, (channelId: string) => boolean>();
 
-  register(platform: string, port: ChatPort): void {
+  /** `serves`: which of the platform's channels this process looks after (a Discord shard's servers); all when absent. */
+  register(platform: string, port: ChatPort, serves?: (channelId: string) => boolean): void {
     this.byPlatform.set(platform, port);
+    if (serves) this.owners.set(platform, serves);
+  }
+
+  /** False for a platform no adapter runs here, and for channels its adapter leaves to another process. */
+  serves(channelId: string): boolean {
+    const platform = channelId.split(':', 1)[0]!;
+    if (!this.byPlatform.has(platform)) return false;
+    return this.owners.get(platform)?.(channelId) ?? true;
   }
 
   private route(target: Target): ChatPort {

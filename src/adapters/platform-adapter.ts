@@ -23,6 +23,11 @@ export interface PlatformAdapter {
   stop(): Promise<void>;
   /** The platform connection (a gateway, a socket), for the health check; absent when there is none to lose. */
   connection?(): Connection;
+  /**
+   * Whether this process looks after a channel's own posts: a Discord shard process, only those of
+   * the servers on its shards. Absent: every channel of the platform.
+   */
+  serves?(channelId: string): boolean;
 }
 
 /** What adapters get from the app besides the config. */
@@ -48,4 +53,6 @@ export interface HealthStatus {
   uptimeSeconds: number;
   /** Why it is degraded, one sentence each; absent when it is not. */
   reasons?: string[];
+  /** Each Discord shard process and what it said (DISCORD_SHARDS; `down` when it did not answer). */
+  shards?: { id: number; status: HealthStatus['status'] | 'down' }[];
 }

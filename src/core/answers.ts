@@ -108,6 +108,8 @@ export class Answers {
       weekKey: weekKey(date),
       monthKey: monthKey(date),
       ...(deliveryId ? { delivery: { id: deliveryId, expiresAt: now + options.deliveryMemoryMs } } : {}),
+      // This process grades it while it lives: it holds the member's interaction (the reply route) to answer through.
+      queuedBy: { owner: options.instanceId, until: now + options.leaseMs },
     });
     if (repeated) return this.repeatAck(answer);
     this.d.logger.info({ answerId: answer.id, userId: actor.id, questionId: answer.questionId, kind: answer.kind, chars: text.length }, 'answer stored');

@@ -84,7 +84,10 @@ export class GradingWorker {
     this.cancelTimer = null;
   }
 
-  /** While jobs are in flight, renews their leases every third of a lease; stops when none is left. */
+  /**
+   * While jobs are in flight, renews their leases (and those of the jobs this process queued and
+   * still holds) every third of a lease; stops when none is left.
+   */
   private renewLeases(): void {
     if (this.inFlight.size === 0) {
       this.cancelRenewal?.();
@@ -116,6 +119,8 @@ export class GradingWorker {
     this.attempts.breaker?.stop();
     this.cancelRenewal?.();
     this.cancelRenewal = null;
+    // What this process queued and will not grade now is free at once for the next start or another process.
+    this.d.store.answers.renewJobs({ owner: this.owner, until: clock.now() });
     return settled;
   }
 

@@ -182,6 +182,12 @@ export interface ChatPort {
    * Optional: a platform without history (the console) leaves it out and the post is just made.
    */
   findPost?(target: Target, mark: PostMark, window: PostWindow): Promise<MessageRef | null>;
+  /**
+   * Whether this process looks after the channel's own posts (the daily question, closing its
+   * rounds, finishing its pending posts): false for a channel of a platform no adapter runs here,
+   * or of a Discord server another shard process holds. Absent: every channel is this process's.
+   */
+  serves?(channelId: string): boolean;
 }
 
 /** Runs the daily posts. The core tells it when a channel's schedule changes. */

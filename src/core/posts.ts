@@ -83,10 +83,10 @@ export class Posts {
    * or another attempt holds it, it waits, else it gets an attempt now.
    */
   private async sweep(): Promise<RecoveryReport> {
-    const { store, clock } = this.d;
+    const { clock } = this.d;
     const report: RecoveryReport = { delivered: 0, waiting: 0, gaveUp: 0 };
     const stuck = new Set<string>();
-    for (const intent of store.posts.pendingPosts()) {
+    for (const intent of this.pending()) {
       const handler = this.kinds.get(intent.kind);
       if (!handler) {
         stuck.add(`${intent.kind}:${intent.key}`);
@@ -111,6 +111,13 @@ export class Posts {
     }
     this.stuck = stuck;
     return report;
+  }
+
+  /** Pending posts of the channels this process serves (another shard's are its own to finish). */
+  private pending(): PostIntent[] {
+    const { store, chat } = this.d;
+    const all = store.posts.pendingPosts();
+    return chat.serves ? all.filter((p) => chat.serves!(p.channelId)) : all;
   }
 
   private abandon(intent: PostIntent, handler: PostKind, reason: string): void {
@@ -206,7 +213,7 @@ export class Posts {
     this.cancelTimer = null;
     const now = this.d.clock.now();
     let wait = Infinity;
-    for (const p of this.d.store.posts.pendingPosts()) {
+    for (const p of this.pending()) {
       const due = Math.max(p.nextAt, p.leaseUntil ?? 0);
       wait = Math.min(wait, this.stuck.has(`${p.kind}:${p.key}`) ? MAX_SLEEP_MS : Math.max(50, due - now));
     }

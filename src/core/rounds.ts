@@ -180,7 +180,10 @@ export class Rounds {
   async closeDue(): Promise<number> {
     const now = this.d.clock.now();
     let closed = 0;
+    const serves = this.d.chat.serves?.bind(this.d.chat) ?? (() => true);
     for (const round of this.d.store.rounds.listOpenRounds()) {
+      // Another process's channels (a Discord shard's) are closed there, where their summaries are posted.
+      if (!serves(round.channelId)) continue;
       if (round.closesAt <= now && (await this.close(round))) closed += 1;
     }
     return closed;

@@ -12,12 +12,12 @@ export function listenProblem(err: unknown, port: number, host: string | undefin
 
 /**
  * `GET /healthz` on its own port (and HOST, when set), for when no adapter already serves HTTP (Discord only, Slack in
- * Socket Mode). 200 with the status as JSON while running, 503 while starting or stopping.
+ * Socket Mode, the Discord shard manager, which asks its shards). 200 with the status as JSON while running, 503 while starting or stopping.
  */
-export async function startHealthServer(port: number, health: () => HealthStatus, host?: string): Promise<Server> {
-  const server = createServer((req, res) => {
+export async function startHealthServer(port: number, health: () => HealthStatus | Promise<HealthStatus>, host?: string): Promise<Server> {
+  const server = createServer(async (req, res) => {
     if (req.method === 'GET' && req.url?.split('?')[0] === '/healthz') {
-      const status = health();
+      const status = await health();
       res.writeHead(status.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' });
       res.end(JSON.stringify(status));
       return;

@@ -46,6 +46,11 @@ export interface CronSchedulerOptions {
   sweepExpression?: string | null;
   /** node-cron by default. */
   cron?: ScheduleCron;
+  /**
+   * The channels this process posts in (a Discord shard: its servers'; a Slack-only process: not
+   * Discord's). Every channel when absent.
+   */
+  serves?: (channelId: string) => boolean;
 }
 
 /** What one sweep did, for logs and tests. */
@@ -99,7 +104,7 @@ export class CronScheduler implements SchedulerPort {
     if (this.rounds || this.stopped) return { closed: 0, posted: [], redelivered: 0 };
     this.rounds = rounds;
     this.digests = digests ?? null;
-    for (const channel of this.o.store.channels.listChannels({ scheduled: true })) this.update(channel);
+    for (const channel of this.scheduled()) this.update(channel);
     const every = this.o.sweepExpression === undefined ? '* * * * *' : this.o.sweepExpression;
     if (every) {
       this.sweepTask = this.cron(every, () => this.track(this.sweep()), { name: 'prepbot:sweep', noOverlap: true, logger: this.cronLog, suppressMissedWarning: true });
@@ -112,7 +117,7 @@ export class CronScheduler implements SchedulerPort {
   /** (Re)arms a channel's task at once; a channel without a post time, paused or suspended loses it. */
   update(channel: ChannelSettings): void {
     if (!this.rounds || this.stopped) return; // start() reads every schedule from the store
-    const expression = cronExpressionFor(channel);
+    const expression = this.o.serves && !this.o.serves(channel.channelId) ? null : cronExpressionFor(channel);
     if (!expression) {
       this.remove(channel.channelId);
       return;
@@ -200,7 +205,7 @@ export class CronScheduler implements SchedulerPort {
     try {
       report.closed = await rounds.closeDue();
       report.redelivered = (await rounds.retryUndelivered()).delivered;
-      for (const channel of this.o.store.channels.listChannels({ scheduled: true })) {
+      for (const channel of this.scheduled()) {
         if ((await this.postIfDue(channel.channelId)) === 'posted') report.posted.push(channel.channelId);
       }
       // After the day's questions, so a Monday's question comes before the digest of the week before.
@@ -209,6 +214,12 @@ export class CronScheduler implements SchedulerPort {
       this.o.logger.error({ err }, 'scheduler sweep failed; the next one tries again');
     }
     return report;
+  }
+
+  /** The scheduled channels this process posts in. */
+  private scheduled(): ChannelSettings[] {
+    const all = this.o.store.channels.listChannels({ scheduled: true });
+    return this.o.serves ? all.filter((c) => this.o.serves!(c.channelId)) : all;
   }
 
   private track<T>(p: Promise<T>): Promise<T> {

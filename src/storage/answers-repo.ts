@@ -57,8 +57,8 @@ export class AnswersRepo implements AnswerStore {
         this.s.run("UPDATE follow_ups SET status = 'answered', closed_at = ? WHERE id = ? AND status = 'open'", a.createdAt, a.followUpId);
       }
       const job = this.s.run(
-        'INSERT INTO grading_jobs (answer_id, not_before, created_at, updated_at) VALUES (?, ?, ?, ?)',
-        answerId, a.createdAt, a.createdAt, a.createdAt,
+        'INSERT INTO grading_jobs (answer_id, not_before, owner, lease_until, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        answerId, a.createdAt, a.queuedBy?.owner ?? null, a.queuedBy?.until ?? null, a.createdAt, a.createdAt,
       );
       if (a.delivery) recordDelivery(this.s, a.delivery.id, answerId, a.createdAt, a.delivery.expiresAt);
       return { answer: this.getAnswer(answerId)!, jobId: Number(job.lastInsertRowid), repeated: false };
@@ -119,7 +119,8 @@ export class AnswersRepo implements AnswerStore {
   /**
    * Each UPDATE picks and takes a job in one statement, so two processes cannot both have it: first a
    * running job whose owner stopped renewing its lease (it died; NULL: left by a version without
-   * leases), then the next due pending job.
+   * leases), then the next due pending job that is nobody's, this process's own, or queued by a
+   * process whose lease on it has run out.
    */
   claimNextJob(now: number, lease: JobLease): GradingJob | null {
     const take = (pick: string, ...args: unknown[]) =>
@@ -130,12 +131,16 @@ export class AnswersRepo implements AnswerStore {
       );
     const row =
       take("SELECT id FROM grading_jobs WHERE status = 'running' AND COALESCE(lease_until, 0) <= ? ORDER BY lease_until, id LIMIT 1", now) ??
-      take("SELECT id FROM grading_jobs WHERE status = 'pending' AND not_before <= ? ORDER BY not_before, id LIMIT 1", now);
+      take(
+        `SELECT id FROM grading_jobs WHERE status = 'pending' AND not_before <= ? AND (owner IS NULL OR owner = ? OR COALESCE(lease_until, 0) <= ?)
+         ORDER BY not_before, id LIMIT 1`,
+        now, lease.owner, now,
+      );
     return row ? toJob(row) : null;
   }
 
   renewJobs(lease: JobLease): number {
-    return this.s.run("UPDATE grading_jobs SET lease_until = ? WHERE owner = ? AND status = 'running'", lease.until, lease.owner).changes;
+    return this.s.run("UPDATE grading_jobs SET lease_until = ? WHERE owner = ? AND status IN ('pending', 'running')", lease.until, lease.owner).changes;
   }
 
   jobsHeldByOthers(owner: string, now: number): number {
@@ -160,10 +165,11 @@ export class AnswersRepo implements AnswerStore {
   nextJobDue(owner: string): number | null {
     return this.s.one<{ t: number | null }>(
       `SELECT MIN(t) AS t FROM (
-         SELECT MIN(not_before) AS t FROM grading_jobs WHERE status = 'pending'
+         SELECT MIN(CASE WHEN owner IS NULL OR owner = ? THEN not_before ELSE MAX(not_before, COALESCE(lease_until, 0)) END) AS t
+           FROM grading_jobs WHERE status = 'pending'
          UNION ALL
          SELECT MIN(COALESCE(lease_until, 0)) FROM grading_jobs WHERE status = 'running' AND owner IS NOT ?)`,
-      owner,
+      owner, owner,
     )!.t;
   }
 

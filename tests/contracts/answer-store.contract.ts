@@ -75,6 +75,26 @@ export function answerStoreContract(name: string, make: () => Fixture): void {
       expect(s.answers.claimNextJob(100_000, b(130_000))).toMatchObject({ id: job.id, attempts: 3 });
     });
 
+    it("leaves a job another live process queued to it (it holds the member's interaction), and hands it over once that lease runs out", () => {
+      const s = fresh();
+      const a = (until: number) => ({ owner: 'shard:0', until });
+      const b = (until: number) => ({ owner: 'shard:1', until });
+      const { jobId } = s.answers.insertAnswer(newAnswer({ createdAt: 1_000, queuedBy: a(31_000) }));
+      // Another process waits for the lease; the one that took the answer claims it at once.
+      expect(s.answers.claimNextJob(1_000, b(31_000))).toBeNull();
+      expect(s.answers.nextJobDue('shard:1')).toBe(31_000);
+      expect(s.answers.nextJobDue('shard:0')).toBe(1_000);
+      // While it lives it renews the jobs it queued, as those it runs.
+      expect(s.answers.renewJobs(a(61_000))).toBe(1);
+      expect(s.answers.claimNextJob(40_000, b(70_000))).toBeNull();
+      expect(s.answers.claimNextJob(61_000, b(91_000))).toMatchObject({ id: jobId, attempts: 1 });
+      // A job nobody queued is anybody's at once.
+      const free = s.answers.insertAnswer(newAnswer({ createdAt: 62_000 }));
+      expect(s.answers.claimNextJob(62_000, a(92_000))?.id).toBe(free.jobId);
+      const mine = s.answers.insertAnswer(newAnswer({ createdAt: 63_000, queuedBy: a(93_000) }));
+      expect(s.answers.claimNextJob(63_000, a(93_000))?.id).toBe(mine.jobId);
+    });
+
     it('stores one answer per delivery while the delivery is remembered, in the same write', () => {
       const s = fresh();
       const delivery = (expiresAt: number) => ({ id: 'slack:T1:view:trigger.1', expiresAt });

@@ -17,7 +17,7 @@ describe('grading jobs', () => {
     await h.cmd('admin', 'daily');
     h.bot.worker.stop(); // the "crashed" process: it claims the job and never finishes
     await h.bot.handle({ type: 'answer', place: PLACE, actor: ann, text: 'answer [score 7]' });
-    expect(h.store.answers.claimNextJob(h.clock.now(), { owner: 'crashed', until: h.clock.now() + 30_000 })).not.toBeNull();
+    expect(h.store.answers.claimNextJob(h.clock.now(), { owner: h.bot.deps.options.instanceId, until: h.clock.now() + 30_000 })).not.toBeNull();
 
     const restarted = new Bot({ ...h.bot.deps, grader: h.grader, options: { ...h.bot.deps.options, instanceId: 'restarted' } });
     expect(restarted.worker.start()).toBe(1); // held by the crashed owner until its lease runs out

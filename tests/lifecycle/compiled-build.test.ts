@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DiscordStandIn } from '../stand-ins/discord-stand-in.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 /** One level below the root, like dist/: the compiled store finds migrations/ two folders up from dist/storage. */
@@ -46,4 +47,27 @@ describe('the compiled build (what the Docker image runs)', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^Usage: npm start/);
   });
+
+  it('runs DISCORD_SHARDS on plain node: the manager starts each shard process from the compiled main.js (no tsx), and SIGTERM stops them all', async () => {
+    expect(build.status).toBe(0);
+    const standIn = await DiscordStandIn.start({ shards: 2, maxConcurrency: 2 });
+    try {
+      const db = join(mkdtempSync(join(tmpdir(), 'prepbot-dist-')), 'bot.sqlite');
+      const env = { PATH: process.env.PATH, DATABASE_PATH: db, DISCORD_TOKEN: standIn.token, DISCORD_API_URL: standIn.apiUrl, DISCORD_SHARDS: '2', PORT: '0', HOST: '127.0.0.1' };
+      const child = spawn(process.execPath, [join(OUT, 'main.js')], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      await vi.waitFor(() => expect(stderr).toContain('every Discord shard is connected'), { timeout: 120_000, interval: 100 });
+      expect(standIn.gateway.shards.sort()).toEqual([
+        [0, 2],
+        [1, 2],
+      ]);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      await vi.waitFor(() => expect(standIn.gateway.connected).toBe(0), { timeout: 10_000, interval: 50 });
+    } finally {
+      await standIn.close();
+    }
+  }, 180_000);
 });

@@ -65,4 +65,7 @@ export interface World {
   nonceWindowMs: number;
   /** The clock of message ids (a snowflake holds its creation time) and of the nonce window. */
   now(): number;
+  /** `GET /gateway/bot`: the shards Discord recommends, and how many may identify at once. */
+  shards: number;
+  maxConcurrency: number;
 }

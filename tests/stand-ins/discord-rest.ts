@@ -37,7 +37,7 @@ export class DiscordRest {
     const S = '(\\d+)';
     const T = '([^/]+)';
     this.routes = [
-      ['GET', /^\/gateway\/bot$/, () => ok({ url: w.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } })],
+      ['GET', /^\/gateway\/bot$/, () => ok({ url: w.gatewayUrl(), shards: w.shards, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: w.maxConcurrency } })],
       ['GET', /^\/applications\/@me$/, () => ok({ id: w.appId, name: 'prepbot', flags: 0, bot_public: true, bot: w.bot, description: '' })],
       ['GET', re(`/applications/${S}/commands`), () => ok(this.commands.global)],
       ['PUT', re(`/applications/${S}/commands`), (_p, b) => ok((this.commands.global = this.stamp(b.json, null)))],

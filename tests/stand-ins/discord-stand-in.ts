@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DiscordGateway } from './discord-gateway.js';
+import { DiscordGateway, shardOfGuild, type ShardKey } from './discord-gateway.js';
 import {
   commandData,
   guildPayload,
@@ -45,6 +45,9 @@ export interface StandInOptions {
   /** How long `enforce_nonce` dedupes creates. Default 5 minutes. */
   nonceWindowMs?: number;
   port?: number;
+  /** What `GET /gateway/bot` recommends: shards (default 1) and `max_concurrency` (default 1). */
+  shards?: number;
+  maxConcurrency?: number;
 }
 
 /** A dispatched interaction: its ids and what the bot answered to it so far. */
@@ -84,17 +87,20 @@ export class DiscordStandIn {
       responseWindowMs: opts.responseWindowMs ?? 3000,
       nonceWindowMs: opts.nonceWindowMs ?? 5 * 60_000,
       now: () => Date.now(),
+      shards: opts.shards ?? 1,
+      maxConcurrency: opts.maxConcurrency ?? 1,
     };
+    const onShard = (g: GuildFixture, [id, count]: ShardKey) => shardOfGuild(g.id, count) === id;
     this.rest = new DiscordRest(this.world, () => this.events.emit('change'));
     this.gateway = new DiscordGateway(server, {
       token: this.token,
-      ready: (sessionId) => ({
+      ready: (sessionId, shard) => ({
         v: 10,
         user: this.bot,
-        guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
+        guilds: this.guilds.filter((g) => onShard(g, shard)).map((g) => ({ id: g.id, unavailable: true })),
         session_id: sessionId,
         resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-        shard: [0, 1],
+        shard,
         application: { id: APP_ID, flags: 0 },
         private_channels: [],
         relationships: [],
@@ -103,7 +109,7 @@ export class DiscordStandIn {
         guild_join_requests: [],
         geo_ordered_rtc_regions: [],
       }),
-      guilds: () => this.guilds.map((g) => guildPayload(g, this.bot)),
+      guilds: (shard) => this.guilds.filter((g) => onShard(g, shard)).map((g) => guildPayload(g, this.bot)),
       changed: () => this.events.emit('change'),
     });
     server.on('request', (req, res) => {
@@ -180,7 +186,7 @@ export class DiscordStandIn {
     };
     this.rest.interactions.set(record.id, record);
     this.payloads.set(record.id, payload);
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    this.gateway.dispatch('INTERACTION_CREATE', payload, { guildId: (payload as { guild_id?: string }).guild_id ?? null });
     return record;
   }
 
@@ -188,7 +194,7 @@ export class DiscordStandIn {
   replay(record: Dispatched): void {
     const payload = this.payloads.get(record.id);
     if (!payload) throw new Error(`stand-in: no interaction ${record.id}`);
-    this.gateway.dispatch('INTERACTION_CREATE', payload);
+    this.gateway.dispatch('INTERACTION_CREATE', payload, { guildId: (payload as { guild_id?: string }).guild_id ?? null });
   }
 
   // ---- servers and channels coming and going --------------------------------------------------
@@ -198,19 +204,19 @@ export class DiscordStandIn {
     const index = this.guilds.findIndex((g) => g.id === guildId);
     if (index < 0) throw new Error(`stand-in: no guild ${guildId}`);
     const [guild] = this.guilds.splice(index, 1);
-    this.gateway.dispatch('GUILD_DELETE', { id: guildId });
+    this.gateway.dispatch('GUILD_DELETE', { id: guildId }, { guildId });
     return guild!;
   }
 
   /** A server outage (GUILD_DELETE with `unavailable: true`): nothing about the bot's membership changed. */
   outage(guildId: string): void {
-    this.gateway.dispatch('GUILD_DELETE', { id: guildId, unavailable: true });
+    this.gateway.dispatch('GUILD_DELETE', { id: guildId, unavailable: true }, { guildId });
   }
 
   /** The bot is added to a server (again): GUILD_CREATE with its channels. */
   addGuild(guild: GuildFixture): void {
     this.guilds.push(guild);
-    this.gateway.dispatch('GUILD_CREATE', guildPayload(guild, this.bot));
+    this.gateway.dispatch('GUILD_CREATE', guildPayload(guild, this.bot), { guildId: guild.id });
   }
 
   /**
@@ -222,7 +228,7 @@ export class DiscordStandIn {
     if (!guild) throw new Error(`stand-in: no channel ${channelId}`);
     const channel = guild.channels.find((c) => c.id === channelId)!;
     guild.channels = guild.channels.filter((c) => c.id !== channelId);
-    if (!o.silently) this.gateway.dispatch('CHANNEL_DELETE', textChannelPayload(guild.id, channel));
+    if (!o.silently) this.gateway.dispatch('CHANNEL_DELETE', textChannelPayload(guild.id, channel), { guildId: guild.id });
   }
 
   // ---- reading back what reached Discord -----------------------------------------------------

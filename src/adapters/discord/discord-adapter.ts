@@ -10,6 +10,7 @@ import { DiscordChat } from './discord-chat.js';
 import { handleInteraction } from './interactions.js';
 import { watchLostPlaces } from './lost-places.js';
 import { ReplyRoutes } from './reply-routes.js';
+import { ALL_SHARDS, servesChannel, shardsOfProcess, type ShardSet } from './sharding/shard-set.js';
 
 /** Settings of the Discord adapter, from the config (see {@link DiscordAdapter.fromConfig}) or a test. */
 export interface DiscordAdapterOptions {
@@ -26,6 +27,8 @@ export interface DiscordAdapterOptions {
   readyTimeoutMs?: number;
   /** The clock of the gateway connection's state, for the health check (Date.now by default). */
   now?: () => number;
+  /** The gateway shards this process runs (a shard process of DISCORD_SHARDS); all by default. */
+  shards?: ShardSet;
 }
 
 /**
@@ -44,11 +47,17 @@ export class DiscordAdapter implements PlatformAdapter {
   /** The gateway connection (discord.js reconnects by itself), for `/healthz`. */
   private readonly link: ConnectionState;
 
+  /** The gateway shards this process runs. */
+  readonly shards: ShardSet;
+
   constructor(private readonly opts: DiscordAdapterOptions) {
     this.logger = opts.logger;
+    this.shards = opts.shards ?? ALL_SHARDS;
     this.link = new ConnectionState("Discord's gateway", opts.now);
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds],
+      shards: this.shards.ids,
+      shardCount: this.shards.count,
       // No pings from anything the bot sends; the daily post opts one role back in explicitly.
       allowedMentions: { parse: [] },
       // Posts, edits and DMs hand a rate limit back (a DeliveryError with its wait) instead of
@@ -67,6 +76,7 @@ export class DiscordAdapter implements PlatformAdapter {
       guildId: config.DISCORD_GUILD_ID,
       adminUserIds: config.ADMIN_USER_IDS,
       logger,
+      shards: shardsOfProcess(),
     });
   }
 
@@ -102,8 +112,14 @@ export class DiscordAdapter implements PlatformAdapter {
     this.chat.connected(true);
     this.link.up();
     const user = this.client.user;
-    this.logger.info({ user: user?.tag, userId: user?.id, guilds: this.client.guilds.cache.size }, 'connected to Discord');
-    await checkRegisteredCommands(this.client, this.opts.guildId, this.logger);
+    this.logger.info({ user: user?.tag, userId: user?.id, guilds: this.client.guilds.cache.size, shards: this.shards.ids, shardCount: this.shards.count }, 'connected to Discord');
+    // The commands are the application's, not a shard's: one process checks them.
+    if (this.shards.ids.includes(0)) await checkRegisteredCommands(this.client, this.opts.guildId, this.logger);
+  }
+
+  /** The channels whose posts are this process's: its shards' servers (all of them unsharded). */
+  serves(channelId: string): boolean {
+    return servesChannel(this.shards, channelId);
   }
 
   /**

@@ -31,6 +31,12 @@ export function parseChannelId(id: string): { guildId: string; channelId: string
   return m ? { guildId: m[1]!, channelId: m[2]! } : null;
 }
 
+/** The member of a personal place's id (`discord:dm:<user>`, see personalPlace), or null. */
+export function parsePersonalId(id: string): string | null {
+  const m = /^discord:dm:(\d{1,25})$/.exec(id);
+  return m ? m[1]! : null;
+}
+
 /** The Discord user id of a core actor id (`discord:<user>`), or null. */
 export function parseUserId(id: string): string | null {
   const m = /^discord:(\d{1,25})$/.exec(id);

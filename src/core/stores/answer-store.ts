@@ -15,6 +15,12 @@ export interface NewAnswer extends Omit<Answer, 'id' | 'counts'> {
    * the same delivery again returns the answer it stored instead of storing a second one.
    */
   delivery?: { id: string; expiresAt: number };
+  /**
+   * The process that took the answer, which holds its pending job under this lease: only it (it holds
+   * the member's interaction to reply through) claims the job while it renews, another process once
+   * the lease has run out (it died). Without, any process may claim the job at once.
+   */
+  queuedBy?: JobLease;
 }
 
 /** What storing an answer did: `repeated` when its delivery had stored it already (nothing new). */
@@ -61,11 +67,12 @@ export interface AnswerStore {
   roundAnswerCount(roundId: number): number;
 
   /**
-   * The next due job, now running under `lease`: a pending job, or a running one whose lease has
-   * run out (its process died). Null when none is due.
+   * The next due job, now running under `lease`: a pending job (one queued by another process only
+   * once that process's lease on it has run out), or a running one whose lease has run out (its
+   * process died). Null when none is due.
    */
   claimNextJob(now: number, lease: JobLease): GradingJob | null;
-  /** Extends the lease of every job `lease.owner` runs; returns how many it holds. */
+  /** Extends the lease of every job `lease.owner` runs or queued; returns how many it holds. */
   renewJobs(lease: JobLease): number;
   /** Running jobs of other owners whose lease is still live at `now` (for the start-up log). */
   jobsHeldByOthers(owner: string, now: number): number;
@@ -74,8 +81,9 @@ export interface AnswerStore {
   /** Jobs not done yet: pending, or running in any process. */
   pendingJobCount(): number;
   /**
-   * Next instant a job becomes claimable by `owner`: a pending job's due time, or the end of
-   * another owner's lease. Null when there is none.
+   * Next instant a job becomes claimable by `owner`: a pending job's due time (for a job another
+   * process queued, not before its lease ends), or the end of another owner's lease. Null when
+   * there is none.
    */
   nextJobDue(owner: string): number | null;
   /**
