@@ -20,7 +20,7 @@ export async function checkRegisteredCommands(client: Client, guildId: string | 
   const scope = guildId ? `server ${guildId}` : 'global';
   try {
     const registered = (await client.rest.get(commandsRoute(applicationId, guildId))) as object[];
-    const problems = diffCommands(commandDefinitions(), registered);
+    const problems = diffCommands(commandDefinitions(undefined, { scope: guildId ? 'guild' : 'global' }), registered);
     if (problems.length === 0) logger.info({ scope }, 'Discord slash commands are registered and up to date');
     else logger.warn({ scope, problems }, `Discord slash commands (${scope}) do not match this version: ${problems.join('; ')}. Run npm run discord:register.`);
     return problems;
@@ -43,7 +43,7 @@ export interface Registration {
  */
 export async function registerCommands(rest: REST, opts: { applicationId?: string; guildId?: string }): Promise<Registration> {
   const applicationId = opts.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
-  const body = commandDefinitions();
+  const body = commandDefinitions(undefined, { scope: opts.guildId ? 'guild' : 'global' });
   await rest.put(commandsRoute(applicationId, opts.guildId), { body });
   const subcommands = subcommandPaths();
   return { applicationId, scope: opts.guildId ? `server ${opts.guildId}` : 'global', subcommands };

@@ -56,19 +56,30 @@ function layout(commands: readonly Command[]): { entries: Entry[]; leftOut: stri
 }
 
 /**
+ * Where `/prep` may be installed and used: added to a server, or by a member for themselves (user
+ * install); used in servers, in the bot's DMs, and in group DMs. Verbs that need a server's channel
+ * answer elsewhere with a sentence saying so (personal-verbs.ts). Discord takes both lists on
+ * global commands only; a command registered in one server is used there.
+ */
+const INSTALLS = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};
+
+/**
  * The `/prep` command as Discord registers it, built from the core's command registry so a new
  * verb appears without adapter changes: members' verbs as subcommands, admin verbs as
  * subcommands of the `admin` group. Options are strings (the core parses them); required options
- * come first, as Discord demands.
+ * come first, as Discord demands. `scope: 'guild'` is the development registration in one server
+ * (DISCORD_GUILD_ID), which carries no install types or contexts.
  */
-export function commandDefinitions(commands: readonly Command[] = COMMANDS): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function commandDefinitions(commands: readonly Command[] = COMMANDS, o: { scope?: 'global' | 'guild' } = {}): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return [
     {
       type: ApplicationCommandType.ChatInput,
       name: COMMAND_NAME,
       description: COMMAND_DESCRIPTION,
-      contexts: [InteractionContextType.Guild],
-      integration_types: [ApplicationIntegrationType.GuildInstall],
+      ...(o.scope === 'guild' ? {} : INSTALLS),
       options: layout(commands).entries,
     },
   ];

@@ -19,6 +19,9 @@ interface CommandShape {
   name: string;
   description: string;
   options: OptionShape[];
+  /** Install types and contexts, sorted (null when the definition has none: a server's registration). */
+  integrationTypes: string | null;
+  contexts: string | null;
 }
 
 type Loose = Record<string, unknown>;
@@ -39,8 +42,16 @@ function optionShape(o: Loose): OptionShape {
   };
 }
 
+const numbers = (v: unknown): string | null => (Array.isArray(v) ? [...(v as number[])].sort().join(',') : null);
+
 function commandShape(c: Loose): CommandShape {
-  return { name: String(c.name ?? ''), description: String(c.description ?? ''), options: list(c.options).map(optionShape) };
+  return {
+    name: String(c.name ?? ''),
+    description: String(c.description ?? ''),
+    options: list(c.options).map(optionShape),
+    integrationTypes: numbers(c.integration_types),
+    contexts: numbers(c.contexts),
+  };
 }
 
 /** The differences between expected and registered commands; empty when they match. */
@@ -55,6 +66,8 @@ export function diffCommands(expected: readonly object[], registered: readonly o
       continue;
     }
     if (h.description !== w.description) problems.push(`/${w.name} has an old description`);
+    const installs = (c: CommandShape) => `${c.integrationTypes ?? ''}/${c.contexts ?? ''}`;
+    if (w.integrationTypes !== null && installs(h) !== installs(w)) problems.push(`/${w.name} has old install types and contexts (user install, DMs)`);
     problems.push(...diffOptions(`/${w.name}`, w.options, h.options));
   }
   return problems;

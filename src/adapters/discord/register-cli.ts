@@ -2,7 +2,7 @@ import { DiscordAPIError, REST } from 'discord.js';
 import { ConfigError, loadConfig, loadDotEnv } from '../../config.js';
 import { registerCommands } from './command-check.js';
 import { verbsLeftOut } from './command-definitions.js';
-import { inviteUrl } from './invite.js';
+import { inviteUrl, userInstallUrl } from './invite.js';
 
 /**
  * `npm run discord:register`: registers `/prep` with Discord, in DISCORD_GUILD_ID when set
@@ -20,6 +20,11 @@ async function main(): Promise<void> {
   const left = verbsLeftOut();
   if (left.length) process.stdout.write(`Discord allows 25 entries under /prep and 25 in a group; left out: ${left.join(', ')}.\n`);
   process.stdout.write(`Invite the bot to a server with: ${inviteUrl(done.applicationId)}\n`);
+  if (config.DISCORD_GUILD_ID) {
+    process.stdout.write('Members install prepbot for themselves (practice in DMs) once /prep is registered globally: run this again without DISCORD_GUILD_ID.\n');
+  } else {
+    process.stdout.write(`Members install it for themselves (practice in DMs) with: ${userInstallUrl(done.applicationId)} (tick User Install under Installation in the Developer Portal first)\n`);
+  }
 }
 
 main().catch((err: unknown) => {

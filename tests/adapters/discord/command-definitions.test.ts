@@ -83,6 +83,16 @@ describe('the /prep command built from the core registry', () => {
     expect(subcommandPaths([...COMMANDS.slice(0, 3), verb])).toEqual(['answer', 'quiz', 'streaks', 'admin daily']);
   });
 
+  it('declares both installs (a server, a member for themselves) and the places it is used: servers, the bot\'s DMs, group DMs', () => {
+    const [prep] = commandDefinitions();
+    expect(prep!.integration_types).toEqual([0, 1]); // GUILD_INSTALL, USER_INSTALL
+    expect(prep!.contexts).toEqual([0, 1, 2]); // GUILD, BOT_DM, PRIVATE_CHANNEL
+    // Discord takes both on global commands only: the development registration in one server has neither.
+    const [inServer] = commandDefinitions(undefined, { scope: 'guild' });
+    expect(inServer).not.toHaveProperty('integration_types');
+    expect(inServer).not.toHaveProperty('contexts');
+  });
+
   it("turns typed options back into the core's arguments in registry order", () => {
     const values: Record<string, string> = { days: 'daily', time: '09:00', zone: 'Europe/Berlin' };
     expect(argsFromOptions('schedule', (n) => values[n] ?? null)).toBe('09:00 Europe/Berlin daily');
@@ -95,6 +105,13 @@ describe('comparing registered commands', () => {
   it('finds nothing to report when Discord has what register sends (plus its own fields)', () => {
     const registered = commandDefinitions().map((c) => ({ ...c, id: '1', version: '2', application_id: '3', default_member_permissions: null, nsfw: false }));
     expect(diffCommands(commandDefinitions(), registered)).toEqual([]);
+  });
+
+  it('notices a global registration from before the user install (server install and servers only)', () => {
+    const [prep] = commandDefinitions() as any[];
+    const old = { ...structuredClone(prep), integration_types: [0], contexts: [0] };
+    expect(diffCommands([prep], [old])).toEqual(['/prep has old install types and contexts (user install, DMs)']);
+    expect(diffCommands(commandDefinitions(undefined, { scope: 'guild' }), [old])).toEqual([]);
   });
 
   it('names a missing command, a missing or changed option and a removed one', () => {

@@ -20,7 +20,8 @@ describe('registering /prep', () => {
     const done = await registerCommands(restFor(standIn), { guildId: GUILD_ID });
     expect(done).toMatchObject({ applicationId: APP_ID, scope: `server ${GUILD_ID}` });
     const registered = standIn.rest.commands.guild.get(GUILD_ID)!;
-    expect(diffCommands(commandDefinitions(), registered)).toEqual([]);
+    expect(diffCommands(commandDefinitions(undefined, { scope: 'guild' }), registered)).toEqual([]);
+    expect(registered[0]).not.toHaveProperty('integration_types');
     expect(standIn.rest.commands.global).toEqual([]);
   });
 
@@ -28,6 +29,7 @@ describe('registering /prep', () => {
     standIn = await DiscordStandIn.start();
     await registerCommands(restFor(standIn), { applicationId: APP_ID });
     expect(diffCommands(commandDefinitions(), standIn.rest.commands.global)).toEqual([]);
+    expect(standIn.rest.commands.global[0]).toMatchObject({ integration_types: [0, 1], contexts: [0, 1, 2] });
   });
 
   it('npm run discord:register reports what it registered, and names DISCORD_TOKEN when it is rejected', async () => {
@@ -47,7 +49,8 @@ describe('registering /prep', () => {
     const [good, bad] = await Promise.all([run(standIn.token), run('wrong-token')]);
     expect(good.code).toBe(0);
     expect(good.out).toMatch(new RegExp(`Registered /prep in server ${GUILD_ID} .* subcommands: answer, quiz`));
-    expect(good.out).toContain(`Invite the bot to a server with: https://discord.com/oauth2/authorize?client_id=${APP_ID}&scope=bot+applications.commands&permissions=309237763072\n`);
+    expect(good.out).toContain(`Invite the bot to a server with: https://discord.com/oauth2/authorize?client_id=${APP_ID}&integration_type=0&scope=bot+applications.commands&permissions=309237763072\n`);
+    expect(good.out).toContain('Members install prepbot for themselves (practice in DMs) once /prep is registered globally: run this again without DISCORD_GUILD_ID.');
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/discord:register failed: Discord rejected DISCORD_TOKEN/);
   });
