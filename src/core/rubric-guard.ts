@@ -6,19 +6,34 @@
  * name them is replaced. Once the member has answered the round, or it closes, everything shows.
  */
 import type { DepsWith } from './context.js';
-import type { Question } from './model.js';
+import type { Question, Round } from './model.js';
+import { isPersonal } from './personal-place.js';
 import type { GradeReply } from './replies.js';
 
-/** True while a round of this question is open in the scope and the member has not answered it. */
-export function rubricHidden(d: DepsWith<'rounds' | 'answers', never>, userId: string, scopeId: string, questionId: string): boolean {
-  return d.store.rounds.listOpenRounds().some((r) => r.scopeId === scopeId && r.questionId === questionId && !d.store.answers.hasAnsweredRound(userId, r.id));
+type Deps = DepsWith<'rounds' | 'answers', never>;
+
+/**
+ * The open rounds that guard their rubric from this scope: the scope's own; from a member's own
+ * space (DMs, a user install), those of every server or workspace where the member has answered,
+ * so practising in DMs is no way round a round open there.
+ */
+export function guardingRounds(d: Deps, userId: string, scopeId: string): Round[] {
+  const open = d.store.rounds.listOpenRounds();
+  if (!isPersonal(scopeId)) return open.filter((r) => r.scopeId === scopeId);
+  const played = new Set(d.store.answers.answeredScopes(userId));
+  return open.filter((r) => played.has(r.scopeId));
+}
+
+/** True while a round of this question guards the scope and the member has not answered it. */
+export function rubricHidden(d: Deps, userId: string, scopeId: string, questionId: string): boolean {
+  return guardingRounds(d, userId, scopeId).some((r) => r.questionId === questionId && !d.store.answers.hasAnsweredRound(userId, r.id));
 }
 
 /** Questions whose rubric the member may not see yet in the scope (for the practice picker). */
-export function hiddenQuestionIds(d: DepsWith<'rounds' | 'answers', never>, userId: string, scopeId: string): Set<string> {
+export function hiddenQuestionIds(d: Deps, userId: string, scopeId: string): Set<string> {
   const ids = new Set<string>();
-  for (const r of d.store.rounds.listOpenRounds()) {
-    if (r.scopeId === scopeId && !d.store.answers.hasAnsweredRound(userId, r.id)) ids.add(r.questionId);
+  for (const r of guardingRounds(d, userId, scopeId)) {
+    if (!d.store.answers.hasAnsweredRound(userId, r.id)) ids.add(r.questionId);
   }
   return ids;
 }

@@ -103,6 +103,10 @@ export class AnswersRepo implements AnswerStore {
       .map((r) => r.t);
   }
 
+  answeredScopes(userId: string): string[] {
+    return this.s.all<{ scope_id: string }>('SELECT DISTINCT scope_id FROM answers WHERE user_id = ?', userId).map((r) => r.scope_id);
+  }
+
   hasAnsweredRound(userId: string, roundId: number): boolean {
     return !!this.s.one('SELECT 1 FROM answers WHERE round_id = ? AND user_id = ? LIMIT 1', roundId, userId);
   }

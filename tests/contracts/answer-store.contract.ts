@@ -25,6 +25,16 @@ export function answerStoreContract(name: string, make: () => Fixture): void {
       expect(s.answers.roundAnswerCount(round.id)).toBe(1);
     });
 
+    it('knows the scopes a member has answered in (their own space included), each once', () => {
+      const s = fresh();
+      expect(s.answers.answeredScopes('discord:u1')).toEqual([]);
+      s.answers.insertAnswer(newAnswer());
+      s.answers.insertAnswer(newAnswer());
+      s.answers.insertAnswer(newAnswer({ scopeId: 'discord:dm:u1', channelId: 'discord:dm:u1' }));
+      s.answers.insertAnswer(newAnswer({ userId: 'discord:u2', scopeId: 'discord:g9', channelId: 'discord:g9:c1' }));
+      expect(s.answers.answeredScopes('discord:u1').sort()).toEqual([PLACE.scopeId, 'discord:dm:u1'].sort());
+    });
+
     it('stores the text verbatim, and knows when each of a member\'s answers came', () => {
       const s = fresh();
       const text = "Robert'); DROP TABLE answers;-- «внимание» 注意力 🚀";

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/replies.js';
-import { harness, PLACE, textOf } from '../fakes/harness.js';
+import { personalPlace } from '../../src/core/personal-place.js';
+import { harness, OTHER_SCOPE, PLACE, textOf } from '../fakes/harness.js';
 import { bank, question } from '../fakes/questions.js';
 
 const ONLY = () => bank([question('q1', { hint: undefined })]);
@@ -67,5 +68,38 @@ describe('the rubric of an open round, before the member has answered it', () =>
     expect(leaks(before)).toBe(false);
     await h.answer('admin', 'The admin answers too [score 8]');
     expect(textOf(await h.cmd('admin', 'disputes'))).toMatch(/q1 point/);
+  });
+
+  it("stays hidden in a member's own space (DMs) while a round is open in a server where the member plays", async () => {
+    const h = harness();
+    const dm = personalPlace('discord', 'bob');
+    await h.cmd('bob', 'quiz');
+    await h.answer('bob', 'A practice answer in the server [score 5]');
+    await h.cmd('admin', 'daily');
+    const open = h.store.rounds.getOpenRound(PLACE.channelId)!.questionId;
+    for (let i = 0; i < 4; i++) {
+      const [q] = await h.cmd('bob', 'quiz', dm);
+      expect(q).toMatchObject({ kind: 'question', mode: 'practice' });
+      expect((q as Extract<Reply, { kind: 'question' }>).questionId).not.toBe(open);
+    }
+  });
+
+  it("names the key points in DMs for a server the member never played in, and numbers them once the member plays there", async () => {
+    const h = harness({ content: ONLY() });
+    const dm = personalPlace('discord', 'bob');
+    const practiseInDms = async (text: string) => {
+      await h.cmd('bob', 'quiz', dm);
+      await h.answer('bob', text, { place: dm });
+      return h.chat.of('grade').at(-1)!.reply as Extract<Reply, { kind: 'grade' }>;
+    };
+    await h.cmd('admin', 'daily', OTHER_SCOPE);
+    expect((await practiseInDms('First try [score 5]')).missed).toEqual(['q1 point three', 'q1 point four']);
+
+    await h.cmd('bob', 'quiz');
+    await h.answer('bob', 'A practice answer in the server [score 5]');
+    await h.cmd('admin', 'daily');
+    const second = await practiseInDms('Second try [score 5]');
+    expect(second.missed).toEqual(['Key idea 3 of 4', 'Key idea 4 of 4']);
+    expect(leaks([second, ...(await h.cmd('bob', 'history', dm))])).toBe(false);
   });
 });

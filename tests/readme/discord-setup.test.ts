@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { INVITE_PERMISSIONS, INVITE_PERMISSIONS_INTEGER, inviteUrl } from '../../src/adapters/discord/invite.js';
+import { INVITE_PERMISSIONS, INVITE_PERMISSIONS_INTEGER, inviteUrl, userInstallUrl } from '../../src/adapters/discord/invite.js';
+import { PERSONAL_VERBS } from '../../src/adapters/discord/personal-verbs.js';
 
 const readme = readFileSync(join(resolve(import.meta.dirname, '../..'), 'README.md'), 'utf8');
 // The section as one line: a permission's name may wrap.
@@ -28,5 +29,11 @@ describe("the README's Discord setup", () => {
     expect(discord).toMatch(/Copy Server ID/);
     expect(discord).toMatch(/`DISCORD_APPLICATION_ID` is optional/);
     expect(discord).toMatch(/shows `\/prep` twice/);
+  });
+
+  it('says how to turn on the user install, gives its link, and names the verbs that work there', () => {
+    expect(discord).toMatch(/open \*\*Installation\*\*, tick \*\*User Install\*\*/);
+    expect(discord).toContain(userInstallUrl('APPLICATION_ID'));
+    for (const verb of PERSONAL_VERBS) expect(discord).toContain(`\`${verb}\``);
   });
 });

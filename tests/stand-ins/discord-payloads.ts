@@ -123,6 +123,8 @@ export function guildPayload(g: GuildFixture, bot: ReturnType<typeof userPayload
 export interface Where {
   guildId: string | null;
   channelId: string;
+  /** In a server: whose install authorizes the command, the server's (default) or the member's own (a server without the bot). */
+  install?: 'server' | 'user';
 }
 
 /** The fields every interaction carries; `member` in a guild, `user` in a DM. */
@@ -153,7 +155,7 @@ export function interactionBase(type: number, appId: string, who: UserFixture, w
     member: memberPayload(who),
     channel: { ...textChannelPayload(where.guildId, { id: where.channelId, name: 'interview-prep' }), permissions: String(BOT_PERMISSIONS) },
     context: 0,
-    authorizing_integration_owners: { '0': where.guildId },
+    authorizing_integration_owners: where.install === 'user' ? { '1': who.id } : { '0': where.guildId },
   };
 }
 

@@ -169,7 +169,7 @@ export class DiscordStandIn {
   }
 
   private where(w: Partial<Where>): Where {
-    return { guildId: w.guildId === undefined ? GUILD_ID : w.guildId, channelId: w.channelId ?? CHANNEL_ID };
+    return { guildId: w.guildId === undefined ? GUILD_ID : w.guildId, channelId: w.channelId ?? CHANNEL_ID, install: w.install };
   }
 
   private dispatch(payload: ReturnType<typeof interactionBase> & Record<string, unknown>): Dispatched {

@@ -1,11 +1,19 @@
 import { GuildMember, PermissionFlagsBits, type Interaction } from 'discord.js';
 import type { Actor, Place } from '../../core/model.js';
+import { personalPlace } from '../../core/personal-place.js';
 import { actorIdOf, channelIdOf, scopeIdOf } from './ids.js';
 
-/** Where a guild interaction happened, in the core's terms; null outside a server (DMs). */
-export function placeOf(interaction: Interaction): Place | null {
-  if (!interaction.guildId || !interaction.channelId) return null;
-  return { platform: 'discord', scopeId: scopeIdOf(interaction.guildId), channelId: channelIdOf(interaction.guildId, interaction.channelId) };
+/**
+ * Where an interaction happened, in the core's terms: a server's channel when prepbot is installed
+ * in that server (the server's install authorized it, or the bot is a member there); anywhere else
+ * (the bot's DMs, group DMs, a server without prepbot through the member's own install) the
+ * member's own space.
+ */
+export function placeOf(interaction: Interaction): Place {
+  const { guildId, channelId } = interaction;
+  const installed = guildId && (interaction.authorizingIntegrationOwners?.guildId === guildId || interaction.client.guilds.cache.has(guildId));
+  if (installed && channelId) return { platform: 'discord', scopeId: scopeIdOf(guildId), channelId: channelIdOf(guildId, channelId) };
+  return personalPlace('discord', interaction.user.id);
 }
 
 /**

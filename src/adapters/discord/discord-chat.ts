@@ -1,9 +1,10 @@
-import { PermissionFlagsBits, RESTJSONErrorCodes, type Client, type SendableChannels, type MessageCreateOptions, type Guild } from 'discord.js';
+import { RESTJSONErrorCodes, type Client, type SendableChannels, type MessageCreateOptions, type Guild } from 'discord.js';
 import { DeliveryError, type ChatPort, type Logger, type MessageRef, type PostMark, type PostWindow, type Target } from '../../core/ports.js';
 import type { Reply } from '../../core/replies.js';
 import { adminRecipientIds } from './admin-recipients.js';
 import { discordCode, loggable, toDeliveryError } from './delivery-errors.js';
-import { messageRefOf, parseChannelId, parseMessageRef, parseUserId } from './ids.js';
+import { INVITE_PERMISSIONS } from './invite.js';
+import { messageRefOf, parseChannelId, parseMessageRef, parsePersonalId, parseUserId } from './ids.js';
 import { LIMITS, shorten } from './limits.js';
 import { findMarked, markMessages } from './post-marks.js';
 import { pingRoleId, renderReply, type DiscordMessage } from './render.js';
@@ -48,13 +49,15 @@ export class DiscordChat implements ChatPort {
 
   async send(target: Target, reply: Reply): Promise<MessageRef | null> {
     const place = await this.place(target.channelId);
-    const messages = markMessages(renderReply(reply, place), target.post);
-    if (target.admins) {
-      await this.toAdmins(place.guildId, reply, messages, target.recipients);
-      return null;
-    }
+    const messages = markMessages(renderReply(reply, place ?? undefined), target.post);
     if (target.userId) {
       await this.toUser(target, messages);
+      return null;
+    }
+    // A member's own space (DMs, a user install) takes private replies only: nothing is posted or announced there.
+    if (!place) throw new DeliveryError('failed', `${target.channelId} is a member's own space, which takes private replies only`);
+    if (target.admins) {
+      await this.toAdmins(place.guildId, reply, messages, target.recipients);
       return null;
     }
     if (target.threadOf) {
@@ -83,6 +86,7 @@ export class DiscordChat implements ChatPort {
   /** The bot's own message carrying the post's mark, in the channel (or the thread) since the window began. */
   async findPost(target: Target, mark: PostMark, window: PostWindow): Promise<MessageRef | null> {
     const place = await this.place(target.channelId);
+    if (!place) return null;
     const thread = target.threadOf ? parseMessageRef(target.threadOf) : null;
     const where = thread ? thread.messageId : place.channelId;
     const id = await findMarked(this.o.client, where, mark, window);
@@ -95,6 +99,7 @@ export class DiscordChat implements ChatPort {
    */
   async checkPermissions(channelId: string): Promise<string[]> {
     const place = await this.place(channelId);
+    if (!place) return [];
     const channel = await this.channel(place.channelId);
     if (channel.isDMBased() || !('permissionsFor' in channel)) return [];
     let me = channel.guild.members.me;
@@ -107,9 +112,11 @@ export class DiscordChat implements ChatPort {
     return NEEDED.filter(([bit]) => !granted.has(bit)).map(([, name]) => name);
   }
 
-  private async place(channelId: string): Promise<{ guildId: string; channelId: string }> {
+  /** A server channel's guild and channel; null for a member's own space (`discord:dm:<user>`). */
+  private async place(channelId: string): Promise<{ guildId: string; channelId: string } | null> {
     if (this.state !== 'connected' && !(await this.untilConnected())) throw new DeliveryError('failed', 'Discord is not connected');
     const place = parseChannelId(channelId);
+    if (!place && parsePersonalId(channelId)) return null;
     if (!place) throw new DeliveryError('failed', `not a Discord channel: ${channelId}`);
     return place;
   }
@@ -235,14 +242,8 @@ export class DiscordChat implements ChatPort {
   }
 }
 
-/** What a round needs in its channel, with the names Discord's settings use. */
-const NEEDED: [bigint, string][] = [
-  [PermissionFlagsBits.ViewChannel, 'View Channel'],
-  [PermissionFlagsBits.SendMessages, 'Send Messages'],
-  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-  [PermissionFlagsBits.CreatePublicThreads, 'Create Public Threads'],
-  [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
-];
+/** What a round needs in its channel, with the names Discord's settings use (those of the invite link). */
+const NEEDED = (['View Channel', 'Send Messages', 'Embed Links', 'Create Public Threads', 'Send Messages in Threads'] as const).map((name) => [INVITE_PERMISSIONS[name], name] as const);
 
 function threadName(reply: Reply): string {
   const title = reply.kind === 'summary' ? `Summary: ${reply.questionPrompt}` : 'prepbot';

@@ -10,6 +10,7 @@ import {
 import type { Bot } from '../../core/bot.js';
 import type { InboundEvent } from '../../core/events.js';
 import type { Place } from '../../core/model.js';
+import { isPersonal } from '../../core/personal-place.js';
 import type { Logger } from '../../core/ports.js';
 import { actorOf, placeOf } from './actor.js';
 import { topicChoices, zoneChoices } from './autocomplete.js';
@@ -19,6 +20,7 @@ import { disputeModal } from './dispute-modal.js';
 import { ANSWER_INPUT_ID, answerRefOfButton, answerRefOfForm, channelIdOf, disputeOfButton, disputeOfForm, REASON_INPUT_ID, scopeIdOf, type DisputeRef } from './ids.js';
 import { LIMITS, shorten } from './limits.js';
 import type { ReplyRoutes } from './reply-routes.js';
+import { needsServer, PERSONAL_VERBS } from './personal-verbs.js';
 import { respond } from './respond.js';
 import { SUGGEST_EDIT_ID, SUGGEST_FORM_ID, SUGGEST_INPUT_IDS, suggestionFieldsOf } from './suggest-modal.js';
 
@@ -40,7 +42,6 @@ export interface InteractionDeps {
 const deliveryIdOf = (i: Interaction): string => `discord:interaction:${i.id}`;
 
 const SORRY = 'Something went wrong on my side. Nothing was lost; please try again in a moment.';
-const SERVERS_ONLY = 'prepbot works in servers: use /prep in a channel of a server it has joined.';
 const STALE = 'This button or form is no longer in use. Use the Answer button on a current question.';
 /** What a member hears while the bot shuts down (intake stopped, grading in flight finishing). */
 const RESTARTING = 'prepbot is restarting, try again in a minute.';
@@ -65,10 +66,11 @@ export async function handleInteraction(interaction: Interaction, deps: Interact
 
 async function onCommand(i: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
   const place = placeOf(i);
-  if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
   if (i.commandName !== COMMAND_NAME) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
   // A verb in a group (`/prep admin schedule`) is still the subcommand's name: verbs are unique.
   const verb = i.options.getSubcommand(false) ?? 'help';
+  // In a member's own space (DMs, a user install) only practice and their own figures work.
+  if (isPersonal(place.scopeId) && !PERSONAL_VERBS.includes(verb)) return void (await i.reply({ content: needsServer(verb), flags: MessageFlags.Ephemeral }));
   const args = argsFromOptions(verb, (name) => optionText(i, name));
   // `/prep answer` without text opens the form of the open question, as the Answer button does.
   const deliveryId = deliveryIdOf(i);
@@ -89,7 +91,6 @@ async function onButton(i: ButtonInteraction, deps: InteractionDeps): Promise<vo
   const answerRef = answerRefOfButton(i.customId);
   if (!answerRef) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
   const place = placeOf(i);
-  if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
   const replies = await deps.bot.handle({ type: 'open-answer', place, actor: actorOf(i), answerRef, deliveryId: deliveryIdOf(i) });
   await respond(i, replies);
 }
@@ -101,14 +102,14 @@ async function onModal(i: ModalSubmitInteraction, deps: InteractionDeps): Promis
   const answerRef = answerRefOfForm(i.customId);
   if (!answerRef) return void (await i.reply({ content: STALE, flags: MessageFlags.Ephemeral }));
   const place = placeOf(i);
-  if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
   const text = i.fields.getTextInputValue(ANSWER_INPUT_ID);
   await deferThenHandle(i, deps, (replyRoute) => ({ type: 'answer', place, actor: actorOf(i), text, answerRef, replyRoute, deliveryId: deliveryIdOf(i) }));
 }
 
 /** A dispute's reason, from a server channel or from the DM a grade fell back to (its custom_id names the server). */
 async function onDispute(i: ModalSubmitInteraction, ref: DisputeRef, deps: InteractionDeps): Promise<void> {
-  const place: Place = placeOf(i) ?? { platform: 'discord', scopeId: scopeIdOf(ref.guildId), channelId: channelIdOf(ref.guildId, ref.channelId) };
+  const here = placeOf(i);
+  const place: Place = isPersonal(here.scopeId) ? { platform: 'discord', scopeId: scopeIdOf(ref.guildId), channelId: channelIdOf(ref.guildId, ref.channelId) } : here;
   const reason = i.fields.getTextInputValue(REASON_INPUT_ID);
   await deferThenHandle(i, deps, (replyRoute) => ({ type: 'dispute', place, actor: actorOf(i), answerId: ref.answerId, reason, replyRoute, deliveryId: deliveryIdOf(i) }));
 }

@@ -2,7 +2,7 @@ import { cmd } from '../command-text.js';
 import { plural, quote } from '../display.js';
 import type { HistoryEntry } from '../stores/record-store.js';
 import { labelsFor, text } from '../replies.js';
-import { hiddenQuestionIds, keyIdea } from '../rubric-guard.js';
+import { guardingRounds, hiddenQuestionIds, keyIdea } from '../rubric-guard.js';
 import { formatShort } from '../time.js';
 import type { Command, CommandContext } from './command.js';
 
@@ -51,7 +51,7 @@ export const history: Command = {
     const { deps, actor, place, channel } = ctx;
     const entries = deps.store.records.answerHistory(actor.id, place.scopeId, LIMIT);
     if (entries.length === 0) return [text(`You have no answers here yet. Answer the question of the day, or ask for a practice question with ${cmd(place.platform, 'quiz')}.`)];
-    const openQuestions = new Set(deps.store.rounds.listOpenRounds().filter((r) => r.scopeId === place.scopeId).map((r) => r.questionId));
+    const openQuestions = new Set(guardingRounds(deps, actor.id, place.scopeId).map((r) => r.questionId));
     // Past grades of a question open here that this member has not answered name no key points.
     const hidden = hiddenQuestionIds(deps, actor.id, place.scopeId);
     const lines = [`Your last ${entries.length === 1 ? 'answer' : `${entries.length} answers`}, newest first (times in ${channel.timezone}):`];

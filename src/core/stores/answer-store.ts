@@ -63,6 +63,8 @@ export interface AnswerStore {
   /** Creation instants of the user's answers after `since`, oldest first (for the hourly limit). */
   answerTimesSince(userId: string, since: number): number[];
   hasAnsweredRound(userId: string, roundId: number): boolean;
+  /** The scopes (servers, workspaces, a member's own space) the member has answered in. */
+  answeredScopes(userId: string): string[];
   /** Members who answered the round (the live count on its post). */
   roundAnswerCount(roundId: number): number;
 

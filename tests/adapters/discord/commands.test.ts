@@ -119,13 +119,6 @@ describe('/prep slash commands', () => {
     expect(reply.components[0].components[0].custom_id).toMatch(/^answer:practice:\d+$/);
   });
 
-  it('refuses politely outside a server', async () => {
-    rig = await startRig();
-    const ix = rig.standIn.slash(MEMBER, 'stats', {}, { guildId: null, channelId: '1600000000000000001' });
-    const reply = await rig.standIn.waitFor(() => ix.original, 'the refusal');
-    expect(reply.content).toMatch(/works in servers/);
-  });
-
   it('answers /prep answer with an acknowledgement, then puts the grade in its place', async () => {
     rig = await startRig();
     const daily = rig.standIn.slash(ADMIN, 'daily');
