@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeliveryError, type PostMark, type PostWindow, type Target } from '../../src/core/ports.js';
 import { text } from '../../src/core/replies.js';
-import { harness, PLACE } from '../fakes/harness.js';
+import { harness, OTHER_SCOPE, PLACE } from '../fakes/harness.js';
 
 /** A post kind of another part of the bot, as a weekly digest would register it. */
 function digestKind(h: ReturnType<typeof harness>) {
@@ -82,5 +82,24 @@ describe('posts of a registered kind', () => {
     h.clock.advance(25 * 3_600_000);
     expect(await h.bot.rounds.retryUndelivered()).toEqual({ delivered: 0, waiting: 0, gaveUp: 1 });
     expect(h.store.posts.getPost('digest', late)).toMatchObject({ status: 'abandoned' });
+  });
+
+  it("finish only the channels this process serves: another shard's pending posts and due rounds are left to it", async () => {
+    const h = harness();
+    digestKind(h);
+    Object.assign(h.chat, { serves: (channelId: string) => channelId !== OTHER_SCOPE.channelId });
+    await h.cmd('admin', 'daily');
+    await h.cmd('admin', 'daily', OTHER_SCOPE);
+    const mine = `${PLACE.channelId}|2026-W48`;
+    const theirs = `${OTHER_SCOPE.channelId}|2026-W48`;
+    h.bot.posts.plan('digest', mine, PLACE.channelId);
+    h.bot.posts.plan('digest', theirs, OTHER_SCOPE.channelId);
+    expect(await h.bot.posts.recover()).toEqual({ delivered: 1, waiting: 0, gaveUp: 0 });
+    expect(h.store.posts.getPost('digest', theirs)).toMatchObject({ status: 'pending' });
+
+    h.clock.advance(25 * 3_600_000);
+    expect(await h.bot.rounds.closeDue()).toBe(1);
+    expect(h.store.rounds.getOpenRound(OTHER_SCOPE.channelId)).not.toBeNull();
+    expect(h.store.rounds.getOpenRound(PLACE.channelId)).toBeNull();
   });
 });

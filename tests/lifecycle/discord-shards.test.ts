@@ -23,6 +23,7 @@ afterEach(async () => {
 const SHARD_0: GuildFixture = { id: '1200000000004194305', name: 'Shard Zero', ownerId: OWNER.id, channels: [{ id: '1200000000004194311', name: 'prep' }], roles: [], members: [OWNER, MEMBER, OTHER] };
 const SHARD_1: GuildFixture = structuredClone(DEFAULT_GUILD);
 const placeOf = (g: GuildFixture) => ({ platform: 'discord' as const, scopeId: `discord:${g.id}`, channelId: `discord:${g.id}:${g.channels[0]!.id}` });
+const DM = { guildId: null, channelId: '1600000000000000001' };
 const ANSWER = 'Each token forms a query, compares it with the keys of all tokens, normalises the scores with a softmax and sums the values.';
 
 type Log = { msg: string; shard?: number; channelId?: string; channels?: number; port?: number; pid?: number };
@@ -44,7 +45,7 @@ async function answer(standIn: DiscordStandIn, g: GuildFixture, who: UserFixture
 }
 
 describe('DISCORD_SHARDS: two shard processes on one database', () => {
-  it('post once per channel per day, from the shard that holds the server, and grade each answer once; /healthz asks both; SIGTERM stops all', async () => {
+  it('post once per channel per day, from the shard that holds the server, and grade each answer once; DMs reach shard 0; /healthz asks both; a killed shard comes back; SIGTERM stops all', async () => {
     const standIn = await DiscordStandIn.start({ guilds: [SHARD_0, SHARD_1], shards: 2, maxConcurrency: 2 });
     closers.push(() => standIn.close());
     const ws = workspace();
@@ -61,8 +62,8 @@ describe('DISCORD_SHARDS: two shard processes on one database', () => {
     ]);
     for (const g of [SHARD_0, SHARD_1]) expect(standIn.messagesIn(g.channels[0]!.id)).toHaveLength(1);
     await until(() => logs(bot).filter((l) => l.msg === 'scheduler started').length === 2);
-    const started = logs(bot).filter((l) => l.msg === 'scheduler started');
-    expect(started.map((l) => [l.shard, l.channels]).sort()).toEqual([
+    const schedulers = logs(bot).filter((l) => l.msg === 'scheduler started');
+    expect(schedulers.map((l) => [l.shard, l.channels]).sort()).toEqual([
       [0, 1],
       [1, 1],
     ]);
@@ -80,16 +81,32 @@ describe('DISCORD_SHARDS: two shard processes on one database', () => {
     expect(rows(ws.db, 'SELECT status, attempts FROM grading_jobs')).toEqual(Array.from({ length: 4 }, () => ({ status: 'done', attempts: 1 })));
     expect(standIn.refusedCallbacks()).toEqual([]);
 
+    // A DM reaches shard 0, which answers it: practice in the member's own install.
+    const quiz = standIn.slash(MEMBER, 'quiz', {}, DM);
+    const question = await standIn.waitFor(() => quiz.original, 'the practice question in DMs', 30_000);
+    const press = standIn.press(MEMBER, question, question.components[0].components[0].custom_id, DM);
+    const form = await standIn.waitFor(() => press.modal, 'the form in DMs', 30_000);
+    const practised = standIn.submit(MEMBER, form.custom_id, { [ANSWER_INPUT_ID]: ANSWER }, DM);
+    await standIn.waitFor(() => gradeIn(practised), 'the practice grade in DMs', 60_000);
+    expect(logs(bot).filter((l) => l.msg === 'answer stored').at(-1)).toMatchObject({ shard: 0, kind: 'practice' });
+
     // One /healthz for the whole bot, from the manager, which asks each shard.
     const port = logs(bot).find((l) => l.msg === 'GET /healthz answers for every Discord shard')!.port!;
-    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { status: string; shards: { id: number; status: string }[] };
-    expect(health).toMatchObject({ status: 'ok', platforms: ['discord'], shards: [{ id: 0, status: 'ok' }, { id: 1, status: 'ok' }] });
+    const health = async () => (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { status: string; shards: { id: number; status: string }[] };
+    expect(await health()).toMatchObject({ status: 'ok', platforms: ['discord'], shards: [{ id: 0, status: 'ok' }, { id: 1, status: 'ok' }] });
 
-    const pids = logs(bot).filter((l) => l.msg === 'Discord shard process started').map((l) => l.pid!);
-    expect(pids).toHaveLength(2);
+    // A shard process killed outright is started again by the manager, and identifies as the same shard.
+    const started = () => logs(bot).filter((l) => l.msg === 'Discord shard process started');
+    process.kill(started().find((l) => l.shard === 1)!.pid!, 'SIGKILL');
+    await until(() => started().length === 3 && standIn.gateway.connected === 2, 120_000);
+    expect(started()[2]).toMatchObject({ shard: 1 });
+    await until(() => logs(bot).filter((l) => l.msg === 'prepbot started').length === 3, 60_000);
+    expect(await health()).toMatchObject({ status: 'ok', shards: [{ id: 0, status: 'ok' }, { id: 1, status: 'ok' }] });
+    for (const g of [SHARD_0, SHARD_1]) expect(standIn.messagesIn(g.channels[0]!.id)).toHaveLength(1);
+
+    const pids = started().map((l) => l.pid!);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toEqual({ code: 0, signal: null });
     for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
-    expect(standIn.messagesIn(SHARD_0.channels[0]!.id)).toHaveLength(1);
   }, 240_000);
 });

@@ -21,7 +21,9 @@ export interface ScheduledBot extends Harness {
  * The core harness (real SQLite store, fake clock, recording chat) with a CronScheduler wired the
  * way App wires it, on a {@link ManualCron} unless told otherwise.
  */
-export function scheduledBot(opts: { start?: string; store?: SqliteStore; options?: Partial<CoreOptions>; cron?: ScheduleCron; clock?: Clock } = {}): ScheduledBot {
+export function scheduledBot(
+  opts: { start?: string; store?: SqliteStore; options?: Partial<CoreOptions>; cron?: ScheduleCron; clock?: Clock; serves?: (channelId: string) => boolean } = {},
+): ScheduledBot {
   const store = opts.store ?? SqliteStore.open(':memory:');
   const logger = new MemoryLogger();
   const cron = new ManualCron();
@@ -40,6 +42,7 @@ export function scheduledBot(opts: { start?: string; store?: SqliteStore; option
       catchUpHours: h.bot.deps.options.catchUpHours,
       sweepExpression: null,
       cron: opts.cron ?? cron.schedule,
+      serves: opts.serves,
     });
   const sb: ScheduledBot = {
     ...h,

@@ -28,3 +28,16 @@ it('two bot processes sweeping one database at 09:00 make one post per channel',
   expect(store.db.prepare('SELECT channel_id, local_date FROM rounds ORDER BY channel_id').all()).toHaveLength(3);
   store.close();
 });
+
+it("leaves another process's channels alone (a Discord shard posts only in its servers' channels), arming and sweeping only its own", async () => {
+  const mine = new Set([PLACE.channelId, OTHER_CHANNEL.channelId]);
+  const b = scheduledBot({ start: '2026-11-22T12:00:00Z', serves: (id) => mine.has(id) });
+  for (const place of [PLACE, OTHER_CHANNEL, OTHER_SCOPE]) await b.cmd('admin', 'schedule 09:00 UTC daily', place);
+  await b.scheduler.start(b.bot.rounds);
+  expect([...b.cron.live().keys()].filter((n) => n.startsWith('prepbot:post:')).sort()).toEqual([...mine].map((id) => `prepbot:post:${id}`).sort());
+  await b.run('2026-11-23T08:59:00Z', '2026-11-23T09:01:00Z');
+  expect(b.rounds(PLACE.channelId)).toHaveLength(1);
+  expect(b.rounds(OTHER_CHANNEL.channelId)).toHaveLength(1);
+  expect(b.rounds(OTHER_SCOPE.channelId)).toEqual([]);
+  await b.scheduler.stop();
+});
