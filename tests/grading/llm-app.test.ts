@@ -198,7 +198,8 @@ describe('a crash while a job is in flight', () => {
     const crashed = appOn(file);
     crashed.app.bot.worker.stop(); // this process claims the job and dies before finishing it
     await postAndAnswer(crashed.app, GOOD);
-    expect(crashed.app.store.answers.claimNextJob(crashed.clock.now(), { owner: 'crashed', until: crashed.clock.now() + 30_000 })).not.toBeNull();
+    const owner = crashed.app.bot.deps.options.instanceId;
+    expect(crashed.app.store.answers.claimNextJob(crashed.clock.now(), { owner, until: crashed.clock.now() + 30_000 })).not.toBeNull();
     crashed.app.store.close();
 
     const { app, chat, clock } = appOn(file);
