@@ -89,6 +89,19 @@ describe('the weekly digest', () => {
     expect(h.chat.of('digest')).toHaveLength(1);
   });
 
+  it("is left to the process that serves the channel (a Discord shard's own servers)", async () => {
+    const h = harness({ charts: new RecordingCharts(), start: '2026-11-16T08:00:00Z' }); // Monday
+    await h.cmd('admin', 'schedule 09:00 UTC daily');
+    h.clock.advance(2 * 3_600_000);
+    await h.cmd('admin', 'daily');
+    await h.answer('ann', 'x [score 7]');
+    h.clock.advance(7 * DAY - 3_600_000); // next Monday, 09:00
+    Object.assign(h.chat, { serves: () => false });
+    expect(await h.bot.coaching.digests.postDue()).toBe(0);
+    Object.assign(h.chat, { serves: () => true });
+    expect(await h.bot.coaching.digests.postDue()).toBe(1);
+  });
+
   it('is found in the channel, not sent again, when a send that may have reached it failed', async () => {
     const h = harness({ charts: new RecordingCharts(), start: '2026-11-16T08:00:00Z' }); // Monday
     await h.cmd('admin', 'schedule 09:00 UTC daily');

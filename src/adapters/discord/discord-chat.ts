@@ -116,8 +116,7 @@ export class DiscordChat implements ChatPort {
   private async place(channelId: string): Promise<{ guildId: string; channelId: string } | null> {
     if (this.state !== 'connected' && !(await this.untilConnected())) throw new DeliveryError('failed', 'Discord is not connected');
     const place = parseChannelId(channelId);
-    if (!place && parsePersonalId(channelId)) return null;
-    if (!place) throw new DeliveryError('failed', `not a Discord channel: ${channelId}`);
+    if (!place && !parsePersonalId(channelId)) throw new DeliveryError('failed', `not a Discord channel: ${channelId}`);
     return place;
   }
 

@@ -131,14 +131,14 @@ async function deferThenHandle(i: ModalSubmitInteraction, deps: InteractionDeps,
 /** The button under a suggestion that did not pass: the form again, with the kept draft. */
 async function onSuggestEdit(i: ButtonInteraction, deps: InteractionDeps): Promise<void> {
   const place = placeOf(i);
-  if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
+  if (isPersonal(place.scopeId)) return void (await i.reply({ content: needsServer('suggest'), flags: MessageFlags.Ephemeral }));
   await respond(i, await deps.bot.handle({ type: 'command', place, actor: actorOf(i), verb: 'suggest', args: '' }));
 }
 
 /** A submitted suggestion modal: checked and stored by the core; what to fix comes back with a button to the form. */
 async function onSuggestion(i: ModalSubmitInteraction, deps: InteractionDeps): Promise<void> {
   const place = placeOf(i);
-  if (!place) return void (await i.reply({ content: SERVERS_ONLY, flags: MessageFlags.Ephemeral }));
+  if (isPersonal(place.scopeId)) return void (await i.reply({ content: needsServer('suggest'), flags: MessageFlags.Ephemeral }));
   const fields = suggestionFieldsOf(i);
   await deferThenHandle(i, deps, (replyRoute) => ({ type: 'suggestion', place, actor: actorOf(i), fields, replyRoute }));
 }

@@ -27,7 +27,10 @@ export class Digests {
   /** Posts the digests that are due now (the scheduler's sweep calls it); returns how many were posted. */
   async postDue(): Promise<number> {
     let posted = 0;
+    const { chat } = this.d;
     for (const channel of this.d.store.channels.listChannels({ scheduled: true })) {
+      // Another process's channels (a Discord shard's) get their digests there.
+      if (chat.serves && !chat.serves(channel.channelId)) continue;
       try {
         if (this.dueWeek(channel) && (await this.post(channel, 'scheduled')) === 'sent') posted += 1;
       } catch (err) {

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { ANSWER_INPUT_ID } from '../../../src/adapters/discord/ids.js';
+import { cmd } from '../../../src/core/command-text.js';
 import { PERSONAL_VERBS } from '../../../src/adapters/discord/personal-verbs.js';
 import type { Where } from '../../stand-ins/discord-payloads.js';
 import { MEMBER } from '../../stand-ins/discord-stand-in.js';
@@ -49,6 +50,18 @@ describe('/prep in a member\'s own install', () => {
     expect(rig.app.store.channels.listChannels({ scheduled: true })).toEqual([]);
   });
 
+  it('runs a mock interview in DMs: its questions privately, each answer graded in place', async () => {
+    rig = await startRig();
+    const ix = rig.standIn.slash(MEMBER, 'interview', { count: '2' }, DM);
+    const intro = await rig.standIn.waitFor(() => replyOf(ix), 'the interview');
+    expect(intro.content).toMatch(/^Mock interview: 2 questions, one at a time\. Answer each with \/prep answer/);
+    const question = await rig.standIn.waitFor(() => ix.followups.find((m) => /Question q\d\?/.test(visible(m))), 'its first question');
+    expect(question.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const answered = rig.standIn.slash(MEMBER, 'answer', { text: 'my interview answer [score 6]' }, DM);
+    expect(visible(await rig.standIn.waitFor(() => gradeIn(answered), 'the grade'))).toMatch(/Score: 6\/10/);
+    expect(rig.standIn.messagesIn(DM.channelId!)).toEqual([]);
+  });
+
   it('answers channel verbs in DMs with what they need and how to add prepbot to a server, changing nothing', async () => {
     rig = await startRig();
     for (const verb of ['daily', 'leaderboard', 'schedule']) {
@@ -57,7 +70,7 @@ describe('/prep in a member\'s own install', () => {
       const reply = await rig.standIn.waitFor(() => replyOf(ix), `the reply to /prep ${verb}`);
       expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
       expect(reply.content).toBe(
-        `/prep ${verb} works in a channel of a server that has prepbot, not in your own install. To add prepbot to a server, someone with Manage Server opens prepbot's profile, chooses Add App, then Add to Server. Here you can practise on your own: /prep quiz, /prep hint, /prep answer, /prep stats and /prep history.`,
+        `${cmd('discord', verb)} works in a channel of a server that has prepbot, not in your own install. To add prepbot to a server, someone with Manage Server opens prepbot's profile, chooses Add App, then Add to Server. Here you can practise on your own: /prep quiz, /prep interview, /prep stats and /prep history.`,
       );
     }
     expect(rig.app.store.db.prepare('SELECT COUNT(*) AS n FROM rounds').get()).toEqual({ n: 0 });
@@ -69,11 +82,11 @@ describe('/prep in a member\'s own install', () => {
     const quiz = await slashReply(rig, MEMBER, 'quiz', {}, ELSEWHERE);
     expect(visible(quiz)).toMatch(/Practice question/);
     expect(rig.app.store.db.prepare('SELECT scope_id FROM practice_prompts').all()).toEqual([{ scope_id: OWN_SPACE }]);
-    expect((await slashReply(rig, MEMBER, 'daily', {}, ELSEWHERE)).content).toMatch(/^\/prep daily works in a channel of a server that has prepbot/);
+    expect((await slashReply(rig, MEMBER, 'daily', {}, ELSEWHERE)).content).toMatch(/^\/prep admin daily works in a channel of a server that has prepbot/);
     expect(rig.standIn.messagesIn(ELSEWHERE.channelId!)).toEqual([]);
   });
 
   it('keeps the verbs of a personal install in one list', () => {
-    expect(PERSONAL_VERBS).toEqual(['quiz', 'hint', 'answer', 'stats', 'history', 'topics', 'privacy', 'help']);
+    expect(PERSONAL_VERBS).toEqual(['quiz', 'hint', 'answer', 'interview', 'pass', 'stats', 'history', 'topics', 'privacy', 'help']);
   });
 });
