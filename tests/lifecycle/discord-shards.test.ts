@@ -4,20 +4,15 @@
  * SQLite file, against the local gateway that routes each server's events to its shard. Each
  * server's channel gets one post a day, from the shard holding the server; each answer one grade.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ANSWER_INPUT_ID } from '../../src/adapters/discord/ids.js';
 import { gradeIn } from '../adapters/discord/rig.js';
 import type { GuildFixture, UserFixture } from '../stand-ins/discord-payloads.js';
 import { DEFAULT_GUILD, DiscordStandIn, MEMBER, OTHER, OWNER } from '../stand-ins/discord-stand-in.js';
-import { startBot, workspace, type BotProcess } from './bot-process.js';
+import { botProcesses, workspace, type BotProcess } from './bot-process.js';
 import { discordEnv, rows, seedScheduledChannel, until } from './platform-bots.js';
 
-const running: BotProcess[] = [];
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const p of running.splice(0)) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
-  for (const close of closers.splice(0)) await close();
-});
+const { start, closers } = botProcesses();
 
 /** On shard 0 of 2: (1200000000004194305 >> 22) % 2 = 0; the default server is on shard 1. */
 const SHARD_0: GuildFixture = { id: '1200000000004194305', name: 'Shard Zero', ownerId: OWNER.id, channels: [{ id: '1200000000004194311', name: 'prep' }], roles: [], members: [OWNER, MEMBER, OTHER] };
@@ -50,8 +45,7 @@ describe('DISCORD_SHARDS: two shard processes on one database', () => {
     closers.push(() => standIn.close());
     const ws = workspace();
     for (const g of [SHARD_0, SHARD_1]) seedScheduledChannel(ws.db, placeOf(g));
-    const bot = startBot(ws, discordEnv(standIn, { DISCORD_SHARDS: 'auto' }));
-    running.push(bot);
+    const bot = start(ws, discordEnv(standIn, { DISCORD_SHARDS: 'auto' }));
 
     const rounds = () => rows<{ id: number; channel_id: string; delivery: string }>(ws.db, 'SELECT id, channel_id, delivery FROM rounds ORDER BY channel_id');
     await until(() => rounds().length === 2 && rounds().every((r) => r.delivery === 'sent'), 150_000);
