@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { guildPayload, memberPayload, snowflake, textChannelPayload, userPayload } from './discord-payloads.js';
 import { readBody, type Body } from './discord-body.js';
+import type { DiscordRateLimits } from './discord-rate-limits.js';
 import type { Failure, InteractionRecord, RecordedRequest, StoredMessage, World } from './discord-records.js';
 
 export type { Failure, InteractionRecord, RecordedRequest, StoredMessage, World } from './discord-records.js';
@@ -27,6 +28,8 @@ export class DiscordRest {
   /** Requests to hold without an answer (as if the bot died before Discord's reply): with `record`, Discord acted on it. */
   readonly holds: { method: string; path: RegExp; record: boolean }[] = [];
   private readonly held = new Set<ServerResponse>();
+  /** Discord's global and per-route limits, when the stand-in enforces them (off unless asked for). */
+  limits: DiscordRateLimits | null = null;
   private seq = 0n;
   private readonly routes: [string, RegExp, Handler][];
 
@@ -74,13 +77,14 @@ export class DiscordRest {
       this.changed();
       return;
     }
-    const result = this.route(method, path, body, url.searchParams, req.headers.authorization);
+    const limit = this.limits?.check(method, path) ?? null;
+    const result = limit?.refused ? { status: 429, json: limit.refused.json } : this.route(method, path, body, url.searchParams, req.headers.authorization);
     this.requests.push({ method, path, body: body.json, status: result.status });
     if (result.status === 204) {
-      res.writeHead(204); // no JSON content type: discord.js parses JSON bodies by content type
+      res.writeHead(204, limit?.headers); // no JSON content type: discord.js parses JSON bodies by content type
       res.end();
     } else {
-      res.writeHead(result.status, { 'content-type': 'application/json', ...result.headers });
+      res.writeHead(result.status, { 'content-type': 'application/json', ...limit?.headers, ...result.headers });
       res.end(JSON.stringify(result.json ?? {}));
     }
     this.changed();

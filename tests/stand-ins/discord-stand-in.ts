@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DiscordGateway, shardOfGuild, type ShardKey } from './discord-gateway.js';
+import { DiscordRateLimits, type DiscordLimits } from './discord-rate-limits.js';
 import {
   commandData,
   guildPayload,
@@ -44,6 +45,8 @@ export interface StandInOptions {
   responseWindowMs?: number;
   /** How long `enforce_nonce` dedupes creates. Default 5 minutes. */
   nonceWindowMs?: number;
+  /** Enforce Discord's REST rate limits (e.g. DISCORD_LIMITS), on the world's clock. Off by default. */
+  rateLimits?: DiscordLimits;
   port?: number;
   /** What `GET /gateway/bot` recommends: shards (default 1) and `max_concurrency` (default 1). */
   shards?: number;
@@ -92,6 +95,7 @@ export class DiscordStandIn {
     };
     const onShard = (g: GuildFixture, [id, count]: ShardKey) => shardOfGuild(g.id, count) === id;
     this.rest = new DiscordRest(this.world, () => this.events.emit('change'));
+    if (opts.rateLimits) this.rest.limits = new DiscordRateLimits(opts.rateLimits, () => this.world.now());
     this.gateway = new DiscordGateway(server, {
       token: this.token,
       ready: (sessionId, shard) => ({

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SlackOAuthStandIn } from './slack-oauth.js';
+import { TokenBuckets } from './rate-limits.js';
 
 /** One Web API call as the stand-in received it. Form fields holding JSON (blocks, view) are parsed. */
 export interface SlackCall {
@@ -33,6 +34,8 @@ export interface SlackStoredMessage {
   blocks: unknown;
   thread_ts?: string;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** When the stand-in took it (ms, its clock); Slack's `ts` has only whole seconds of time. */
+  at: number;
 }
 
 function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
@@ -109,6 +112,7 @@ export class SlackWebApiStandIn {
    */
   limitHistory = false;
   private readonly historyReads = new Map<string, number>();
+  private postBuckets: TokenBuckets | null = null;
   /** Calls held without an answer (as if the network, or the bot, died before Slack's reply). */
   private readonly held: { method: string; record: boolean }[] = [];
   private readonly holdingSet = new Set<ServerResponse>();
@@ -184,6 +188,16 @@ export class SlackWebApiStandIn {
     this.limited.set(method, { until: Date.now() + ms, retryAfter: retryAfterSeconds });
   }
 
+  /**
+   * Enforces chat.postMessage's published limit from now on: about `perSecond` messages a second in
+   * each channel, with bursts of `burst` (a token bucket per channel, on {@link now}); above it, 429
+   * with Retry-After in whole seconds and `{ ok: false, error: 'ratelimited' }`, as Slack answers.
+   * Slack's workspace-wide limit is unpublished, so none is enforced.
+   */
+  limitPosts(limit: { perSecond: number; burst: number }): void {
+    this.postBuckets = new TokenBuckets(limit, () => this.now());
+  }
+
   callsTo(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -239,6 +253,12 @@ export class SlackWebApiStandIn {
       }
       this.historyReads.set(channel, this.now());
     }
+    const wait = method === 'chat.postMessage' && this.postBuckets ? this.postBuckets.take(channel) : 0;
+    if (wait > 0) {
+      this.statuses.push({ method, channel, status: 429 });
+      res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(Math.ceil(wait / 1000)) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+      return;
+    }
     const limit = this.limited.get(method);
     const queued = this.failures.get(method) ?? [];
     const index = queued.findIndex((f) => f.channel === undefined || f.channel === channel);
@@ -270,7 +290,7 @@ export class SlackWebApiStandIn {
       case 'chat.postMessage': {
         // Posting to a user id posts in the app's DM with them.
         const ch = channel.startsWith('U') ? `D${channel.slice(1)}` : channel;
-        const message: SlackStoredMessage = { channel: ch, ts: ts(), text: String(body.text ?? ''), blocks: body.blocks, ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}) };
+        const message: SlackStoredMessage = { channel: ch, ts: ts(), at: this.now(), text: String(body.text ?? ''), blocks: body.blocks, ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}) };
         if (body.metadata) message.metadata = body.metadata as SlackStoredMessage['metadata'];
         this.messages.push(message);
         return { ok: true, channel: ch, ts: message.ts, message: { text: body.text } };
@@ -358,7 +378,7 @@ export class SlackWebApiStandIn {
     let found = this.messages.filter((m) => m.channel === channel && (thread === null ? !m.thread_ts : m.ts === thread || m.thread_ts === thread)).filter(within);
     if (thread === null) found = found.reverse();
     const limit = Math.min(num(body.limit, 100), this.limitHistory ? 15 : 1000);
-    const page = found.slice(0, limit).map(({ metadata, channel: _c, ...m }) => ({ type: 'message', bot_id: 'BBOT', app_id: 'A1', ...m, ...(withMeta && metadata ? { metadata } : {}) }));
+    const page = found.slice(0, limit).map(({ metadata, channel: _c, at: _at, ...m }) => ({ type: 'message', bot_id: 'BBOT', app_id: 'A1', ...m, ...(withMeta && metadata ? { metadata } : {}) }));
     return { ok: true, messages: page, has_more: found.length > limit };
   }
 
