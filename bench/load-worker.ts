@@ -4,7 +4,7 @@
  * main thread (the model, the Slack Web API) never delay a request leaving or its timing.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { closedLoop, openLoop, type LoadResult } from './http-load.js';
+import { closedLoop, openLoop, type LoadResult, type PostJob } from './http-load.js';
 import { answerSubmission } from './slack-requests.js';
 
 export interface LoadSpec {
@@ -15,6 +15,8 @@ export interface LoadSpec {
   /** Members are numbered from here (distinct members per run). */
   firstMember: number;
   mode: { open: number } | { closed: number };
+  /** Sends this one request every time instead of answers (a request of prepbot's, replayed to time a stand-in). */
+  replay?: PostJob;
 }
 
 /** Runs the load in a worker thread and returns what it measured. */
@@ -31,7 +33,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult & { sentAt?: number[
 
 if (!isMainThread && parentPort) {
   const spec = workerData as LoadSpec;
-  const make = (i: number) => answerSubmission(spec.firstMember + i, spec.answerRef);
+  const make = (i: number) => spec.replay ?? answerSubmission(spec.firstMember + i, spec.answerRef);
   const result = 'open' in spec.mode ? await openLoop(spec.port, spec.total, spec.mode.open, make) : await closedLoop(spec.port, spec.total, spec.mode.closed, make);
   parentPort.postMessage(result);
 }

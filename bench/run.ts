@@ -3,6 +3,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ackBench } from './ack.js';
 import { burstBench } from './burst.js';
+import { fanoutBench } from './fanout.js';
 import { leaderboardBench } from './leaderboard.js';
 import { memoryBench } from './memory.js';
 import type { BenchContext } from './lib.js';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, Bench> = {
   leaderboard: leaderboardBench,
   ack: ackBench,
   burst: burstBench,
+  fanout: fanoutBench,
   memory: memoryBench,
 };
 

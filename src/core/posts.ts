@@ -5,6 +5,8 @@ import type { MessageRef, Target } from './ports.js';
 import type { PostIntent } from './stores/post-store.js';
 
 const MINUTE = 60_000;
+/** Outcomes after which an attempt leaves nothing new for the recovery timer to wake for. */
+const SETTLED = new Set<PostOutcome['status']>(['sent', 'adopted', 'done', 'dropped', 'failed']);
 /** The longest the recovery timer sleeps: a due post is looked at again within this. */
 const MAX_SLEEP_MS = MINUTE;
 
@@ -24,6 +26,8 @@ export class Posts {
   /** Intents the last sweep found due but could not move (kind not registered here, channel paused). */
   private stuck = new Set<string>();
   private cancelTimer: (() => void) | null = null;
+  /** When the armed timer fires (epoch ms); null when none is armed. */
+  private armedAt: number | null = null;
   /** The timer runs between start and stop only (the app starts it; core tests sweep by hand). */
   private stopped = true;
 
@@ -49,11 +53,16 @@ export class Posts {
     if (!handler) throw new Error(`no post kind ${kind} is registered`);
     if (this.inFlight.has(name)) return { status: 'busy' };
     this.inFlight.add(name);
+    let outcome: PostOutcome | null = null;
     try {
-      return await this.attempt(kind, key, handler, o.force ?? false);
+      outcome = await this.attempt(kind, key, handler, o.force ?? false);
+      return outcome;
     } finally {
       this.inFlight.delete(name);
-      this.arm();
+      // A post made, given up or backing off (its attempt set the timer by its next try) leaves
+      // nothing new to wake for. Reading every pending post after each one would cost the
+      // thousands of posts due at the same minute a read of thousands each.
+      if (!outcome || !SETTLED.has(outcome.status)) this.arm();
     }
   }
 
@@ -76,6 +85,7 @@ export class Posts {
     this.stopped = true;
     this.cancelTimer?.();
     this.cancelTimer = null;
+    this.armedAt = null;
   }
 
   /**
@@ -162,6 +172,7 @@ export class Posts {
       const error = asDeliveryError(err);
       const nextAt = clock.now() + retryDelay(intent.attempts, error);
       store.posts.postFailed(kind, key, lease.owner, { error: error.message, uncertain: error.uncertain, nextAt, now: clock.now() });
+      this.wakeBy(nextAt);
       await handler.failed?.(intent, error, nextAt);
       return { status: 'failed', error };
     } finally {
@@ -183,6 +194,7 @@ export class Posts {
       if (error.code === 'rate_limited') {
         const nextAt = clock.now() + Math.max(1_000, error.retryAfterMs ?? MINUTE);
         store.posts.postFailed(intent.kind, intent.key, options.instanceId, { error: error.message, uncertain: true, nextAt, now: clock.now() });
+        this.wakeBy(nextAt);
         return 'later';
       }
       logger.warn({ err: error, kind: intent.kind, key: intent.key, channelId: intent.channelId }, 'could not look for an earlier attempt of a post; posting it');
@@ -211,16 +223,30 @@ export class Posts {
     if (this.stopped) return;
     this.cancelTimer?.();
     this.cancelTimer = null;
+    this.armedAt = null;
     const now = this.d.clock.now();
     let wait = Infinity;
     for (const p of this.pending()) {
       const due = Math.max(p.nextAt, p.leaseUntil ?? 0);
       wait = Math.min(wait, this.stuck.has(`${p.kind}:${p.key}`) ? MAX_SLEEP_MS : Math.max(50, due - now));
     }
-    if (wait === Infinity) return;
+    if (wait !== Infinity) this.setTimer(wait);
+  }
+
+  /** Makes the sweep run by `at` at the latest (a failed attempt's next try), keeping an earlier timer. */
+  private wakeBy(at: number): void {
+    if (this.stopped || (this.armedAt !== null && this.armedAt <= at)) return;
+    this.cancelTimer?.();
+    this.setTimer(Math.max(50, at - this.d.clock.now()));
+  }
+
+  private setTimer(wait: number): void {
+    const ms = Math.min(MAX_SLEEP_MS, wait);
+    this.armedAt = this.d.clock.now() + ms;
     this.cancelTimer = this.d.clock.setTimeout(() => {
       this.cancelTimer = null;
+      this.armedAt = null;
       void this.recover().catch((err: unknown) => this.d.logger.error({ err }, 'post recovery failed'));
-    }, Math.min(MAX_SLEEP_MS, wait));
+    }, ms);
   }
 }
