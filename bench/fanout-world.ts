@@ -13,7 +13,7 @@ import { DiscordStandIn } from '../tests/stand-ins/discord-stand-in.js';
 import { SlackWebApiStandIn } from '../tests/stand-ins/slack-web-api.js';
 
 /** Slack's chat.postMessage: about one a second per channel; the burst is our reading of "short bursts". */
-export const SLACK_POST_LIMIT = { perSecond: 1, burst: 3 };
+const SLACK_POST_LIMIT = { perSecond: 1, burst: 3 };
 
 const OWNER: UserFixture = { id: '1400000000000000900', username: 'owner', manageServer: true };
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

@@ -58,6 +58,7 @@ export async function fanoutBench(ctx: BenchContext): Promise<Record<string, num
       dropped: rush.dropped,
       double: rush.double,
       rss_mb: round(rush.rssMb, 1),
+      rss_before_mb: round(rush.startRss, 1),
       slack_seconds: round(rush.slackSeconds, 1),
       discord_seconds: round(rush.discordSeconds, 1),
       refused_429: refused,
@@ -77,6 +78,8 @@ interface Rush {
   dropped: number;
   double: number;
   rssMb: number;
+  /** Peak resident set before the minute: start-up with every schedule armed. */
+  startRss: number;
 }
 
 /** Starts the bot, waits for the minute and for every channel's post (or the deadline), stops the bot. */
@@ -103,7 +106,9 @@ async function runRush(ctx: BenchContext, world: FanoutWorld, dbFile: string, at
     if (Date.now() > at - 1_000) throw new Error(`prepbot started ${Math.round((Date.now() - at) / 1000) + 1} s too late for the rush; see ${child.logFile}`);
     const total = world.channels.length;
     const deadline = at + 30_000 + 2 * 1000 * Math.max(10, total / 2 / DISCORD_PER_SECOND);
+    let startRss = 0;
     for (;;) {
+      if (Date.now() < at) startRss = child.peakRssMb();
       const done = [...postTimes(world).values()].filter((t) => t.length > 0).length;
       const now = Date.now();
       ctx.progress(now < at ? `fanout: ${Math.ceil((at - now) / 1000)} s to the minute` : `fanout: ${done}/${total} posted after ${Math.round((now - at) / 1000)} s`);
@@ -122,6 +127,7 @@ async function runRush(ctx: BenchContext, world: FanoutWorld, dbFile: string, at
       dropped: times.filter(([, t]) => t.length === 0).length,
       double: times.filter(([, t]) => t.length > 1).length,
       rssMb,
+      startRss,
     };
   } finally {
     const code = await child.stop();

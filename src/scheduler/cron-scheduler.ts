@@ -6,6 +6,7 @@ import type { PostOutcome } from '../core/rounds.js';
 import { nextPostAt, postedOn } from '../core/schedule-time.js';
 import { cronLogger } from './cron-logger.js';
 import { cronExpressionFor } from './cron-expression.js';
+import { DuePosts } from './due-posts.js';
 import { dueSlot, ON_TIME_GRACE_MS } from './due-slot.js';
 
 /** What the scheduler asks of the core's rounds (Bot.rounds satisfies it). */
@@ -51,6 +52,8 @@ export interface CronSchedulerOptions {
    * Discord's). Every channel when absent.
    */
   serves?: (channelId: string) => boolean;
+  /** Due posts claimed and sent at once per platform (default 8); see {@link DuePosts}. */
+  postConcurrency?: number;
 }
 
 /** What one sweep did, for logs and tests. */
@@ -63,24 +66,32 @@ export interface SweepReport {
   digests?: number;
 }
 
-interface Job {
+type PostStatus = PostOutcome['status'] | 'not-due' | 'failed';
+
+/** One node-cron task per schedule (expression and zone), shared by every channel on it. */
+interface Schedule {
   task: CronTask;
-  expression: string;
-  timezone: string;
+  channels: Set<string>;
 }
 
 /**
- * The daily posts on node-cron 4: one task per scheduled channel, in the channel's IANA zone, so
- * 09:00 Europe/Berlin stays 09:00 across daylight-saving changes. node-cron only decides when to
- * wake up; what to post is {@link dueSlot} on the Clock plus the store's (channel, local date)
- * claim, so repeated ticks, restarts and two processes on one database post once.
+ * The daily posts on node-cron 4: one task per schedule in use (cron expression and IANA zone, so
+ * 09:00 Europe/Berlin stays 09:00 across daylight-saving changes), whose tick queues every channel
+ * on it: thousands of channels at the usual hours cost a few tasks, not thousands (each task costs
+ * memory and a time-zone calculation of its next run at every tick). node-cron only decides when
+ * to wake up; what to post is {@link dueSlot} on the Clock plus the store's (channel, local date)
+ * claim, so repeated ticks, restarts and two processes on one database post once. Due posts go
+ * through {@link DuePosts}, a few at a time per platform.
  *
  * A sweep at start and every minute closes rounds whose time is up (also after downtime), posts
  * slots that were missed while the bot was down or that a late tick skipped, and posts the weekly
  * digests due (Mondays).
  */
 export class CronScheduler implements SchedulerPort {
-  private readonly jobs = new Map<string, Job>();
+  /** Schedules by `<expression> <zone>`, and each channel's key. */
+  private readonly schedules = new Map<string, Schedule>();
+  private readonly scheduleOf = new Map<string, string>();
+  private readonly due: DuePosts<PostStatus>;
   private readonly running = new Set<Promise<unknown>>();
   private sweepTask: CronTask | null = null;
   private sweeping: Promise<SweepReport> | null = null;
@@ -94,10 +105,11 @@ export class CronScheduler implements SchedulerPort {
   constructor(private readonly o: CronSchedulerOptions) {
     this.cronLog = cronLogger(o.logger);
     this.cron = o.cron ?? nodeCron;
+    this.due = new DuePosts({ concurrency: o.postConcurrency ?? 8, now: () => o.clock.now(), run: (channelId, at) => this.postIfDue(channelId, at) });
   }
 
   /**
-   * Starts posting through the core's rounds: arms one task per scheduled channel and the sweep,
+   * Starts posting through the core's rounds: arms the task of every schedule in use and the sweep,
    * then sweeps once (catch-up and closing).
    */
   async start(rounds: ScheduledRounds, digests?: ScheduledDigests): Promise<SweepReport> {
@@ -110,40 +122,47 @@ export class CronScheduler implements SchedulerPort {
       this.sweepTask = this.cron(every, () => this.track(this.sweep()), { name: 'prepbot:sweep', noOverlap: true, logger: this.cronLog, suppressMissedWarning: true });
     }
     const report = await this.track(this.sweep());
-    this.o.logger.info({ channels: this.jobs.size, ...report }, 'scheduler started');
+    this.o.logger.info({ channels: this.scheduleOf.size, tasks: this.schedules.size, ...report }, 'scheduler started');
     return report;
   }
 
-  /** (Re)arms a channel's task at once; a channel without a post time, paused or suspended loses it. */
+  /** (Re)arms a channel's schedule at once; a channel without a post time, paused or suspended loses it. */
   update(channel: ChannelSettings): void {
     if (!this.rounds || this.stopped) return; // start() reads every schedule from the store
     const expression = this.o.serves && !this.o.serves(channel.channelId) ? null : cronExpressionFor(channel);
-    if (!expression) {
-      this.remove(channel.channelId);
-      return;
+    const key = expression && `${expression} ${channel.timezone}`;
+    if (this.scheduleOf.get(channel.channelId) === key) return;
+    this.remove(channel.channelId);
+    if (!expression || !key) return;
+    let schedule = this.schedules.get(key);
+    if (!schedule) {
+      const channels = new Set<string>();
+      const task = this.cron(expression, () => this.track(Promise.all([...channels].map((id) => this.due.queue(id)))), {
+        timezone: channel.timezone,
+        name: `prepbot:post:${key}`,
+        noOverlap: true,
+        logger: this.cronLog,
+        // A late tick still runs within the grace; later ones are the sweep's.
+        missedExecutionTolerance: ON_TIME_GRACE_MS,
+        suppressMissedWarning: true,
+      });
+      this.schedules.set(key, (schedule = { task, channels }));
     }
-    const current = this.jobs.get(channel.channelId);
-    if (current && current.expression === expression && current.timezone === channel.timezone) return;
-    if (current) void current.task.destroy();
-    const channelId = channel.channelId;
-    const task = this.cron(expression, () => this.track(this.postIfDue(channelId)), {
-      timezone: channel.timezone,
-      name: `prepbot:post:${channelId}`,
-      noOverlap: true,
-      logger: this.cronLog,
-      // A late tick still runs within the grace; later ones are the sweep's.
-      missedExecutionTolerance: ON_TIME_GRACE_MS,
-      suppressMissedWarning: true,
-    });
-    this.jobs.set(channelId, { task, expression, timezone: channel.timezone });
-    this.o.logger.debug({ channelId, expression, timezone: channel.timezone }, 'daily post armed');
+    schedule.channels.add(channel.channelId);
+    this.scheduleOf.set(channel.channelId, key);
+    this.o.logger.debug({ channelId: channel.channelId, expression, timezone: channel.timezone }, 'daily post armed');
   }
 
   remove(channelId: string): void {
-    const job = this.jobs.get(channelId);
-    if (!job) return;
-    void job.task.destroy();
-    this.jobs.delete(channelId);
+    const key = this.scheduleOf.get(channelId);
+    const schedule = key === undefined ? undefined : this.schedules.get(key);
+    if (key === undefined || !schedule) return;
+    schedule.channels.delete(channelId);
+    this.scheduleOf.delete(channelId);
+    if (schedule.channels.size === 0) {
+      void schedule.task.destroy();
+      this.schedules.delete(key);
+    }
     this.o.logger.debug({ channelId }, 'daily post removed');
   }
 
@@ -163,17 +182,18 @@ export class CronScheduler implements SchedulerPort {
   }
 
   /**
-   * Posts the channel's slot when {@link dueSlot} says it is due and its round does not exist.
-   * Never throws: a failure is logged and the next sweep tries again while the window lasts.
+   * Posts the channel's slot when {@link dueSlot} says it was due at `at` (now by default; a post
+   * that waited in its platform's queue is judged by when it was queued) and its round does not
+   * exist. Never throws: a failure is logged and the next sweep tries again while the window lasts.
    */
-  async postIfDue(channelId: string): Promise<PostOutcome['status'] | 'not-due' | 'failed'> {
+  async postIfDue(channelId: string, at = this.o.clock.now()): Promise<PostStatus> {
     const rounds = this.rounds;
     if (this.stopped || !rounds) return 'not-due';
     const { store, clock, logger } = this.o;
     try {
       const channel = store.channels.getChannel(channelId);
       if (!channel) return 'not-due';
-      const slot = dueSlot(channel, clock.now(), { catchUpHours: this.o.catchUpHours, roundHours: rounds.roundHours(channel) });
+      const slot = dueSlot(channel, at, { catchUpHours: this.o.catchUpHours, roundHours: rounds.roundHours(channel) });
       if (!slot) return 'not-due';
       if (store.rounds.getRoundByDate(channelId, slot.localDate)) return 'exists';
       const outcome = await rounds.postDaily(channelId, slot.localDate);
@@ -190,7 +210,7 @@ export class CronScheduler implements SchedulerPort {
   async stop(timeoutMs = 5_000): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    for (const id of [...this.jobs.keys()]) this.remove(id);
+    for (const id of [...this.scheduleOf.keys()]) this.remove(id);
     await this.sweepTask?.destroy();
     this.sweepTask = null;
     if (this.running.size === 0) return;
@@ -205,9 +225,9 @@ export class CronScheduler implements SchedulerPort {
     try {
       report.closed = await rounds.closeDue();
       report.redelivered = (await rounds.retryUndelivered()).delivered;
-      for (const channel of this.scheduled()) {
-        if ((await this.postIfDue(channel.channelId)) === 'posted') report.posted.push(channel.channelId);
-      }
+      const channels = this.scheduled();
+      const outcomes = await Promise.all(channels.map((c) => this.due.queue(c.channelId)));
+      report.posted = channels.filter((_, i) => outcomes[i] === 'posted').map((c) => c.channelId);
       // After the day's questions, so a Monday's question comes before the digest of the week before.
       if (this.digests) report.digests = await this.digests.postDue();
     } catch (err) {

@@ -15,6 +15,8 @@ function bot(...args: Parameters<typeof scheduledBot>): ScheduledBot {
 afterEach(async () => {
   for (const b of open.splice(0)) await b.scheduler.stop();
 });
+/** The daily-post tasks node-cron would run now. */
+const postTasks = (b: ScheduledBot) => [...b.cron.live().values()].filter((t) => t.name.startsWith('prepbot:post:'));
 
 describe('the daily post on a moving clock', () => {
   it('posts 09:00 Europe/Berlin at 08:00 UTC before the spring change and 07:00 UTC after it', async () => {
@@ -90,15 +92,30 @@ describe('the daily post on a moving clock', () => {
   it('takes schedule and unschedule into account at once, without a restart', async () => {
     const b = bot({ start: '2026-11-23T08:00:00Z' });
     await b.scheduler.start(b.bot.rounds);
-    expect(b.cron.live().has(`prepbot:post:${PLACE.channelId}`)).toBe(false);
+    expect(postTasks(b)).toEqual([]);
     await b.cmd('admin', 'schedule 08:30 Europe/Berlin weekdays');
-    expect(b.cron.live().get(`prepbot:post:${PLACE.channelId}`)).toMatchObject({ expression: '30 8 * * 1-5', timezone: 'Europe/Berlin' });
+    expect(postTasks(b)).toMatchObject([{ expression: '30 8 * * 1-5', timezone: 'Europe/Berlin' }]);
     await b.cmd('admin', 'schedule 09:00 Asia/Kolkata daily');
-    expect(b.cron.live().get(`prepbot:post:${PLACE.channelId}`)).toMatchObject({ expression: '0 9 * * *', timezone: 'Asia/Kolkata' });
+    expect(postTasks(b)).toMatchObject([{ expression: '0 9 * * *', timezone: 'Asia/Kolkata' }]);
     await b.cmd('admin', 'unschedule');
-    expect(b.cron.live().has(`prepbot:post:${PLACE.channelId}`)).toBe(false);
+    expect(postTasks(b)).toEqual([]);
     await b.run('2026-11-24T00:00:00Z', '2026-11-25T00:00:00Z', 15 * 60_000);
     expect(b.rounds()).toEqual([]);
+  });
+
+  it('arms one task per schedule in use, shared by the channels on it, whose tick posts each of them', async () => {
+    const b = bot({ start: '2026-11-22T12:00:00Z' });
+    await b.cmd('admin', 'schedule 09:00 UTC daily');
+    await b.cmd('admin', 'schedule 09:00 UTC daily', OTHER_CHANNEL);
+    await b.scheduler.start(b.bot.rounds);
+    expect(postTasks(b)).toMatchObject([{ expression: '0 9 * * *', timezone: 'UTC' }]);
+    b.clock.set('2026-11-23T09:00:00Z');
+    await postTasks(b)[0]!.fn();
+    expect(b.chat.of('question').map((q) => q.target.channelId).sort()).toEqual([OTHER_CHANNEL.channelId, PLACE.channelId].sort());
+    await b.cmd('admin', 'schedule 10:00 UTC daily', OTHER_CHANNEL);
+    expect(postTasks(b).map((t) => t.expression).sort()).toEqual(['0 10 * * *', '0 9 * * *']);
+    await b.cmd('admin', 'unschedule');
+    expect(postTasks(b).map((t) => t.expression)).toEqual(['0 10 * * *']);
   });
 
   it('posts once however often the tick repeats', async () => {
@@ -106,7 +123,8 @@ describe('the daily post on a moving clock', () => {
     await b.cmd('admin', 'schedule 09:00 UTC daily');
     await b.scheduler.start(b.bot.rounds);
     b.clock.set('2026-11-23T09:00:00Z');
-    const tick = b.cron.live().get(`prepbot:post:${PLACE.channelId}`)!;
+    const [tick] = postTasks(b);
+    if (!tick) throw new Error('no post task armed');
     await Promise.all([tick.fn(), tick.fn(), b.scheduler.sweep(), tick.fn()]);
     b.clock.advance(30_000);
     await tick.fn();
