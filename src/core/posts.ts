@@ -11,12 +11,11 @@ const SETTLED = new Set<PostOutcome['status']>(['sent', 'adopted', 'done', 'drop
 const MAX_SLEEP_MS = MINUTE;
 
 /**
- * Posts that know whether they were made. Every post of a registered kind is an intent stored
- * before it is sent; each attempt holds a lease (renewed while it waits in a platform's queue),
- * carries the post's mark (Slack metadata, Discord nonce and footer tag), and, when an earlier
- * attempt may have posted (it crashed, or timed out), first looks in the channel and adopts what it
- * finds. So a crash at any point of a post, a restart or a second process gives one post in the
- * channel. Failed posts are retried with back-off until their kind's deadline.
+ * Posts that know whether they were made. Every post of a registered kind is an intent stored before
+ * it is sent; each attempt holds a lease (renewed while it waits in a platform's queue), carries the
+ * post's mark (Slack metadata, Discord nonce and footer tag), and, when an earlier attempt may have
+ * posted (it crashed, or timed out), first looks in the channel and adopts what it finds: one post
+ * per intent after a crash, a restart or a second process. Failures retry with back-off until the deadline.
  */
 export class Posts {
   private readonly kinds = new Map<string, PostKind>();
@@ -215,9 +214,8 @@ export class Posts {
   }
 
   /**
-   * Wakes the sweep when the next pending post becomes due (a back-off or a lease running out), at
-   * the latest in a minute. A post the last sweep could not move (its kind is not registered here,
-   * its channel is paused) is looked at again in a minute, not at once.
+   * Wakes the sweep when the next pending post is due (a back-off or a lease running out), at the latest
+   * in a minute; a post the last sweep could not move (kind not registered here, channel paused) too.
    */
   private arm(): void {
     if (this.stopped) return;

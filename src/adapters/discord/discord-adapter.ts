@@ -1,4 +1,4 @@
-import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits } from 'discord.js';
+import { Client, DiscordjsError, DiscordjsErrorCodes, Events, GatewayIntentBits, Options } from 'discord.js';
 import type { Config } from '../../config.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../core/ports.js';
@@ -60,6 +60,9 @@ export class DiscordAdapter implements PlatformAdapter {
       shardCount: this.shards.count,
       // No pings from anything the bot sends; the daily post opts one role back in explicitly.
       allowedMentions: { parse: [] },
+      // No message cache: the bot reads its posts by id and never from the cache, and discord.js
+      // would otherwise keep up to 200 messages of every channel it posts in.
+      makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
       // Posts, edits and DMs hand a rate limit back (a DeliveryError with its wait) instead of
       // waiting inside discord.js, so the app's send queue, which holds every send of the
       // platform, is the one place that waits. Interaction replies still wait in discord.js.
