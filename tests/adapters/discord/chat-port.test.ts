@@ -59,6 +59,15 @@ describe('the Discord ChatPort', () => {
     expect(ref).toBe(`${CHANNEL_ID}:${post!.id}`);
   });
 
+  it('keeps no copy of the messages it posts (one a channel a day, for every channel, would only grow)', async () => {
+    rig = await startRig();
+    const ref = await rig.adapter.chat.send(HERE, question());
+    await rig.adapter.chat.edit(HERE, ref!, question({ answerCount: 3 }));
+    const channel = rig.adapter.client.channels.cache.get(CHANNEL_ID);
+    expect(channel && 'messages' in channel ? channel.messages.cache.size : -1).toBe(0);
+    expect(rig.standIn.messagesIn(CHANNEL_ID)[0]!.edits).toBe(1);
+  });
+
   it("mentions only the channel's own ping role on the daily post", async () => {
     rig = await startRig();
     await rig.adapter.chat.send(HERE, question({ pingRole: 'discord-role:1500000000000000001' }));
