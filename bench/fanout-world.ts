@@ -1,11 +1,15 @@
 /**
- * The places of the morning rush as one prepbot process sees them today: Discord guilds that its
- * one gateway client is in, and Slack workspaces whose channel ids (`slack:<team>:<channel>`) the
- * core keeps apart, all posted to through the single bot token of today's Slack adapter (the Web
- * API takes the channel id; the published limit counts per channel). Local stand-ins enforce the
- * platforms' published limits: Slack's chat.postMessage about one message a second per channel
- * with short bursts, Discord's 50 requests a second per token and its per-channel route buckets.
+ * The places of the morning rush: Discord guilds that the bot's one gateway client is in, and Slack
+ * workspaces that added prepbot through Add to Slack, each install (with its own bot token) sealed
+ * into the database as the OAuth flow stores it, so every Slack post goes out with its workspace's
+ * token. Local stand-ins enforce the platforms' published limits: Slack's chat.postMessage about one
+ * message a second per channel with short bursts, Discord's 50 requests a second per token and its
+ * per-channel route buckets.
  */
+import { randomBytes } from 'node:crypto';
+import { SealedInstallationStore } from '../src/adapters/slack/installations.js';
+import { createLogger } from '../src/logger.js';
+import { SecretBox } from '../src/secrets/secret-box.js';
 import { SqliteStore } from '../src/storage/sqlite-store.js';
 import { DISCORD_LIMITS } from '../tests/stand-ins/discord-rate-limits.js';
 import type { GuildFixture, UserFixture } from '../tests/stand-ins/discord-payloads.js';
@@ -21,6 +25,8 @@ const pad = (n: number, width: number) => String(n).padStart(width, '0');
 export interface FanoutWorld {
   slack: SlackWebApiStandIn;
   discord: DiscordStandIn;
+  /** PREPBOT_SECRET_KEY of this run (64 hex characters). */
+  secretKey: string;
   /** Every channel as the core names it, with the platform's own id. */
   channels: { platform: 'slack' | 'discord'; scopeId: string; channelId: string; raw: string }[];
   close(): Promise<void>;
@@ -58,6 +64,7 @@ export async function startWorld(channels: number, places: number): Promise<Fano
   return {
     slack,
     discord,
+    secretKey: randomBytes(32).toString('hex'),
     channels: list,
     async close() {
       await slack.close();
@@ -66,10 +73,30 @@ export async function startWorld(channels: number, places: number): Promise<Fano
   };
 }
 
-/** Schedules every channel's daily question for `postTime` (UTC) in a fresh database, through the real store. */
-export function seedSchedules(dbFile: string, world: FanoutWorld, postTime: string, now: number): void {
+/** A workspace's bot token in this run. */
+const tokenOf = (scopeId: string) => `xoxb-fanout-${scopeId.slice('slack:'.length)}`;
+
+/**
+ * A fresh database with every Slack workspace's install, sealed by the real installation store,
+ * and every channel's daily question scheduled for `postTime` (UTC), through the real store.
+ */
+export async function seedDatabase(dbFile: string, world: FanoutWorld, postTime: string, now: number): Promise<void> {
   const store = SqliteStore.open(dbFile);
   try {
+    const installs = new SealedInstallationStore(store.installs, SecretBox.fromHex(world.secretKey), createLogger('silent'));
+    for (const scopeId of new Set(world.channels.filter((c) => c.platform === 'slack').map((c) => c.scopeId))) {
+      const team = scopeId.slice('slack:'.length);
+      await installs.storeInstallation({
+        team: { id: team, name: team },
+        enterprise: undefined,
+        user: { id: 'UINSTALLER', token: undefined, scopes: undefined },
+        bot: { id: `B${team}`, userId: 'UBOT', token: tokenOf(scopeId), scopes: ['commands', 'chat:write'] },
+        tokenType: 'bot',
+        isEnterpriseInstall: false,
+        appId: 'A1',
+        authVersion: 'v2',
+      });
+    }
     store.db.transaction(() => {
       for (const c of world.channels) {
         store.channels.ensureChannel(c, { timezone: 'UTC' });
@@ -79,6 +106,13 @@ export function seedSchedules(dbFile: string, world: FanoutWorld, postTime: stri
   } finally {
     store.close();
   }
+}
+
+/** Slack posts made with a token other than their workspace's. */
+export function foreignTokens(world: FanoutWorld): number {
+  const scopeOf = new Map(world.channels.map((c) => [c.raw, c.scopeId]));
+  const posts = world.slack.callsTo('chat.postMessage').filter((c) => scopeOf.has(String(c.body.channel)));
+  return posts.filter((c) => c.token !== tokenOf(scopeOf.get(String(c.body.channel))!)).length;
 }
 
 /** When each channel's posts reached its stand-in (epoch ms), by the core's channel id. */

@@ -1,6 +1,6 @@
 /**
- * The morning rush: 5,000 channels in 50 places (25 Slack workspaces, 25 Discord guilds; see
- * fanout-world.ts) all scheduled for the same minute. prepbot runs compiled in a child process,
+ * The morning rush: 5,000 channels in 50 places (25 Slack workspaces added through Add to Slack,
+ * 25 Discord guilds; see fanout-world.ts) all scheduled for the same minute. prepbot runs compiled in a child process,
  * as the Docker image runs it, with both platforms against stand-ins that enforce the platforms'
  * published limits; its schedules are seeded through the real store for the first whole minute at
  * least LEAD_MS away, and node-cron's ticks at that minute do the posting. Time is real.
@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { SlackWebApiStandIn } from '../tests/stand-ins/slack-web-api.js';
 import { built, ensureBuild } from './build.js';
 import { startChild } from './child.js';
-import { startWorld, postTimes, seedSchedules, type FanoutWorld } from './fanout-world.js';
+import { foreignTokens, postTimes, seedDatabase, startWorld, type FanoutWorld } from './fanout-world.js';
 import { round, type BenchContext } from './lib.js';
 import { runLoad } from './load-worker.js';
 import { BOT_TOKEN, SIGNING_SECRET } from './slack-requests.js';
@@ -40,8 +40,10 @@ export async function fanoutBench(ctx: BenchContext): Promise<Record<string, num
     const dbFile = join(ctx.workDir, 'db', 'fanout.sqlite');
     for (const ext of ['', '-wal', '-shm']) rmSync(`${dbFile}${ext}`, { force: true });
     const at = Math.ceil((Date.now() + LEAD_MS) / 60_000) * 60_000;
-    seedSchedules(dbFile, world, new Date(at).toISOString().slice(11, 16), Date.now());
+    await seedDatabase(dbFile, world, new Date(at).toISOString().slice(11, 16), Date.now());
     const rush = await runRush(ctx, world, dbFile, at);
+    const foreign = foreignTokens(world);
+    if (foreign > 0) throw new Error(`${foreign} Slack posts went out with another workspace's token`);
 
     const slackPosts = world.channels.filter((c) => c.platform === 'slack').length;
     const discordPosts = channels - slackPosts;
@@ -81,8 +83,11 @@ async function runRush(ctx: BenchContext, world: FanoutWorld, dbFile: string, at
     {
       DATABASE_PATH: dbFile,
       CONTENT_DIR: 'content',
-      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_CLIENT_ID: world.slack.oauth.app.clientId,
+      SLACK_CLIENT_SECRET: world.slack.oauth.app.clientSecret,
+      SLACK_STATE_SECRET: 'fanout-state-secret',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PREPBOT_SECRET_KEY: world.secretKey,
       SLACK_API_URL: world.slack.url,
       DISCORD_TOKEN: world.discord.token,
       DISCORD_API_URL: world.discord.apiUrl,
