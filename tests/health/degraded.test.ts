@@ -83,8 +83,8 @@ describe('GET /healthz', () => {
     expect(discord.app.health()).toMatchObject({ status: 'ok' });
     discord.standIn.gateway.refuse = true;
     discord.standIn.gateway.drop(4000);
-    await discord.standIn.waitFor(() => discord!.app.health().platforms && discord!.standIn.gateway.connected === 0, 'the gateway to drop');
-    await new Promise((r) => setTimeout(r, 50));
+    // The adapter has seen the drop (its clock instant is what the grace counts from).
+    await discord.standIn.waitFor(() => discord!.standIn.gateway.connected === 0 && !discord!.adapter.connection().up, 'the gateway to drop');
     clock.advance(119_000);
     expect(discord.app.health()).toMatchObject({ status: 'ok' });
     clock.advance(2_000);
